@@ -1,0 +1,148 @@
+/**
+ * Opening the case file. This folder (source/store/) is the only code that imports @duckdb/node-api.
+ */
+import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from '@duckdb/node-api';
+import {MIGRATIONS, SCHEMA_VERSION} from './schema.js';
+
+export type OpenOptions = {
+	/** Open without write access: statements that modify the file fail. */
+	readOnly?: boolean;
+	/** DuckDB memory_limit, e.g. '4GB'. */
+	memoryLimit?: string;
+	/** Directory DuckDB may spill to. */
+	tempDirectory?: string;
+	/** Worker threads; DuckDB's default is the core count. */
+	threads?: number;
+};
+
+/** A plain row: column name to a JavaScript value (bigint narrowed to number where safe, timestamps as Date). */
+export type Row = Record<string, unknown>;
+
+export class CaseFileError extends Error {}
+
+/** An open case file. */
+export class CaseFile {
+	private constructor(
+		readonly path: string,
+		readonly readOnly: boolean,
+		private readonly instance: DuckDBInstance,
+		readonly connection: DuckDBConnection,
+	) {}
+
+	static async open(path: string, options: OpenOptions = {}): Promise<CaseFile> {
+		const config: Record<string, string> = {
+			// No query may reach the network: extensions are built in or not used.
+			autoinstall_known_extensions: 'false',
+			autoload_known_extensions: 'true',
+		};
+		if (options.readOnly) config['access_mode'] = 'READ_ONLY';
+		if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
+		if (options.tempDirectory) config['temp_directory'] = options.tempDirectory;
+		if (options.threads) config['threads'] = String(options.threads);
+		let instance: DuckDBInstance;
+		try {
+			instance = await DuckDBInstance.create(path, config);
+		} catch (error) {
+			throw new CaseFileError(describeOpenError(path, error));
+		}
+		const connection = await instance.connect();
+		// Timestamps are stored and compared as instants; the session zone only affects casts and display.
+		await connection.run(`SET TimeZone = 'UTC'`);
+		const caseFile = new CaseFile(path, Boolean(options.readOnly), instance, connection);
+		await caseFile.migrate();
+		return caseFile;
+	}
+
+	/** Schema version recorded in the file (0 for a new file). */
+	async schemaVersion(): Promise<number> {
+		const rows = await this.all(
+			`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'clicktrail_meta'`,
+		);
+		if (rows[0]?.['n'] === 0) return 0;
+		const version = await this.all(`SELECT value FROM clicktrail_meta WHERE key = 'schema_version'`);
+		return Number(version[0]?.['value'] ?? 0);
+	}
+
+	private async migrate(): Promise<void> {
+		const current = await this.schemaVersion();
+		if (current > SCHEMA_VERSION) {
+			throw new CaseFileError(
+				`${this.path}: case file has schema version ${current}, newer than this clicktrail understands (${SCHEMA_VERSION}); upgrade clicktrail`,
+			);
+		}
+		if (current === SCHEMA_VERSION) return;
+		if (this.readOnly) {
+			throw new CaseFileError(
+				current === 0
+					? `${this.path}: not a clicktrail case file (load some logs into it first)`
+					: `${this.path}: case file needs a schema upgrade (${current} -> ${SCHEMA_VERSION}); open it once with write access, e.g. clicktrail load`,
+			);
+		}
+		await this.transaction(async () => {
+			await this.run(`CREATE TABLE IF NOT EXISTS clicktrail_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);
+			for (const migration of MIGRATIONS) {
+				if (migration.version <= current) continue;
+				await this.connection.run(migration.sql);
+			}
+			await this.run(`INSERT OR REPLACE INTO clicktrail_meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
+		});
+	}
+
+	/** Run a statement with bound parameters. */
+	async run(sql: string, params: DuckDBValue[] = []): Promise<number> {
+		const result = await this.connection.run(sql, params);
+		return Number(result.rowsChanged);
+	}
+
+	/** Run a query with bound parameters and return plain rows. */
+	async all(sql: string, params: DuckDBValue[] = []): Promise<Row[]> {
+		const reader = await this.connection.runAndReadAll(sql, params);
+		return reader.getRowObjectsJS().map(plainRow);
+	}
+
+	/** Run `body` inside a transaction; roll back if it throws. */
+	async transaction<T>(body: () => Promise<T>): Promise<T> {
+		await this.connection.run('BEGIN TRANSACTION');
+		try {
+			const value = await body();
+			await this.connection.run('COMMIT');
+			return value;
+		} catch (error) {
+			await this.connection.run('ROLLBACK').catch(() => undefined);
+			throw error;
+		}
+	}
+
+	/** Interrupt the statement running on this connection, if any. */
+	interrupt(): void {
+		this.connection.interrupt();
+	}
+
+	close(): void {
+		this.connection.closeSync();
+		this.instance.closeSync();
+	}
+}
+
+/** Narrow DuckDB's JS values: safe bigints to numbers. */
+function plainRow(row: Record<string, unknown>): Row {
+	const out: Row = {};
+	for (const [key, value] of Object.entries(row)) {
+		out[key] =
+			typeof value === 'bigint' && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+				? Number(value)
+				: value;
+	}
+	return out;
+}
+
+function describeOpenError(path: string, error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (/Could not set lock/i.test(message)) {
+		return `${path}: the case file is in use by another process (DuckDB allows one writer at a time); close the other clicktrail and try again`;
+	}
+	if (/No such file|Cannot open database/i.test(message)) {
+		return `${path}: cannot open the case file: ${message}`;
+	}
+	return `${path}: ${message}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The case file's schema. The events table keeps CloudTrail's own top-level field names so that queries written
+ * for Athena or CloudTrail Lake port as they are. Every change goes through a new migration: append to MIGRATIONS,
+ * never edit one that has shipped.
+ */
+
+/** The IoT 1-Click service's eventSource. */
+export const IOT1CLICK_SOURCE = 'iot1click.amazonaws.com';
+
+/** Columns of the events table, in table order. */
+export const EVENT_COLUMNS = [
+	'eventID',
+	'eventTime',
+	'eventSource',
+	'eventName',
+	'awsRegion',
+	'sourceIPAddress',
+	'userAgent',
+	'errorCode',
+	'errorMessage',
+	'readOnly',
+	'requestID',
+	'eventType',
+	'eventVersion',
+	'recipientAccountId',
+	'userIdentity',
+	'requestParameters',
+	'responseElements',
+	'principal',
+	'principalType',
+	'accountId',
+	'accessKeyId',
+	'deviceId',
+	'projectName',
+	'placementName',
+	'raw',
+	'sourceFile',
+] as const;
+
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+export type Migration = {version: number; description: string; sql: string};
+
+export const MIGRATIONS: readonly Migration[] = [
+	{
+		version: 1,
+		description: 'events table and files ledger',
+		sql: `
+CREATE TABLE events (
+	eventID VARCHAR PRIMARY KEY,
+	eventTime TIMESTAMPTZ NOT NULL,
+	eventSource VARCHAR,
+	eventName VARCHAR,
+	awsRegion VARCHAR,
+	sourceIPAddress VARCHAR,
+	userAgent VARCHAR,
+	errorCode VARCHAR,
+	errorMessage VARCHAR,
+	readOnly BOOLEAN,
+	requestID VARCHAR,
+	eventType VARCHAR,
+	eventVersion VARCHAR,
+	recipientAccountId VARCHAR,
+	userIdentity JSON,
+	requestParameters JSON,
+	responseElements JSON,
+	principal VARCHAR NOT NULL,
+	principalType VARCHAR,
+	accountId VARCHAR,
+	accessKeyId VARCHAR,
+	deviceId VARCHAR,
+	projectName VARCHAR,
+	placementName VARCHAR,
+	raw JSON,
+	sourceFile VARCHAR
+);
+CREATE TABLE files (
+	path VARCHAR PRIMARY KEY,
+	size BIGINT,
+	checksum VARCHAR,
+	format VARCHAR,
+	events BIGINT,
+	inserted BIGINT,
+	otherService BIGINT,
+	badRecords BIGINT,
+	status VARCHAR NOT NULL,
+	error VARCHAR,
+	loadedAt TIMESTAMPTZ NOT NULL
+);`,
+	},
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
