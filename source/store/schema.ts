@@ -79,10 +79,11 @@ CREATE TABLE files (
 	size BIGINT,
 	checksum VARCHAR,
 	format VARCHAR,
+	records BIGINT,
 	events BIGINT,
-	inserted BIGINT,
 	otherService BIGINT,
 	badRecords BIGINT,
+	outOfRange BIGINT,
 	status VARCHAR NOT NULL,
 	error VARCHAR,
 	loadedAt TIMESTAMPTZ NOT NULL

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+/**
+ * Entry point: meow parses argv into one typed options object; commands never read argv.
+ */
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+import meow from 'meow';
+import {EXIT, UserError} from './exit-codes.js';
+import {buildOptions, type Options} from './options.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ clicktrail demo                      open the screen on a built-in generated sample (no AWS needed)
+	  $ clicktrail [SOURCE...]               load SOURCEs (if any) into the case file and open the screen
+	  $ clicktrail load SOURCE...            load CloudTrail logs into the case file
+	  $ clicktrail query SQL                 run SQL on the case file (read-only)
+	  $ clicktrail sample --out DIR          write a generated CloudTrail archive (S3 layout) to DIR
+
+	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
+	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
+	Event history JSON and CSV exports. Digest and Insights files are skipped.
+
+	Case file
+	  --db PATH               DuckDB case file (default ./clicktrail.duckdb, or $CLICKTRAIL_DB)
+
+	Load
+	  --since TIME            keep events at or after TIME (ISO 8601, a date, or relative: -2h, -7d)
+	  --until TIME            keep events before TIME
+	  --all-services          keep every service's events, not only iot1click.amazonaws.com
+	  --force                 reload files the case file already holds unchanged
+	  --quiet, -q             print only errors
+
+	S3 (load s3://...)
+	  --profile NAME          AWS profile (default chain: environment, config files, SSO, instance role)
+	  --region REGION         AWS region of the bucket
+	  --endpoint-url URL      an S3-compatible server (MinIO, ...); path-style addressing
+	  --account ID            only this account (repeatable)
+	  --trail-region REGION   only this CloudTrail region (repeatable)
+	  --cache-dir DIR         where downloaded objects are kept (default: the user cache directory)
+	  --with-digests          also download digest files and their signatures
+
+	Query
+	  --format FMT            table (default), csv, json or ndjson
+
+	Sample
+	  --out DIR               where to write the archive
+	  --events N              records to generate (default 5000)
+	  --seed S                random seed (default 1)
+	  --bad-files             also write a set of bad files under DIR/bad/
+
+	Screen
+	  --tz ZONE               show times in ZONE (IANA name, default UTC)
+
+	Exit status: 0 done, 1 error, 2 usage, 3 some inputs failed to load (the rest loaded).
+
+	Examples
+	  $ clicktrail load ~/cases/acme/AWSLogs --since 2024-12-01
+	  $ clicktrail query "SELECT eventName, count(*) n FROM events GROUP BY ALL ORDER BY n DESC"
+	  $ clicktrail query --format csv "SELECT * FROM events WHERE errorCode IS NOT NULL" > errors.csv
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			db: {type: 'string'},
+			since: {type: 'string'},
+			until: {type: 'string'},
+			allServices: {type: 'boolean', default: false},
+			force: {type: 'boolean', default: false},
+			quiet: {type: 'boolean', shortFlag: 'q', default: false},
+			format: {type: 'string'},
+			out: {type: 'string'},
+			events: {type: 'number'},
+			seed: {type: 'number'},
+			badFiles: {type: 'boolean', default: false},
+			profile: {type: 'string'},
+			region: {type: 'string'},
+			endpointUrl: {type: 'string'},
+			account: {type: 'string', isMultiple: true},
+			trailRegion: {type: 'string', isMultiple: true},
+			cacheDir: {type: 'string'},
+			withDigests: {type: 'boolean', default: false},
+			tz: {type: 'string'},
+		},
+	},
+);
+
+async function main(): Promise<number> {
+	let options: Options;
+	try {
+		options = buildOptions(cli.input, cli.flags, process.env);
+	} catch (error) {
+		if (error instanceof UserError) {
+			process.stderr.write(`clicktrail: ${error.message}\nRun clicktrail --help for usage.\n`);
+			return EXIT.usage;
+		}
+		throw error;
+	}
+	switch (options.command) {
+		case 'load':
+			return (await import('./commands/load.js')).runLoad(options);
+		case 'query':
+			return (await import('./commands/query.js')).runQuery(options);
+		case 'sample':
+			return (await import('./commands/sample.js')).runSample(options);
+		case 'demo':
+			return (await import('./commands/demo.js')).runDemo(options);
+		case 'screen':
+			return (await import('./commands/screen.js')).runScreen(options);
+	}
+}
+
+main().then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		if (error instanceof UserError) {
+			process.stderr.write(`clicktrail: ${error.message}\n`);
+			process.exitCode = error.exitCode;
+		} else {
+			process.stderr.write(`clicktrail: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			process.exitCode = EXIT.error;
+		}
+	},
+);

@@ -1,0 +1,33 @@
+/**
+ * `clicktrail demo`: generate the built-in sample into a temporary folder, load it into a temporary case file,
+ * and show it. Needs no AWS account.
+ */
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {EXIT} from '../exit-codes.js';
+import type {Options} from '../options.js';
+import {generateSample} from '../sample/index.js';
+import {loadSources} from './load.js';
+import {runQuery} from './query.js';
+
+export async function runDemo(options: Options): Promise<number> {
+	const folder = await mkdtemp(path.join(os.tmpdir(), 'clicktrail-demo-'));
+	try {
+		const archive = path.join(folder, 'archive');
+		process.stderr.write(`generating a sample archive (${options.events} records, seed ${options.seed}) in ${archive}\n`);
+		await generateSample({outDir: archive, events: options.events, seed: options.seed});
+		const demo: Options = {...options, db: path.join(folder, 'demo.duckdb'), sources: [archive]};
+		await loadSources(demo);
+		process.stdout.write('\nIoT 1-Click events by eventName:\n');
+		await runQuery({
+			...demo,
+			format: 'table',
+			sql: `SELECT eventName, count(*) AS events, count(errorCode) AS errors, count(DISTINCT principal) AS principals
+FROM events GROUP BY ALL ORDER BY events DESC`,
+		});
+		return EXIT.ok;
+	} finally {
+		await rm(folder, {recursive: true, force: true});
+	}
+}

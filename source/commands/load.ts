@@ -1,0 +1,74 @@
+/**
+ * `clicktrail load SOURCE...`: local files, directories and globs (and s3:// URIs) into the case file.
+ */
+import {EXIT} from '../exit-codes.js';
+import {loadFiles, type FileNote, type LoadSummary} from '../loader/load-files.js';
+import type {Options} from '../options.js';
+import {gatherSources} from '../sources/gather.js';
+import {CaseFile} from '../store/database.js';
+import {inert} from '../text/inert.js';
+import {megabytes, progressSink} from './progress.js';
+
+export async function runLoad(options: Options): Promise<number> {
+	const summary = await loadSources(options);
+	return summary.filesFailed.length > 0 ? EXIT.partial : EXIT.ok;
+}
+
+/** Load options.sources into options.db, printing progress and the summary; shared by `load` and the screen. */
+export async function loadSources(options: Options): Promise<LoadSummary> {
+	const gathered = await gatherSources(options, {quiet: options.quiet, stderr: process.stderr});
+	const db = await CaseFile.open(options.db);
+	const progress = progressSink(process.stderr, options.quiet);
+	let summary: LoadSummary;
+	try {
+		summary = await loadFiles(db, gathered.files, {
+			allServices: options.allServices,
+			since: options.since,
+			until: options.until,
+			force: options.force,
+			onProgress: p => progress.update(p),
+		});
+	} finally {
+		progress.done();
+		db.close();
+	}
+	summary.filesFailed.unshift(...gathered.failures);
+	summary.filesTotal += gathered.failures.length;
+	printSummary(summary, gathered.ignored, options);
+	return summary;
+}
+
+function printSummary(summary: LoadSummary, ignored: number, options: Options): void {
+	const out = process.stdout;
+	const err = process.stderr;
+	if (!options.quiet) {
+		for (const note of summary.filesSkipped) err.write(`skipped: ${describe(note)}\n`);
+	}
+	for (const note of summary.filesFailed) err.write(`failed: ${describe(note)}\n`);
+	if (options.quiet) return;
+	const n = (value: number) => value.toLocaleString('en-US');
+	const seconds = summary.elapsedMs / 1000;
+	const files = [
+		`${n(summary.filesLoaded)} loaded`,
+		`${n(summary.filesUnchanged)} unchanged`,
+		`${n(summary.filesSkipped.length)} skipped (not events)`,
+		`${n(summary.filesFailed.length)} failed`,
+	];
+	if (ignored > 0) files.push(`${n(ignored)} other files ignored`);
+	out.write(`files: ${files.join(', ')}\n`);
+	const events = [
+		`${n(summary.eventsAdded)} added`,
+		`${n(summary.duplicates)} duplicates`,
+		`${n(summary.otherService)} other-service skipped`,
+		`${n(summary.badRecords)} bad records`,
+	];
+	if (options.since || options.until) events.push(`${n(summary.outOfRange)} outside the time range`);
+	out.write(`events: ${events.join(', ')}${options.allServices ? ' (all services)' : ''}\n`);
+	out.write(
+		`time: ${seconds.toFixed(1)} s, ${megabytes(summary.bytes)} read (${megabytes(seconds > 0 ? summary.bytes / seconds : 0)}/s), case file ${options.db}\n`,
+	);
+}
+
+function describe(note: FileNote): string {
+	return `${inert(note.origin)}: ${inert(note.reason)}`;
+}

@@ -1,0 +1,143 @@
+/**
+ * Load a batch of classified files into the events table, atomically: the events of every file in a committed
+ * batch and its ledger row commit together, so a file is loaded whole or not at all, even if the process is
+ * killed (DuckDB's WAL drops the uncommitted transaction). A batch that fails is split until the bad files are
+ * isolated, so one bad file never stops the rest.
+ */
+import {LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
+import type {Format} from '../sources/classify.js';
+import type {CaseFile} from './database.js';
+import {EXTRACT_SQL, INSERT_SQL, STATS_SQL, stageSql} from './ingest-sql.js';
+
+/** A file ready to load. */
+export type BatchFile = {path: string; origin: string; size: number; checksum: string; format: Format};
+
+export type IngestOptions = {
+	/** Keep events of every service, not only IoT 1-Click. */
+	allServices?: boolean;
+	/** Keep events at or after this time. */
+	since?: Date;
+	/** Keep events before this time. */
+	until?: Date;
+	/** Turn DuckDB's message for a file that failed into the reason recorded and shown. */
+	describeError?: (file: BatchFile, message: string) => Promise<string>;
+};
+
+/** What became of one file. */
+export type FileResult = {
+	file: BatchFile;
+	status: 'loaded' | 'failed';
+	/** The reason a file failed, DuckDB's own words. */
+	error?: string;
+	/** Records in the file. */
+	records: number;
+	/** Records kept (the right service, valid, in the time range), duplicates included. */
+	kept: number;
+	/** Records of other services (or, with --all-services, none). */
+	otherService: number;
+	/** Records that are not events: not an object, no eventID, an eventTime that is not a time. */
+	bad: number;
+	/** Valid kept records outside --since/--until. */
+	outOfRange: number;
+};
+
+export type BatchResult = {results: FileResult[]; inserted: number};
+
+/** Load files of one format. Never throws for bad input: failed files come back with status 'failed'. */
+export async function ingestBatch(db: CaseFile, files: BatchFile[], options: IngestOptions): Promise<BatchResult> {
+	if (files.length === 0) return {results: [], inserted: 0};
+	try {
+		return await db.transaction(() => ingestAll(db, files, options));
+	} catch (error) {
+		if (files.length === 1) {
+			const file = files[0]!;
+			const message = error instanceof Error ? error.message : String(error);
+			const result = failed(file, options.describeError ? await options.describeError(file, message) : message);
+			await writeLedger(db, result);
+			return {results: [result], inserted: 0};
+		}
+		const middle = Math.ceil(files.length / 2);
+		const first = await ingestBatch(db, files.slice(0, middle), options);
+		const second = await ingestBatch(db, files.slice(middle), options);
+		return {results: [...first.results, ...second.results], inserted: first.inserted + second.inserted};
+	}
+}
+
+async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOptions): Promise<BatchResult> {
+	const c = db.connection;
+	const paths = listValue(files.map(file => file.path));
+	await c.run(`CREATE OR REPLACE TEMP TABLE batch_files AS SELECT unnest($paths) AS path, unnest($origins) AS origin`, {
+		paths,
+		origins: listValue(files.map(file => file.origin)),
+	}, {paths: LIST(VARCHAR), origins: LIST(VARCHAR)});
+
+	const format = files[0]!.format;
+	const csvHasEventColumn = format === 'csv' && (await csvHasColumn(db, paths, 'CloudTrail event'));
+	await c.run(stageSql(format, csvHasEventColumn, Boolean(options.allServices)), {files: paths}, {files: LIST(VARCHAR)});
+	await c.run(
+		EXTRACT_SQL,
+		{since: options.since?.toISOString() ?? null, until: options.until?.toISOString() ?? null},
+		{since: TIMESTAMPTZ, until: TIMESTAMPTZ},
+	);
+	const inserted = Number((await c.run(INSERT_SQL)).rowsChanged);
+	const stats = (await c.runAndReadAll(STATS_SQL)).getRowObjectsJS();
+	const byPath = new Map(stats.map(row => [String(row['path']), row]));
+
+	const results = files.map((file): FileResult => {
+		const row = byPath.get(file.path);
+		const count = (name: string) => Number(row?.[name] ?? 0);
+		if (row?.['missing']) return failed(file, 'not a CloudTrail log: no Records array');
+		const records = count('records');
+		const kept = count('kept');
+		const invalid = count('invalid');
+		const notObjects = count('notObjects');
+		const outOfRange = count('outOfRange');
+		return {
+			file,
+			status: 'loaded',
+			records,
+			kept,
+			bad: invalid + notObjects,
+			outOfRange,
+			otherService: records - kept - invalid - notObjects - outOfRange,
+		};
+	});
+	for (const result of results) await writeLedger(db, result);
+	await c.run(`DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
+	return {results, inserted};
+}
+
+async function csvHasColumn(db: CaseFile, paths: ReturnType<typeof listValue>, column: string): Promise<boolean> {
+	const reader = await db.connection.runAndReadAll(
+		`DESCRIBE SELECT * FROM read_csv($files, header = true, all_varchar = true, union_by_name = true)`,
+		{files: paths},
+		{files: LIST(VARCHAR)},
+	);
+	return reader.getRowObjectsJS().some(row => row['column_name'] === column);
+}
+
+function failed(file: BatchFile, error: string): FileResult {
+	return {file, status: 'failed', error, records: 0, kept: 0, otherService: 0, bad: 0, outOfRange: 0};
+}
+
+/** Record what became of a file in the ledger (replacing an earlier row for the same input). */
+export async function writeLedger(db: CaseFile, result: FileResult): Promise<void> {
+	const {file} = result;
+	await db.run(
+		`INSERT OR REPLACE INTO files (path, size, checksum, format, records, events, otherService, badRecords, outOfRange, status, error, loadedAt)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
+		[
+			file.origin,
+			file.size,
+			file.checksum,
+			file.format,
+			result.records,
+			result.kept,
+			result.otherService,
+			result.bad,
+			result.outOfRange,
+			result.status,
+			result.error ?? null,
+		],
+	);
+}
