@@ -1,0 +1,103 @@
+/**
+ * The time histogram: choosing a bucket width from a fixed ladder, and the queries for the bars and for the span
+ * of the filtered events.
+ */
+import type {FilterState} from './filters.js';
+import {EVENTS_TABLE, type SqlQuery} from './sql.js';
+import type {TimeRange} from './time.js';
+import {filterConditions, whereClause} from './where.js';
+
+export {renderBars, BLOCKS, type BarCount, type Bars} from './bars.js';
+
+/** A bucket width from the ladder. */
+export type Bucket = {
+	/** Short name: '1m', '5m', '15m', '1h', '6h', '1d', '7d'. */
+	name: '1m' | '5m' | '15m' | '1h' | '6h' | '1d' | '7d';
+	/** For display: '1 minute', '5 minutes', ... */
+	label: string;
+	/** The DuckDB interval literal's text, e.g. '5 minutes'. Fixed here; never user input. */
+	interval: string;
+	/** Width in milliseconds. */
+	ms: number;
+};
+
+const MINUTE = 60_000;
+
+/** The ladder, narrowest first. */
+export const BUCKETS: readonly Bucket[] = [
+	{name: '1m', label: '1 minute', interval: '1 minute', ms: MINUTE},
+	{name: '5m', label: '5 minutes', interval: '5 minutes', ms: 5 * MINUTE},
+	{name: '15m', label: '15 minutes', interval: '15 minutes', ms: 15 * MINUTE},
+	{name: '1h', label: '1 hour', interval: '1 hour', ms: 60 * MINUTE},
+	{name: '6h', label: '6 hours', interval: '6 hours', ms: 360 * MINUTE},
+	{name: '1d', label: '1 day', interval: '1 day', ms: 1440 * MINUTE},
+	{name: '7d', label: '7 days', interval: '7 days', ms: 7 * 1440 * MINUTE},
+];
+
+/** DuckDB's default time_bucket origin for these widths: Monday 2000-01-03 00:00 UTC (weeks start on Monday). */
+export const BUCKET_ORIGIN_MS = Date.UTC(2000, 0, 3);
+
+/** How many buckets of `bucket` the range [from, until) touches, aligned as time_bucket aligns them. */
+export function bucketCount(from: Date, until: Date, bucket: Bucket): number {
+	const start = from.getTime();
+	const end = Math.max(start, until.getTime() - 1);
+	const first = Math.floor((start - BUCKET_ORIGIN_MS) / bucket.ms);
+	const last = Math.floor((end - BUCKET_ORIGIN_MS) / bucket.ms);
+	return last - first + 1;
+}
+
+/**
+ * The narrowest bucket whose bars over [from, until) number at most `maxBars` (counting the partial buckets at each
+ * end). When even 7 days is too narrow, 7 days (the caller shows the most recent bars that fit).
+ */
+export function chooseBucket(from: Date, until: Date, maxBars: number): Bucket {
+	const bars = Math.max(1, Math.floor(maxBars));
+	return BUCKETS.find(b => bucketCount(from, until, b) <= bars) ?? BUCKETS.at(-1)!;
+}
+
+/** The bucket start at or before `time`, as time_bucket computes it. */
+export function bucketStart(time: Date, bucket: Bucket): Date {
+	const t = time.getTime();
+	return new Date(BUCKET_ORIGIN_MS + Math.floor((t - BUCKET_ORIGIN_MS) / bucket.ms) * bucket.ms);
+}
+
+/**
+ * Bars over `span` (from inclusive, until exclusive) under the filter: one row per bucket, empty buckets included,
+ * as `{bucket: TIMESTAMPTZ start, total, errors}` ordered by bucket. Buckets are aligned in UTC.
+ */
+export function histogramQuery(state: FilterState, bucket: Bucket, span: TimeRange): SqlQuery {
+	const interval = `INTERVAL '${ladderInterval(bucket)}'`;
+	const {conditions, params} = filterConditions(state);
+	conditions.push('eventTime >= ?', 'eventTime < ?');
+	params.push(span.from, span.until);
+	const sql = [
+		'WITH counts AS (',
+		`SELECT time_bucket(${interval}, eventTime) AS bucket, count(*) AS total, count(errorCode) AS errors`,
+		`FROM ${EVENTS_TABLE}`,
+		whereClause(conditions),
+		'GROUP BY bucket',
+		'), buckets AS (',
+		`SELECT unnest(range(time_bucket(${interval}, CAST(? AS TIMESTAMPTZ)), CAST(? AS TIMESTAMPTZ), ${interval})) AS bucket`,
+		')',
+		'SELECT buckets.bucket AS bucket, coalesce(counts.total, 0) AS total, coalesce(counts.errors, 0) AS errors',
+		'FROM buckets LEFT JOIN counts ON counts.bucket = buckets.bucket',
+		'ORDER BY bucket',
+	].join(' ');
+	return {sql, params: [...params, span.from, span.until]};
+}
+
+function ladderInterval(bucket: Bucket): string {
+	const known = BUCKETS.find(b => b.name === bucket.name);
+	if (!known) throw new Error(`Unknown histogram bucket: ${JSON.stringify(bucket.name)}`);
+	return known.interval;
+}
+
+/** First and last eventTime under the filter, as one row `{first, last, count}` (first and last null when none match). */
+export function spanQuery(state: FilterState): SqlQuery {
+	const {conditions, params} = filterConditions(state);
+	const where = whereClause(conditions);
+	return {
+		sql: ['SELECT min(eventTime) AS first, max(eventTime) AS last, count(*) AS count', `FROM ${EVENTS_TABLE}`, ...(where ? [where] : [])].join(' '),
+		params,
+	};
+}

@@ -1,0 +1,77 @@
+/**
+ * Keyset paging over the events pane: no OFFSET, so a page deep in a large case file costs the same as the first.
+ * Rows are ordered by (eventTime, eventID), eventID breaking ties, and a page continues after the last row shown.
+ */
+import {PANE_COLUMNS} from './columns.js';
+import {checkLimit} from './facets.js';
+import type {FilterState} from './filters.js';
+import {EVENTS_TABLE, type SqlQuery} from './sql.js';
+import {filterConditions, whereClause} from './where.js';
+
+/** Where a page continues: the (eventTime, eventID) of the last row of the previous page. */
+export type Cursor = {eventTime: Date; eventID: string};
+
+/** Options for {@link pageQuery}. */
+export type PageOptions = {
+	/** 'desc' for newest first (the default view), 'asc' for oldest first. */
+	order: 'desc' | 'asc';
+	/** Continue after this row (exclusive); omitted for the first page. */
+	after?: Cursor;
+	/** Rows to show; the query fetches one more to know whether more follow. */
+	limit: number;
+};
+
+/**
+ * A page of the events pane's columns under the filter, ordered by (eventTime, eventID) in `order`, after the
+ * cursor (`(eventTime, eventID) < (?, ?)` for desc, `>` for asc), fetching `limit + 1` rows.
+ */
+export function pageQuery(state: FilterState, options: PageOptions): SqlQuery {
+	checkLimit(options.limit);
+	const direction = options.order === 'asc' ? 'ASC' : 'DESC';
+	const {conditions, params} = filterConditions(state);
+	if (options.after) {
+		if (Number.isNaN(options.after.eventTime.getTime())) throw new RangeError('The page cursor holds an invalid date');
+		conditions.push(`(eventTime, eventID) ${options.order === 'asc' ? '>' : '<'} (?, ?)`);
+		params.push(options.after.eventTime, options.after.eventID);
+	}
+
+	const where = whereClause(conditions);
+	const sql = [
+		`SELECT ${PANE_COLUMNS.join(', ')}`,
+		`FROM ${EVENTS_TABLE}`,
+		...(where ? [where] : []),
+		`ORDER BY eventTime ${direction}, eventID ${direction}`,
+		'LIMIT ?',
+	].join(' ');
+	return {sql, params: [...params, options.limit + 1]};
+}
+
+/** A page as the pane holds it. */
+export type Page<T> = {
+	/** At most `limit` rows. */
+	rows: T[];
+	/** Whether more rows follow these. */
+	more: boolean;
+	/** The cursor for the next page, when more follow. */
+	next?: Cursor;
+};
+
+/** Splits the `limit + 1` rows a {@link pageQuery} returned into the page, whether more follow, and the next cursor. */
+export function takePage<T extends Cursor>(rows: readonly T[], limit: number): Page<T> {
+	const page = rows.slice(0, limit);
+	const more = rows.length > limit;
+	const last = page.at(-1);
+	return more && last ? {rows: page, more, next: {eventTime: last.eventTime, eventID: last.eventID}} : {rows: page, more};
+}
+
+/** How many events match the filter, as one row `{count}`. */
+export function countQuery(state: FilterState): SqlQuery {
+	const {conditions, params} = filterConditions(state);
+	const where = whereClause(conditions);
+	return {sql: ['SELECT count(*) AS count', `FROM ${EVENTS_TABLE}`, ...(where ? [where] : [])].join(' '), params};
+}
+
+/** One whole event, every column including raw and sourceFile. */
+export function recordQuery(eventID: string): SqlQuery {
+	return {sql: `SELECT * FROM ${EVENTS_TABLE} WHERE eventID = ?`, params: [eventID]};
+}
