@@ -125,7 +125,7 @@ export class CaseFile {
 }
 
 /** Narrow DuckDB's JS values: safe bigints to numbers. */
-function plainRow(row: Record<string, unknown>): Row {
+export function plainRow(row: Record<string, unknown>): Row {
 	const out: Row = {};
 	for (const [key, value] of Object.entries(row)) {
 		out[key] =

@@ -7,6 +7,7 @@
 import {LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
 import type {Format} from '../sources/classify.js';
 import type {CaseFile} from './database.js';
+import {instant} from './time-value.js';
 import {EXTRACT_SQL, INSERT_SQL, STATS_SQL, stageSql} from './ingest-sql.js';
 
 /** A file ready to load. */
@@ -76,7 +77,7 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 	await c.run(stageSql(format, csvHasEventColumn, Boolean(options.allServices)), {files: paths}, {files: LIST(VARCHAR)});
 	await c.run(
 		EXTRACT_SQL,
-		{since: options.since?.toISOString() ?? null, until: options.until?.toISOString() ?? null},
+		{since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
 		{since: TIMESTAMPTZ, until: TIMESTAMPTZ},
 	);
 	const inserted = Number((await c.run(INSERT_SQL)).rowsChanged);
