@@ -5,11 +5,11 @@
 import {BIGINT, BOOLEAN, DOUBLE, TIMESTAMPTZ, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue} from '@duckdb/node-api';
 import type {SqlQuery} from '../query/sql.js';
 import {instant} from './time-value.js';
-import {plainRow, type CaseFile, type Row} from './database.js';
+import {CaseFile, plainRow, type Row} from './database.js';
 
 /** Run a read query built by source/query/ and return plain rows. */
 export async function read(db: CaseFile | DuckDBConnection, query: SqlQuery): Promise<Row[]> {
-	const connection = 'connection' in db ? db.connection : db;
+	const connection = db instanceof CaseFile ? db.connection : db;
 	const values: DuckDBValue[] = [];
 	const types: DuckDBType[] = [];
 	for (const param of query.params) {
