@@ -39,6 +39,8 @@ export type Options = {
 	s3: S3Options;
 	/** Display zone for times. */
 	tz: string;
+	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
+	batchFiles?: number;
 };
 
 export type Flags = {
@@ -91,6 +93,8 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		},
 		tz: flags.tz ?? 'UTC',
 	};
+	const batchFiles = env['CLICKTRAIL_BATCH_FILES'];
+	if (batchFiles !== undefined) options.batchFiles = positive('CLICKTRAIL_BATCH_FILES', Number(batchFiles));
 	if (options.db.trim() === '') throw usage('--db needs a path');
 
 	if (flags.since !== undefined) options.since = time('--since', flags.since, now, false);

@@ -26,6 +26,7 @@ export async function loadSources(options: Options): Promise<LoadSummary> {
 			since: options.since,
 			until: options.until,
 			force: options.force,
+			batchFiles: options.batchFiles,
 			onProgress: p => progress.update(p),
 		});
 	} finally {
@@ -42,7 +43,16 @@ function printSummary(summary: LoadSummary, ignored: number, options: Options): 
 	const out = process.stdout;
 	const err = process.stderr;
 	if (!options.quiet) {
-		for (const note of summary.filesSkipped) err.write(`skipped: ${describe(note)}\n`);
+		// Skips are expected (an archive has a digest beside every hour of logs): one line per reason.
+		const byReason = new Map<string, FileNote[]>();
+		for (const note of summary.filesSkipped) byReason.set(note.reason, [...(byReason.get(note.reason) ?? []), note]);
+		for (const [reason, notes] of byReason) {
+			err.write(
+				notes.length === 1
+					? `skipped: ${describe(notes[0]!)}\n`
+					: `skipped ${notes.length.toLocaleString('en-US')} files: ${inert(reason)} (e.g. ${inert(notes[0]!.origin)})\n`,
+			);
+		}
 	}
 	for (const note of summary.filesFailed) err.write(`failed: ${describe(note)}\n`);
 	if (options.quiet) return;
