@@ -1,0 +1,26 @@
+/**
+ * The project's seeded generator of realistic CloudTrail archives of AWS IoT 1-Click activity, used by tests, the
+ * demo and the benchmarks. Deterministic: the same options give byte-identical files.
+ */
+export {generateSample, SAMPLE_DEFAULTS} from './generate.js';
+export type {
+	BadFileKind,
+	BuiltRecord,
+	CloudTrailRecord,
+	GroundTruth,
+	HostileTruth,
+	IncidentTruth,
+	RecordMeta,
+	SampleOptions,
+	UserIdentity,
+} from './types.js';
+export {writeJsonLines, writeEventHistoryJson, type JsonLinesOptions} from './formats.js';
+export {writeEventHistoryCsv, EVENT_HISTORY_CSV_HEADER, csvField} from './event-history-csv.js';
+export {writeLargeLogFile, LARGE_FILE_IOT_SHARE} from './large-file.js';
+export {makeRecords, makeBuiltRecords, type MakeRecordsOptions} from './records.js';
+export {buildDigests, UNSIGNED_FINGERPRINT, type DigestFile, type DigestSigner, type LogFileEntry} from './digest.js';
+export {LOG_KEY_PATTERN, DIGEST_KEY_PATTERN} from './layout.js';
+export {IOT_OPERATIONS, IOT_SOURCE} from './iot-operations.js';
+export {IDENTITY_TYPES} from './identities.js';
+export {HOSTILE_USER_AGENT, INCIDENT_DEVICES, INCIDENT_START_ISO} from './special-events.js';
+export {INCIDENT_IP, INCIDENT_SESSION, HOSTILE_SESSION} from './world.js';
