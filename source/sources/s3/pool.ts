@@ -1,0 +1,41 @@
+/** A bounded set of concurrent tasks, with back-pressure on whoever adds them. */
+
+/** See {@link createPool}. */
+export type Pool = {
+	/** Start `task` once fewer than `concurrency` run; resolves when it has started. */
+	add(task: () => Promise<void>): Promise<void>;
+	/** Resolves when every task added so far has settled. */
+	drain(): Promise<void>;
+};
+
+/** A pool running at most `concurrency` tasks at once. Tasks should not reject (failures are ignored). */
+export function createPool(concurrency: number): Pool {
+	const limit = Math.max(1, Math.floor(concurrency));
+	const running = new Set<Promise<void>>();
+	const waiting: Array<() => void> = [];
+
+	return {
+		async add(task) {
+			while (running.size >= limit) {
+				// eslint-disable-next-line no-await-in-loop
+				await new Promise<void>(resolve => {
+					waiting.push(resolve);
+				});
+			}
+
+			const run: Promise<void> = task()
+				.catch(() => undefined)
+				.finally(() => {
+					running.delete(run);
+					waiting.shift()?.();
+				});
+			running.add(run);
+		},
+		async drain() {
+			while (running.size > 0) {
+				// eslint-disable-next-line no-await-in-loop
+				await Promise.allSettled([...running]);
+			}
+		},
+	};
+}
