@@ -33,10 +33,11 @@ const cli = meow(
 
 	S3 (load s3://...)
 	  --profile NAME          AWS profile (default chain: environment, config files, SSO, instance role)
-	  --region REGION         AWS region of the bucket
 	  --endpoint-url URL      an S3-compatible server (MinIO, ...); path-style addressing
-	  --account ID            only this account (repeatable)
-	  --trail-region REGION   only this CloudTrail region (repeatable)
+	  --account ID            only this account's logs (repeatable)
+	  --region REGION         only this region's logs (repeatable)
+	  --bucket-region REGION  the bucket's own region (default: $AWS_REGION, the profile's, or us-east-1;
+	                          a wrong one is corrected by following S3's redirect)
 	  --cache-dir DIR         where downloaded objects are kept (default: the user cache directory)
 	  --with-digests          also download digest files and their signatures
 
@@ -75,10 +76,10 @@ const cli = meow(
 			seed: {type: 'number'},
 			badFiles: {type: 'boolean', default: false},
 			profile: {type: 'string'},
-			region: {type: 'string'},
+			region: {type: 'string', isMultiple: true},
+			bucketRegion: {type: 'string'},
 			endpointUrl: {type: 'string'},
 			account: {type: 'string', isMultiple: true},
-			trailRegion: {type: 'string', isMultiple: true},
 			cacheDir: {type: 'string'},
 			withDigests: {type: 'boolean', default: false},
 			tz: {type: 'string'},

@@ -9,7 +9,8 @@ export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
 	profile?: string;
-	region?: string;
+	/** The bucket's region, for the client. */
+	bucketRegion?: string;
 	endpointUrl?: string;
 	accounts: string[];
 	regions: string[];
@@ -56,10 +57,10 @@ export type Flags = {
 	seed?: number;
 	badFiles: boolean;
 	profile?: string;
-	region?: string;
+	region?: string[];
+	bucketRegion?: string;
 	endpointUrl?: string;
 	account?: string[];
-	trailRegion?: string[];
 	cacheDir?: string;
 	withDigests: boolean;
 	tz?: string;
@@ -84,10 +85,10 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		badFiles: flags.badFiles,
 		s3: {
 			profile: flags.profile,
-			region: flags.region,
+			bucketRegion: flags.bucketRegion ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'] ?? (flags.profile || env['AWS_PROFILE'] ? undefined : 'us-east-1'),
 			endpointUrl: flags.endpointUrl,
 			accounts: flags.account ?? [],
-			regions: flags.trailRegion ?? [],
+			regions: flags.region ?? [],
 			cacheDir: flags.cacheDir,
 			withDigests: flags.withDigests,
 		},
