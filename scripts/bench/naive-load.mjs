@@ -23,7 +23,7 @@ SELECT rec->>'eventID' AS eventID, CAST(rec->>'eventTime' AS TIMESTAMPTZ) AS eve
 	rec->>'$.userIdentity.accessKeyId' AS accessKeyId, rec->>'$.requestParameters.deviceId' AS deviceId,
 	rec->>'$.requestParameters.projectName' AS projectName, rec->>'$.requestParameters.placementName' AS placementName,
 	rec AS raw, filename AS sourceFile
-FROM (SELECT unnest(Records) AS rec, filename FROM read_json($files, columns = {Records: 'JSON[]'}, filename = true, maximum_object_size = 1073741824))
+FROM (SELECT unnest(Records) AS rec, filename FROM read_json($files, columns = {Records: 'JSON[]'}, filename = true, maximum_object_size = 67108864))
 WHERE rec->>'eventSource' = 'iot1click.amazonaws.com'`,
 	{files: listValue(files)},
 	{files: LIST(VARCHAR)},

@@ -126,7 +126,7 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 			continue;
 		}
 		const list = pending.get(classification.format) ?? [];
-		list.push({...input, checksum, format: classification.format});
+		list.push({...input, checksum, format: classification.format, textBytes: classification.textBytes});
 		pending.set(classification.format, list);
 	}
 	report();

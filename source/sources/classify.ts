@@ -17,7 +17,8 @@ export type Format =
 	| 'csv';
 
 export type Classification =
-	| {kind: 'load'; format: Format}
+	/** `textBytes`: the decompressed size (from the gzip trailer), which bounds the JSON reader's buffer. */
+	| {kind: 'load'; format: Format; textBytes: number}
 	/** Not events, on purpose (digests, Insights): noted, not an error. */
 	| {kind: 'skip'; reason: string}
 	/** Should have been events and is not: an error naming the reason. */
@@ -32,17 +33,20 @@ export async function classifyFile(file: string, size: number): Promise<Classifi
 	if (name.endsWith('.meta.json')) return {kind: 'skip', reason: 'S3 metadata sidecar'};
 	if (size === 0) return {kind: 'fail', reason: 'empty file'};
 
-	let head: string;
+	let head: {text: string; textBytes: number};
 	try {
-		head = await readHead(file);
+		head = await readHead(file, size);
 	} catch (error) {
 		return {kind: 'fail', reason: (error as Error).message};
 	}
-	return classifyText(head);
+	const classification = classifyText(head.text);
+	return classification.kind === 'load' ? {...classification, textBytes: head.textBytes} : classification;
 }
 
+type TextClassification = {kind: 'load'; format: Format} | {kind: 'skip'; reason: string} | {kind: 'fail'; reason: string};
+
 /** Decide from the (decompressed) head of a file. Exported for tests. */
-export function classifyText(head: string): Classification {
+export function classifyText(head: string): TextClassification {
 	const text = head.replace(/^\uFEFF/, '').trimStart();
 	if (text.length === 0) return {kind: 'fail', reason: 'empty file'};
 	if (/^\{\s*"Records"\s*:/.test(text)) return {kind: 'load', format: 'records'};
@@ -77,14 +81,21 @@ function parseObject(line: string): Record<string, unknown> | undefined {
 	}
 }
 
-async function readHead(file: string): Promise<string> {
+async function readHead(file: string, size: number): Promise<{text: string; textBytes: number}> {
 	const handle = await open(file, 'r');
 	try {
 		const buffer = Buffer.alloc(HEAD_BYTES);
 		const {bytesRead} = await handle.read(buffer, 0, HEAD_BYTES, 0);
 		const bytes = buffer.subarray(0, bytesRead);
-		if (bytes[0] === 0x1f && bytes[1] === 0x8b) return await gunzipHead(bytes);
-		return bytes.toString('utf8');
+		if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+			const text = await gunzipHead(bytes);
+			// The gzip trailer's ISIZE: the decompressed size modulo 2^32 (of the last member).
+			const trailer = Buffer.alloc(4);
+			await handle.read(trailer, 0, 4, Math.max(0, size - 4));
+			const isize = trailer.readUInt32LE(0);
+			return {text, textBytes: Math.max(isize, size)};
+		}
+		return {text: bytes.toString('utf8'), textBytes: size};
 	} finally {
 		await handle.close();
 	}

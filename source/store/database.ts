@@ -113,6 +113,16 @@ export class CaseFile {
 		}
 	}
 
+	/**
+	 * Another connection to the same database, for running queries side by side (DuckDB runs one statement at a time
+	 * per connection). Its session zone is UTC, like the main connection's. The caller closes it (`closeSync()`).
+	 */
+	async connect(): Promise<DuckDBConnection> {
+		const connection = await this.instance.connect();
+		await connection.run(`SET TimeZone = 'UTC'`);
+		return connection;
+	}
+
 	/** Interrupt the statement running on this connection, if any. */
 	interrupt(): void {
 		this.connection.interrupt();

@@ -1,38 +1,54 @@
 /**
  * SQL text for loading a batch of files. Values (file lists, times) are always bound parameters; the only
  * things built into the text here are constants of this module.
+ *
+ * One pass over the files fills the temporary table `kept`: the typed columns and raw text of every record to
+ * keep, plus a few marker rows (a file's first record, records that are not objects) from which the per-file
+ * counts come, so no record's text is held that is not loaded. Then one INSERT copies `kept` into events.
  */
 import type {Format} from '../sources/classify.js';
 import {IOT1CLICK_SOURCE} from './schema.js';
 
-/** Real CloudTrail files reach 50 MB; DuckDB's default JSON object limit is 16 MB. */
-export const MAX_OBJECT_BYTES = 1024 * 1024 * 1024;
+/**
+ * The JSON reader's object size limit for a batch: a CloudTrail file is one JSON object, and real files reach
+ * 50 MB, past DuckDB's default of 16 MB. The limit sizes the reader's buffers (a needlessly large one costs
+ * measurable time), so it follows the largest decompressed file in the batch.
+ */
+export function maxObjectBytes(largestTextBytes: number): number {
+	let limit = 16 * 1024 * 1024;
+	while (limit < largestTextBytes + 1024 * 1024 && limit < 2 ** 32) limit *= 2;
+	return limit;
+}
 
 /**
  * After read_json re-serializes each element of Records, its JSON text is minified, so this exact byte pattern
  * finds IoT 1-Click records without parsing the others. A nested object with the same key and value could also
- * match, so the candidates are confirmed with a real extraction.
+ * match, so candidates are confirmed on the extracted top-level eventSource.
  */
 const IOT_PATTERN = `"eventSource":"${IOT1CLICK_SOURCE}"`;
 
 /**
- * A SELECT yielding (path, missing, rec) for a batch of files of one format, where `rec` is one record's JSON text
- * (NULL for a line that is not JSON) and `missing` marks a file with no Records array. $files is the bound list.
+ * A SELECT yielding (path, missing, n, idx, rec) for a batch of files of one format: `rec` is one record's JSON
+ * text (NULL for a line that is not JSON), `missing` marks a file with no Records array, `n` is the file's record
+ * count (CloudTrail format only) and `idx` the record's index in it. $files is the bound list of paths.
  */
-export function readSql(format: Format, csvHasEventColumn: boolean): string {
+export function readSql(format: Format, csvHasEventColumn: boolean, objectBytes: number): string {
 	switch (format) {
 		case 'records':
-			return `SELECT filename AS path, Records IS NULL AS missing,
-	unnest(CASE WHEN Records IS NULL THEN [NULL]::JSON[] ELSE Records END) AS rec
-FROM read_json($files, columns = {Records: 'JSON[]'}, filename = true, maximum_object_size = ${MAX_OBJECT_BYTES})`;
+			// An empty or missing Records still yields one row (rec NULL), so every file is counted.
+			return `SELECT filename AS path, Records IS NULL AS missing, coalesce(len(Records), 0) AS n,
+	unnest(CASE WHEN coalesce(len(Records), 0) = 0 THEN [NULL]::JSON[] ELSE Records END) AS rec,
+	unnest(CASE WHEN coalesce(len(Records), 0) = 0 THEN [0] ELSE range(len(Records)) END) AS idx
+FROM read_json($files, columns = {Records: 'JSON[]'}, filename = true, maximum_object_size = ${objectBytes})`;
 		case 'jsonl':
-			return `SELECT filename AS path, false AS missing, json AS rec
-FROM read_json_objects($files, format = 'newline_delimited', ignore_errors = true, filename = true, maximum_object_size = ${MAX_OBJECT_BYTES})`;
+			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, json AS rec, 0 AS idx
+FROM read_json_objects($files, format = 'newline_delimited', ignore_errors = true, filename = true, maximum_object_size = ${objectBytes})`;
 		case 'array':
-			return `SELECT filename AS path, false AS missing, json AS rec
-FROM read_json_objects($files, format = 'array', filename = true, maximum_object_size = ${MAX_OBJECT_BYTES})`;
+			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, json AS rec, 0 AS idx
+FROM read_json_objects($files, format = 'array', filename = true, maximum_object_size = ${objectBytes})`;
 		case 'csv':
-			return `SELECT filename AS path, false AS missing, ${csvHasEventColumn ? `coalesce(try_cast("CloudTrail event" AS JSON), ${CSV_RECORD})` : CSV_RECORD} AS rec
+			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n,
+	${csvHasEventColumn ? `coalesce(try_cast("CloudTrail event" AS JSON), ${CSV_RECORD})` : CSV_RECORD} AS rec, 0 AS idx
 FROM read_csv($files, header = true, all_varchar = true, filename = true, union_by_name = true)`;
 	}
 }
@@ -43,22 +59,7 @@ const CSV_RECORD = `json_object(
 	'awsRegion', "AWS region", 'sourceIPAddress', "Source IP address", 'errorCode', "Error code",
 	'readOnly', "Read only", 'userIdentity', json_object('userName', "User name", 'accessKeyId', "AWS access key"))`;
 
-/**
- * Stage the batch: every record with whether it is kept (an object, and IoT 1-Click unless allServices).
- * Only kept records keep their text, so other services' records cost no memory past this statement.
- */
-export function stageSql(format: Format, csvHasEventColumn: boolean, allServices: boolean): string {
-	const isObject = `(left(rec, 1) = '{')`;
-	const candidate = allServices
-		? isObject
-		: format === 'records'
-			? `(contains(rec, '${IOT_PATTERN}') AND json_extract_string(rec, 'eventSource') = '${IOT1CLICK_SOURCE}')`
-			: `(${isObject} AND json_extract_string(rec, 'eventSource') = '${IOT1CLICK_SOURCE}')`;
-	return `CREATE OR REPLACE TEMP TABLE stage AS
-SELECT path, missing, rec IS NOT NULL AND ${isObject} AS isObject, CASE WHEN ${candidate} THEN rec END AS rec
-FROM (${readSql(format, csvHasEventColumn)})`;
-}
-
+/** One parse of a kept record gives every column the loader derives. */
 const RECORD_SHAPE = JSON.stringify({
 	eventID: 'VARCHAR',
 	eventTime: 'VARCHAR',
@@ -74,89 +75,98 @@ const RECORD_SHAPE = JSON.stringify({
 	eventType: 'VARCHAR',
 	eventVersion: 'VARCHAR',
 	recipientAccountId: 'VARCHAR',
-	userIdentity: 'JSON',
-	requestParameters: 'JSON',
-	responseElements: 'JSON',
+	userIdentity: {
+		type: 'VARCHAR',
+		arn: 'VARCHAR',
+		accountId: 'VARCHAR',
+		principalId: 'VARCHAR',
+		userName: 'VARCHAR',
+		invokedBy: 'VARCHAR',
+		accessKeyId: 'VARCHAR',
+		identityProvider: 'VARCHAR',
+		onBehalfOf: {userId: 'VARCHAR'},
+	},
+	requestParameters: {deviceId: 'VARCHAR', projectName: 'VARCHAR', placementName: 'VARCHAR'},
 });
 
-const IDENTITY_SHAPE = JSON.stringify({
-	type: 'VARCHAR',
-	arn: 'VARCHAR',
-	accountId: 'VARCHAR',
-	principalId: 'VARCHAR',
-	userName: 'VARCHAR',
-	invokedBy: 'VARCHAR',
-	accessKeyId: 'VARCHAR',
-	identityProvider: 'VARCHAR',
-	onBehalfOf: {userId: 'VARCHAR'},
-});
-
-const PARAMETERS_SHAPE = JSON.stringify({deviceId: 'VARCHAR', projectName: 'VARCHAR', placementName: 'VARCHAR'});
+/**
+ * "Who": the best name for the identity, by userIdentity.type (see DESIGN.md). Never empty. `u` is the
+ * transformed userIdentity struct.
+ */
+export function principalSql(u: string): string {
+	return `coalesce(nullif(CASE ${u}.type
+		WHEN 'IAMUser' THEN ${u}.arn WHEN 'Root' THEN ${u}.arn WHEN 'FederatedUser' THEN ${u}.arn
+		WHEN 'Role' THEN ${u}.arn WHEN 'AssumedRole' THEN ${u}.arn
+		WHEN 'AWSService' THEN ${u}.invokedBy
+		WHEN 'AWSAccount' THEN ${u}.accountId
+		WHEN 'IdentityCenterUser' THEN ${u}.onBehalfOf.userId
+		WHEN 'SAMLUser' THEN ${u}.userName || coalesce(' (' || ${u}.identityProvider || ')', '')
+		WHEN 'WebIdentityUser' THEN ${u}.userName || coalesce(' (' || ${u}.identityProvider || ')', '')
+	END, ''), nullif(${u}.principalId, ''), nullif(${u}.userName, ''), nullif(${u}.arn, ''), nullif(${u}.invokedBy, ''),
+	nullif(${u}.accountId, ''), 'unknown')`;
+}
 
 /**
- * "Who": the best name for the identity, by userIdentity.type (see DESIGN.md). Never empty.
+ * The one pass: fill `kept` with the batch's records to keep (typed, with raw) and the marker rows the counts
+ * need. `iot` marks records of the kept service(s); `valid` those the events table can hold (an eventID and an
+ * eventTime that is a time); `inRange` those inside $since/$until.
  */
-export const PRINCIPAL_SQL = `coalesce(nullif(CASE u.type
-		WHEN 'IAMUser' THEN u.arn WHEN 'Root' THEN u.arn WHEN 'FederatedUser' THEN u.arn
-		WHEN 'Role' THEN u.arn WHEN 'AssumedRole' THEN u.arn
-		WHEN 'AWSService' THEN u.invokedBy
-		WHEN 'AWSAccount' THEN u.accountId
-		WHEN 'IdentityCenterUser' THEN u.onBehalfOf.userId
-		WHEN 'SAMLUser' THEN u.userName || coalesce(' (' || u.identityProvider || ')', '')
-		WHEN 'WebIdentityUser' THEN u.userName || coalesce(' (' || u.identityProvider || ')', '')
-	END, ''), nullif(u.principalId, ''), nullif(u.userName, ''), nullif(u.arn, ''), nullif(u.invokedBy, ''),
-	nullif(u.accountId, ''), 'unknown')`;
-
-/**
- * Extract the typed columns of the kept records into `kept`, with `valid` false for records the events table
- * cannot hold (no eventID, or an eventTime that is not a time) and `inRange` for the --since/--until window.
- */
-export const EXTRACT_SQL = `CREATE OR REPLACE TEMP TABLE kept AS
-WITH t AS (
-	SELECT s.path, b.origin, s.rec, json_transform(s.rec, '${RECORD_SHAPE}') AS r
-	FROM stage s JOIN batch_files b ON b.path = s.path
-	WHERE s.rec IS NOT NULL
+export function keepSql(format: Format, csvHasEventColumn: boolean, allServices: boolean, objectBytes: number): string {
+	const isObject = `(rec IS NOT NULL AND left(rec, 1) = '{')`;
+	const candidate = format === 'records' && !allServices ? `contains(rec, '${IOT_PATTERN}')` : isObject;
+	const iot = allServices ? 'candidate' : `(candidate AND r.eventSource = '${IOT1CLICK_SOURCE}')`;
+	return `CREATE OR REPLACE TEMP TABLE kept AS
+WITH flagged AS (
+	SELECT path, missing, n, idx, rec, ${isObject} AS isObject, ${candidate} AS candidate
+	FROM (${readSql(format, csvHasEventColumn, Math.trunc(objectBytes))})
+), parsed AS (
+	SELECT path, missing, n, idx, isObject, candidate, rec,
+		CASE WHEN candidate THEN json_transform(rec, '${RECORD_SHAPE}') END AS r
+	FROM flagged
+	WHERE candidate OR idx = 0 OR NOT isObject
 ), typed AS (
-	SELECT path, origin, rec, r,
-		try_cast(r.eventTime AS TIMESTAMPTZ) AS eventTime,
-		json_transform(r.userIdentity, '${IDENTITY_SHAPE}') AS u,
-		json_transform(r.requestParameters, '${PARAMETERS_SHAPE}') AS p
-	FROM t
+	SELECT *, ${iot} AS iot, try_cast(r.eventTime AS TIMESTAMPTZ) AS eventTime FROM parsed
 )
-SELECT path,
-	nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS valid,
+SELECT path, missing, n, idx = 0 AS marker, isObject, iot,
+	iot AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS valid,
 	($since IS NULL OR eventTime >= $since) AND ($until IS NULL OR eventTime < $until) AS inRange,
-	r.eventID AS eventID, eventTime, r.eventSource AS eventSource, r.eventName AS eventName, r.awsRegion AS awsRegion,
-	r.sourceIPAddress AS sourceIPAddress, r.userAgent AS userAgent, r.errorCode AS errorCode,
-	r.errorMessage AS errorMessage, try_cast(r.readOnly AS BOOLEAN) AS readOnly, r.requestID AS requestID,
-	r.eventType AS eventType, r.eventVersion AS eventVersion, r.recipientAccountId AS recipientAccountId,
-	r.userIdentity AS userIdentity, r.requestParameters AS requestParameters, r.responseElements AS responseElements,
-	${PRINCIPAL_SQL} AS principal,
-	u.type AS principalType, coalesce(u.accountId, r.recipientAccountId) AS accountId, u.accessKeyId AS accessKeyId,
-	p.deviceId AS deviceId, p.projectName AS projectName, p.placementName AS placementName,
-	rec AS raw, origin AS sourceFile
+	CASE WHEN iot THEN r.eventID END AS eventID, CASE WHEN iot THEN eventTime END AS eventTime,
+	CASE WHEN iot THEN r.eventSource END AS eventSource, CASE WHEN iot THEN r.eventName END AS eventName,
+	CASE WHEN iot THEN r.awsRegion END AS awsRegion, CASE WHEN iot THEN r.sourceIPAddress END AS sourceIPAddress,
+	CASE WHEN iot THEN r.userAgent END AS userAgent, CASE WHEN iot THEN r.errorCode END AS errorCode,
+	CASE WHEN iot THEN r.errorMessage END AS errorMessage, CASE WHEN iot THEN try_cast(r.readOnly AS BOOLEAN) END AS readOnly,
+	CASE WHEN iot THEN r.requestID END AS requestID, CASE WHEN iot THEN r.eventType END AS eventType,
+	CASE WHEN iot THEN r.eventVersion END AS eventVersion, CASE WHEN iot THEN r.recipientAccountId END AS recipientAccountId,
+	CASE WHEN iot THEN ${principalSql('r.userIdentity')} END AS principal,
+	CASE WHEN iot THEN r.userIdentity.type END AS principalType,
+	CASE WHEN iot THEN coalesce(r.userIdentity.accountId, r.recipientAccountId) END AS accountId,
+	CASE WHEN iot THEN r.userIdentity.accessKeyId END AS accessKeyId,
+	CASE WHEN iot THEN r.requestParameters.deviceId END AS deviceId,
+	CASE WHEN iot THEN r.requestParameters.projectName END AS projectName,
+	CASE WHEN iot THEN r.requestParameters.placementName END AS placementName,
+	CASE WHEN iot THEN rec END AS raw
 FROM typed`;
+}
 
-export const INSERT_SQL = `INSERT OR IGNORE INTO events
-SELECT eventID, eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userAgent, errorCode, errorMessage,
-	readOnly, requestID, eventType, eventVersion, recipientAccountId, userIdentity, requestParameters,
-	responseElements, principal, principalType, accountId, accessKeyId, deviceId, projectName, placementName, raw,
-	sourceFile
-FROM kept WHERE valid AND inRange`;
+const STORED_COLUMNS = `eventID, eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userAgent, errorCode,
+	errorMessage, readOnly, requestID, eventType, eventVersion, recipientAccountId, principal, principalType, accountId,
+	accessKeyId, deviceId, projectName, placementName, raw`;
+
+export const INSERT_SQL = `INSERT OR IGNORE INTO events (${STORED_COLUMNS}, sourceFile)
+SELECT ${STORED_COLUMNS}, b.origin FROM kept k JOIN batch_files b ON b.path = k.path
+WHERE k.valid AND k.inRange`;
 
 /** Per-file counts for the ledger and the summary. */
 export const STATS_SQL = `SELECT b.path,
-	coalesce(s.records, 0) AS records, coalesce(s.missing, false) AS missing,
-	coalesce(s.notObjects, 0) AS notObjects, coalesce(k.kept, 0) AS kept, coalesce(k.invalid, 0) AS invalid,
-	coalesce(k.outOfRange, 0) AS outOfRange
+	coalesce(k.records, 0) AS records, coalesce(k.missing, false) AS missing, coalesce(k.notObjects, 0) AS notObjects,
+	coalesce(k.kept, 0) AS kept, coalesce(k.invalid, 0) AS invalid, coalesce(k.outOfRange, 0) AS outOfRange
 FROM batch_files b
 LEFT JOIN (
-	SELECT path, count(*) FILTER (WHERE NOT missing) AS records, bool_or(missing) AS missing,
-		count(*) FILTER (WHERE NOT missing AND NOT isObject) AS notObjects
-	FROM stage GROUP BY path
-) s ON s.path = b.path
-LEFT JOIN (
-	SELECT path, count(*) FILTER (WHERE valid AND inRange) AS kept, count(*) FILTER (WHERE NOT valid) AS invalid,
+	SELECT path, bool_or(missing) AS missing,
+		coalesce(max(n), count(*) FILTER (WHERE marker AND NOT missing)) AS records,
+		count(*) FILTER (WHERE NOT isObject AND NOT missing AND coalesce(n, 1) > 0) AS notObjects,
+		count(*) FILTER (WHERE valid AND inRange) AS kept,
+		count(*) FILTER (WHERE iot AND NOT valid) AS invalid,
 		count(*) FILTER (WHERE valid AND NOT inRange) AS outOfRange
 	FROM kept GROUP BY path
 ) k ON k.path = b.path`;

@@ -8,10 +8,18 @@ import {LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
 import type {Format} from '../sources/classify.js';
 import type {CaseFile} from './database.js';
 import {instant} from './time-value.js';
-import {EXTRACT_SQL, INSERT_SQL, STATS_SQL, stageSql} from './ingest-sql.js';
+import {INSERT_SQL, STATS_SQL, keepSql, maxObjectBytes} from './ingest-sql.js';
 
 /** A file ready to load. */
-export type BatchFile = {path: string; origin: string; size: number; checksum: string; format: Format};
+export type BatchFile = {
+	path: string;
+	origin: string;
+	size: number;
+	checksum: string;
+	format: Format;
+	/** Decompressed size in bytes, when known. */
+	textBytes?: number;
+};
 
 export type IngestOptions = {
 	/** Keep events of every service, not only IoT 1-Click. */
@@ -74,11 +82,10 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 
 	const format = files[0]!.format;
 	const csvHasEventColumn = format === 'csv' && (await csvHasColumn(db, paths, 'CloudTrail event'));
-	await c.run(stageSql(format, csvHasEventColumn, Boolean(options.allServices)), {files: paths}, {files: LIST(VARCHAR)});
 	await c.run(
-		EXTRACT_SQL,
-		{since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
-		{since: TIMESTAMPTZ, until: TIMESTAMPTZ},
+		keepSql(format, csvHasEventColumn, Boolean(options.allServices), maxObjectBytes(Math.max(...files.map(file => file.textBytes ?? file.size)))),
+		{files: paths, since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
+		{files: LIST(VARCHAR), since: TIMESTAMPTZ, until: TIMESTAMPTZ},
 	);
 	const inserted = Number((await c.run(INSERT_SQL)).rowsChanged);
 	const stats = (await c.runAndReadAll(STATS_SQL)).getRowObjectsJS();
@@ -104,7 +111,7 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 		};
 	});
 	for (const result of results) await writeLedger(db, result);
-	await c.run(`DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
+	await c.run(`DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
 	return {results, inserted};
 }
 

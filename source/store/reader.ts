@@ -1,0 +1,101 @@
+/**
+ * The screen's reader: read-only queries on a case file from several panes at once.
+ *
+ * DuckDB runs one statement at a time per connection, so the reader keeps one connection per lane (a lane is a
+ * name a pane picks: 'count', 'facets', 'page', ...), opened on first use. Within a lane the newest request wins:
+ * a new request interrupts the statement the lane is running, and every older request that has not finished is
+ * rejected with {@link Superseded} (its rows are never returned, so a stale answer cannot overwrite a newer one).
+ */
+import type {DuckDBConnection} from '@duckdb/node-api';
+import type {SqlQuery} from '../query/sql.js';
+import type {CaseFile, Row} from './database.js';
+import {read} from './read.js';
+
+/** A request that a newer one on the same lane replaced; callers ignore it. */
+export class Superseded extends Error {
+	override name = 'Superseded';
+	constructor() {
+		super('superseded by a newer request');
+	}
+}
+
+/** Runs one query of a job; throws {@link Superseded} once a newer request arrived on the lane. */
+export type Query = (query: SqlQuery) => Promise<Row[]>;
+
+/** A unit of work on one lane: one or more queries, each depending on the last if it likes. */
+export type Job<T> = (query: Query) => Promise<T>;
+
+/** What the screen needs from the store: run a job on a lane, newest first. */
+export type ReadLanes = {
+	run<T>(lane: string, job: Job<T>): Promise<T>;
+};
+
+/** One connection and the bookkeeping for newest-wins. */
+class Lane {
+	private latest = 0;
+	private busy = false;
+	private tail: Promise<unknown> = Promise.resolve();
+
+	constructor(private readonly connection: Promise<DuckDBConnection>) {}
+
+	run<T>(job: Job<T>): Promise<T> {
+		const ticket = ++this.latest;
+		if (this.busy) void this.connection.then(c => c.interrupt(), () => undefined);
+		const current = () => ticket === this.latest;
+		const result = this.tail.then(async () => {
+			if (!current()) throw new Superseded();
+			const connection = await this.connection;
+			const query: Query = async sql => {
+				if (!current()) throw new Superseded();
+				this.busy = true;
+				try {
+					return await read(connection, sql);
+				} catch (error) {
+					if (!current()) throw new Superseded();
+					throw error;
+				} finally {
+					this.busy = false;
+				}
+			};
+			const value = await job(query);
+			if (!current()) throw new Superseded();
+			return value;
+		});
+		this.tail = result.catch(() => undefined);
+		return result;
+	}
+
+	async close(): Promise<void> {
+		this.latest++;
+		const connection = await this.connection.catch(() => undefined);
+		if (this.busy) connection?.interrupt();
+		await this.tail;
+		connection?.closeSync();
+	}
+}
+
+/** Lanes of connections on one open case file. */
+export class Reader implements ReadLanes {
+	private readonly lanes = new Map<string, Lane>();
+	private closed = false;
+
+	constructor(private readonly caseFile: CaseFile) {}
+
+	/** Run `job` on `lane`: after the lane's current job, unless a newer one arrives first (then {@link Superseded}). */
+	run<T>(lane: string, job: Job<T>): Promise<T> {
+		if (this.closed) return Promise.reject(new Error('the case file is closed'));
+		let entry = this.lanes.get(lane);
+		if (!entry) {
+			entry = new Lane(this.caseFile.connect());
+			this.lanes.set(lane, entry);
+		}
+		return entry.run(job);
+	}
+
+	/** Interrupt and close every lane's connection (the case file itself stays open). */
+	async close(): Promise<void> {
+		this.closed = true;
+		await Promise.all([...this.lanes.values()].map(lane => lane.close()));
+		this.lanes.clear();
+	}
+}
