@@ -2,7 +2,9 @@
  * SOURCE arguments -> local files for the loader: local paths and globs as they are, s3:// URIs fetched into the
  * local cache first (only the prefixes that can hold the accounts, regions and days asked for).
  */
+import {EXIT, UserError} from '../exit-codes.js';
 import type {Options} from '../options.js';
+import {inert} from '../text/inert.js';
 import type {InputFile} from './input-file.js';
 import {expandLocalSources} from './local.js';
 
@@ -16,7 +18,16 @@ export async function gatherSources(options: Options, io: {quiet: boolean; stder
 	if (remote.length === 0) return gathered;
 
 	// Loaded only when needed: the AWS SDK costs start-up time.
-	const {fetchS3, defaultCacheDir} = await import('./s3/index.js');
+	const {fetchS3, defaultCacheDir, S3SourceError} = await import('./s3/index.js');
+	// A bucket that cannot be listed stops the load with its one-line message (no stack trace).
+	const fetchS3WithMessages: typeof fetchS3 = async fetchOptions => {
+		try {
+			return await fetchS3(fetchOptions);
+		} catch (error) {
+			if (error instanceof S3SourceError) throw new UserError(inert(error.message), EXIT.error);
+			throw error;
+		}
+	};
 	for (const uri of remote) {
 		const started = performance.now();
 		const line = (text: string) => {
@@ -24,7 +35,7 @@ export async function gatherSources(options: Options, io: {quiet: boolean; stder
 			io.stderr.write(io.stderr.isTTY ? `\r\u001b[2K${text}` : `${text}\n`);
 		};
 		let last = 0;
-		const result = await fetchS3({
+		const result = await fetchS3WithMessages({
 			uri,
 			accounts: options.s3.accounts.length > 0 ? options.s3.accounts : undefined,
 			regions: options.s3.regions.length > 0 ? options.s3.regions : undefined,
