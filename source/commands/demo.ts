@@ -1,15 +1,14 @@
 /**
  * `clicktrail demo`: generate the built-in sample into a temporary folder, load it into a temporary case file,
- * and show it. Needs no AWS account.
+ * and open the screen on it (both removed on exit). Needs no AWS account.
  */
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {EXIT} from '../exit-codes.js';
 import type {Options} from '../options.js';
 import {generateSample} from '../sample/index.js';
 import {loadSources} from './load.js';
-import {runQuery} from './query.js';
+import {openScreen} from './screen.js';
 
 export async function runDemo(options: Options): Promise<number> {
 	const folder = await mkdtemp(path.join(os.tmpdir(), 'clicktrail-demo-'));
@@ -19,14 +18,7 @@ export async function runDemo(options: Options): Promise<number> {
 		await generateSample({outDir: archive, events: options.events, seed: options.seed});
 		const demo: Options = {...options, db: path.join(folder, 'demo.duckdb'), sources: [archive]};
 		await loadSources(demo);
-		process.stdout.write('\nIoT 1-Click events by eventName:\n');
-		await runQuery({
-			...demo,
-			format: 'table',
-			sql: `SELECT eventName, count(*) AS events, count(errorCode) AS errors, count(DISTINCT principal) AS principals
-FROM events GROUP BY ALL ORDER BY events DESC`,
-		});
-		return EXIT.ok;
+		return await openScreen(demo.db, options.tz);
 	} finally {
 		await rm(folder, {recursive: true, force: true});
 	}

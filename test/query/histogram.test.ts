@@ -54,7 +54,7 @@ describe('histogramQuery', () => {
 		const query = histogramQuery({chips: []}, bucket('5m'), span);
 		expectWellFormed(query);
 		expect(query.sql).toBe(
-			"WITH counts AS ( SELECT time_bucket(INTERVAL '5 minutes', eventTime) AS bucket, count(*) AS total, count(errorCode) AS errors FROM events WHERE eventTime >= ? AND eventTime < ? GROUP BY bucket ), buckets AS ( SELECT unnest(range(time_bucket(INTERVAL '5 minutes', CAST(? AS TIMESTAMPTZ)), CAST(? AS TIMESTAMPTZ), INTERVAL '5 minutes')) AS bucket ) SELECT buckets.bucket AS bucket, coalesce(counts.total, 0) AS total, coalesce(counts.errors, 0) AS errors FROM buckets LEFT JOIN counts ON counts.bucket = buckets.bucket ORDER BY bucket",
+			"WITH counts AS ( SELECT CAST(time_bucket(INTERVAL '5 minutes', CAST(eventTime AS TIMESTAMP)) AS TIMESTAMPTZ) AS bucket, count(*) AS total, count(errorCode) AS errors FROM events WHERE eventTime >= ? AND eventTime < ? GROUP BY bucket ), buckets AS ( SELECT unnest(range(time_bucket(INTERVAL '5 minutes', CAST(? AS TIMESTAMPTZ)), CAST(? AS TIMESTAMPTZ), INTERVAL '5 minutes')) AS bucket ) SELECT buckets.bucket AS bucket, coalesce(counts.total, 0) AS total, coalesce(counts.errors, 0) AS errors FROM buckets LEFT JOIN counts ON counts.bucket = buckets.bucket ORDER BY bucket",
 		);
 		expect(query.params).toEqual([span.from, span.until, span.from, span.until]);
 	});

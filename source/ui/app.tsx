@@ -1,0 +1,191 @@
+/**
+ * The triage screen: composes the panes, feeds them from the hooks, and routes keys through the binding table to
+ * the reducer. Side effects of actions (quit, copy) happen here; everything else is the reducer's.
+ */
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {useMemo, useReducer, useRef} from 'react';
+import type {FilterState} from '../query/filters.js';
+import type {Zone} from '../query/time.js';
+import {useCount} from './hooks/use-count.js';
+import {useFacets} from './hooks/use-facets.js';
+import {usePage} from './hooks/use-page.js';
+import {useRecord} from './hooks/use-record.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useTimeline} from './hooks/use-timeline.js';
+import {copyText, jsonLines} from './json-lines.js';
+import type {ActionName} from './keys/bindings.js';
+import {keyName, route, type KeyFlags} from './keys/router.js';
+import {layout} from './layout.js';
+import {osc52} from './osc52.js';
+import {EventsPane, totalLabel} from './panes/events.js';
+import {FacetsPane} from './panes/facets.js';
+import {FilterBar} from './panes/filter-bar.js';
+import {HelpPane} from './panes/help.js';
+import {RecordPane} from './panes/record.js';
+import {StatusBar} from './panes/status-bar.js';
+import {TimelinePane} from './panes/timeline.js';
+import {reducer} from './state/reducer.js';
+import {initialState, type RecordSummary, type View} from './state/state.js';
+
+/** Props of {@link App}. */
+export type AppProps = {
+	/** The case file's path, for the status bar. */
+	caseFile: string;
+	/** Display zone for every time. */
+	zone: Zone;
+	/** The filter to open with (default none). */
+	filter?: FilterState;
+	/** Where OSC 52 copies are written (default the Ink stdout). */
+	writeTerminal?: (text: string) => void;
+	/** The clock, for relative times typed in the prompt. */
+	now?: () => Date;
+};
+
+/** The triage screen. */
+export function App({caseFile, zone, filter, writeTerminal, now = () => new Date()}: AppProps) {
+	const {exit} = useApp();
+	const {stdout} = useStdout();
+	const size = useTerminalSize();
+	const box = layout(size.columns, size.rows);
+	const [state, dispatch] = useReducer(reducer, filter, initialState);
+
+	const counts = useCount(state.filter);
+	const facets = useFacets(state.filter, box.facetLimit);
+	const timeline = useTimeline(state.filter, box.mainWidth);
+	const page = usePage(state.filter, state.order, state.page, box.pageSize);
+	const record = useRecord(state.mode === 'record' || state.helpReturn === 'record' ? state.record?.eventID : undefined);
+	const lines = useMemo(() => (record.data ? jsonLines({...record.data.raw as object, sourceFile: record.data.row['sourceFile']}) : []), [record.data]);
+
+	const view: View = {
+		facets: facets.data ?? [],
+		page: page.data && {seq: page.data.seq, rows: page.data.rows, moreBefore: page.data.moreBefore, moreAfter: page.data.moreAfter},
+		pageSize: box.pageSize,
+		record: record.data ? {lines: lines.length, summary: summary(record.data.row)} : undefined,
+		recordHeight: box.recordHeight,
+		timeline: timeline.data ? {starts: timeline.data.starts, bucketMs: timeline.data.bucket.ms} : undefined,
+		now: now(),
+		zone,
+	};
+	const viewRef = useRef(view);
+	viewRef.current = view;
+	const stateRef = useRef(state);
+	stateRef.current = state;
+
+	const write = writeTerminal ?? ((text: string) => stdout.write(text));
+	const sideEffect = (name: ActionName): boolean => {
+		const current = stateRef.current;
+		switch (name) {
+			case 'quit':
+				exit();
+				return true;
+			case 'copy-record':
+			case 'copy-value': {
+				if (!record.data || current.mode !== 'record') return true;
+				const text =
+					name === 'copy-record'
+						? JSON.stringify(record.data.raw, null, 2)
+						: copyText(lines[current.record?.line ?? 0]?.value ?? null);
+				write(osc52(text));
+				dispatch({type: 'message', text: `copied ${name === 'copy-record' ? 'the record' : 'the value'} (${Buffer.byteLength(text).toLocaleString('en-US')} bytes)`});
+				return true;
+			}
+			default:
+				return false;
+		}
+	};
+
+	const handleKey = (input: string, key: KeyFlags): void => {
+		const current = stateRef.current;
+		const name = keyName(input, key);
+		const action = route(current.mode, current.focus, name);
+		if (action) {
+			if (!sideEffect(action)) dispatch({type: 'command', name: action, view: viewRef.current});
+			return;
+		}
+		if (current.mode === 'prompt' && input && !key.ctrl && !key.meta) {
+			// Printable text (one key, or a paste) goes into the prompt; control characters never do.
+			const text = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+			if (text) dispatch({type: 'prompt-input', text});
+		}
+	};
+
+	useInput((input, key) => {
+		// Several keys in one read (fast typing, a paste, a test writing "\t\t"): one at a time, Enter and Tab included.
+		if (input.length > 1 && !key.ctrl && !key.meta && !/^\[/.test(input)) {
+			const pieces = stateRef.current.mode === 'prompt' ? input.split(/(?=[\r\n\t])|(?<=[\r\n\t])/) : [...input];
+			for (const piece of pieces) handleKey(piece, PIECE_KEYS[piece] ?? {});
+			return;
+		}
+		handleKey(input, key);
+	});
+
+	const totals = totalLabel(counts.data);
+	const loading = counts.loading || facets.loading || timeline.loading || page.loading || record.loading;
+	let body;
+	if (state.mode === 'help') {
+		body = <HelpPane width={box.columns} height={box.bodyHeight} />;
+	} else if (state.mode === 'record' && state.record) {
+		body = <RecordPane record={record} lines={lines} place={state.record} width={box.columns} height={box.recordHeight} zone={zone} />;
+	} else {
+		body = (
+			<Box height={box.bodyHeight}>
+				{box.facetsWidth > 0 && (
+					<>
+						<FacetsPane
+							lists={facets}
+							filter={state.filter}
+							cursor={state.facet}
+							focused={state.focus === 'facets'}
+							width={box.facetsWidth}
+							height={box.bodyHeight}
+						/>
+						<Text> </Text>
+					</>
+				)}
+				<Box flexDirection="column" width={box.mainWidth}>
+					<TimelinePane
+						timeline={timeline}
+						focused={state.focus === 'timeline'}
+						cursor={state.timeline.cursor}
+						mark={state.timeline.mark}
+						width={box.mainWidth}
+						barsHeight={box.barsHeight}
+						zone={zone}
+					/>
+					<EventsPane
+						page={page}
+						counts={counts}
+						row={state.row}
+						order={state.order}
+						focused={state.focus === 'events'}
+						width={box.mainWidth}
+						pageSize={box.pageSize}
+						zone={zone}
+					/>
+				</Box>
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>
+			<FilterBar filter={state.filter} selected={state.chip} focused={state.focus === 'filters' && state.mode === 'browse'} prompt={state.prompt} width={box.columns} />
+			{body}
+			<StatusBar caseFile={caseFile} totals={totals} loading={loading} message={state.message} mode={state.mode} focus={state.focus} width={box.columns} />
+		</Box>
+	);
+}
+
+/** Keys that arrive inside a multi-key read. */
+const PIECE_KEYS: Record<string, KeyFlags> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007f': {delete: true}};
+
+function summary(row: Record<string, unknown>): RecordSummary {
+	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+	return {
+		eventID: String(row['eventID']),
+		eventTime: row['eventTime'] as Date,
+		eventName: text(row['eventName']),
+		principal: String(row['principal'] ?? ''),
+		deviceId: text(row['deviceId']),
+		sourceIPAddress: text(row['sourceIPAddress']),
+	};
+}

@@ -1,0 +1,179 @@
+/**
+ * Every key of the screen, as data: which key does what in which mode and pane. The key router reads it to turn
+ * keys into actions, the help screen lists it, and the status bar takes its hints from it. Nothing else binds keys.
+ */
+
+/** A pane of the browse mode. */
+export type Pane = 'filters' | 'facets' | 'timeline' | 'events';
+
+/** The panes in Tab order. */
+export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'];
+
+/** What the screen is doing: browsing panes, reading one record, typing in a prompt, or reading the help. */
+export type Mode = 'browse' | 'record' | 'prompt' | 'help';
+
+/**
+ * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
+ * scope, then 'browse', then 'global'; in record mode 'record' then 'global'; in prompt and help mode their own scope
+ * only.
+ */
+export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help';
+
+/** Named actions; the reducer (or, for side effects, the app) gives them meaning. */
+export type ActionName =
+	| 'quit'
+	| 'help'
+	| 'close-help'
+	| 'focus-next'
+	| 'focus-previous'
+	| 'back'
+	| 'search'
+	| 'add-filter'
+	| 'clear-filters'
+	| 'toggle-errors'
+	| 'up'
+	| 'down'
+	| 'page-up'
+	| 'page-down'
+	| 'top'
+	| 'bottom'
+	| 'left'
+	| 'right'
+	| 'open'
+	| 'include'
+	| 'exclude'
+	| 'remove-chip'
+	| 'invert-chip'
+	| 'toggle-order'
+	| 'mark'
+	| 'zoom-in'
+	| 'zoom-out'
+	| 'pivot-principal'
+	| 'pivot-device'
+	| 'pivot-event-name'
+	| 'pivot-source-ip'
+	| 'pivot-around'
+	| 'copy-record'
+	| 'copy-value'
+	| 'prompt-submit'
+	| 'prompt-cancel'
+	| 'prompt-delete';
+
+/** One row of the table. */
+export type Binding = {
+	scope: Scope;
+	/** Key names as {@link keyName} produces them: 'j', 'G', '/', 'enter', 'escape', 'shift-tab', 'pagedown', ... */
+	keys: readonly string[];
+	action: ActionName;
+	/** What it does, for the help screen. */
+	help: string;
+	/** A short label for the status bar; bindings without one are listed in help only. */
+	hint?: string;
+};
+
+/** The key-binding table. */
+export const BINDINGS: readonly Binding[] = [
+	{scope: 'global', keys: ['q'], action: 'quit', help: 'quit clicktrail', hint: 'quit'},
+	{scope: 'global', keys: ['?'], action: 'help', help: 'show this help', hint: 'help'},
+	{scope: 'global', keys: ['ctrl-c'], action: 'quit', help: 'quit clicktrail'},
+
+	{scope: 'browse', keys: ['tab'], action: 'focus-next', help: 'focus the next pane', hint: 'pane'},
+	{scope: 'browse', keys: ['shift-tab'], action: 'focus-previous', help: 'focus the previous pane'},
+	{scope: 'browse', keys: ['/'], action: 'search', help: 'search the raw records for text', hint: 'search'},
+	{scope: 'browse', keys: ['f', ':'], action: 'add-filter', help: 'add a filter: principal=, eventName=, deviceId=, from=, until=, around=, errors', hint: 'filter'},
+	{scope: 'browse', keys: ['c', 'C'], action: 'clear-filters', help: 'clear every filter', hint: 'clear'},
+	{scope: 'browse', keys: ['E'], action: 'toggle-errors', help: 'show only failed calls, or all again'},
+	{scope: 'browse', keys: ['escape'], action: 'back', help: 'undo the last pivot or zoom (restore the previous filter)'},
+
+	{scope: 'filters', keys: ['left', 'h', 'up', 'k'], action: 'left', help: 'select the previous filter chip'},
+	{scope: 'filters', keys: ['right', 'l', 'down', 'j'], action: 'right', help: 'select the next filter chip'},
+	{scope: 'filters', keys: ['backspace', 'x', 'delete'], action: 'remove-chip', help: 'remove the selected chip', hint: 'remove'},
+	{scope: 'filters', keys: ['!', 'enter'], action: 'invert-chip', help: 'turn the selected chip from include to exclude or back', hint: 'invert'},
+
+	{scope: 'facets', keys: ['up', 'k'], action: 'up', help: 'previous value'},
+	{scope: 'facets', keys: ['down', 'j'], action: 'down', help: 'next value'},
+	{scope: 'facets', keys: ['pageup', 'left', 'h'], action: 'page-up', help: 'previous field'},
+	{scope: 'facets', keys: ['pagedown', 'right', 'l'], action: 'page-down', help: 'next field'},
+	{scope: 'facets', keys: ['g', 'home'], action: 'top', help: 'first value'},
+	{scope: 'facets', keys: ['G', 'end'], action: 'bottom', help: 'last value'},
+	{scope: 'facets', keys: ['enter', '+', '='], action: 'include', help: 'filter to this value (values of one field OR together)', hint: 'include'},
+	{scope: 'facets', keys: ['-', 'x'], action: 'exclude', help: 'filter out this value', hint: 'exclude'},
+
+	{scope: 'timeline', keys: ['left', 'h'], action: 'left', help: 'previous bucket'},
+	{scope: 'timeline', keys: ['right', 'l'], action: 'right', help: 'next bucket'},
+	{scope: 'timeline', keys: ['g', 'home'], action: 'top', help: 'first bucket'},
+	{scope: 'timeline', keys: ['G', 'end'], action: 'bottom', help: 'last bucket'},
+	{scope: 'timeline', keys: ['space', 'v'], action: 'mark', help: 'mark one end of a span (again to unmark)', hint: 'mark'},
+	{scope: 'timeline', keys: ['enter', 'z'], action: 'zoom-in', help: 'zoom into the marked span (or the bucket under the cursor)', hint: 'zoom'},
+	{scope: 'timeline', keys: ['Z', 'backspace', 'delete'], action: 'zoom-out', help: 'zoom back out', hint: 'unzoom'},
+
+	{scope: 'events', keys: ['up', 'k'], action: 'up', help: 'previous event'},
+	{scope: 'events', keys: ['down', 'j'], action: 'down', help: 'next event'},
+	{scope: 'events', keys: ['pageup', 'ctrl-b'], action: 'page-up', help: 'previous page'},
+	{scope: 'events', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
+	{scope: 'events', keys: ['g', 'home'], action: 'top', help: 'first event'},
+	{scope: 'events', keys: ['G', 'end'], action: 'bottom', help: 'last event'},
+	{scope: 'events', keys: ['enter'], action: 'open', help: 'show the whole record', hint: 'open'},
+	{scope: 'events', keys: ['s', 'o'], action: 'toggle-order', help: 'sort by time the other way (newest or oldest first)', hint: 'sort'},
+
+	{scope: 'record', keys: ['escape', 'backspace', 'delete'], action: 'back', help: 'back to the events', hint: 'back'},
+	{scope: 'record', keys: ['up', 'k'], action: 'up', help: 'previous line'},
+	{scope: 'record', keys: ['down', 'j'], action: 'down', help: 'next line'},
+	{scope: 'record', keys: ['pageup', 'ctrl-b'], action: 'page-up', help: 'previous page'},
+	{scope: 'record', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
+	{scope: 'record', keys: ['g', 'home'], action: 'top', help: 'first line'},
+	{scope: 'record', keys: ['G', 'end'], action: 'bottom', help: 'last line'},
+	{scope: 'record', keys: ['p'], action: 'pivot-principal', help: 'events of the same principal', hint: 'principal'},
+	{scope: 'record', keys: ['d'], action: 'pivot-device', help: 'events of the same device', hint: 'device'},
+	{scope: 'record', keys: ['e'], action: 'pivot-event-name', help: 'events with the same eventName', hint: 'name'},
+	{scope: 'record', keys: ['i'], action: 'pivot-source-ip', help: 'events from the same source IP', hint: 'ip'},
+	{scope: 'record', keys: ['t'], action: 'pivot-around', help: 'every event in the 5 minutes either side', hint: '±5m'},
+	{scope: 'record', keys: ['y'], action: 'copy-value', help: 'copy the value on the cursor line (OSC 52)', hint: 'copy value'},
+	{scope: 'record', keys: ['Y'], action: 'copy-record', help: 'copy the whole record as JSON (OSC 52)', hint: 'copy record'},
+
+	{scope: 'prompt', keys: ['enter'], action: 'prompt-submit', help: 'apply', hint: 'apply'},
+	{scope: 'prompt', keys: ['escape'], action: 'prompt-cancel', help: 'cancel', hint: 'cancel'},
+	{scope: 'prompt', keys: ['backspace', 'delete'], action: 'prompt-delete', help: 'delete the last character'},
+	{scope: 'prompt', keys: ['ctrl-c'], action: 'prompt-cancel', help: 'cancel'},
+
+	{scope: 'help', keys: ['escape', '?', 'q', 'enter'], action: 'close-help', help: 'close the help', hint: 'close'},
+	{scope: 'help', keys: ['ctrl-c'], action: 'quit', help: 'quit clicktrail'},
+];
+
+/** The scopes searched, most specific first, for a mode and focused pane. */
+export function scopesFor(mode: Mode, pane: Pane): Scope[] {
+	switch (mode) {
+		case 'browse':
+			return [pane, 'browse', 'global'];
+		case 'record':
+			return ['record', 'global'];
+		case 'prompt':
+			return ['prompt'];
+		case 'help':
+			return ['help'];
+	}
+}
+
+/** A readable key label for help and hints: 'enter' -> 'Enter', 'pagedown' -> 'PgDn', 'shift-tab' -> 'S-Tab'. */
+export function keyLabel(key: string): string {
+	const labels: Record<string, string> = {
+		enter: 'Enter',
+		escape: 'Esc',
+		tab: 'Tab',
+		'shift-tab': 'S-Tab',
+		pageup: 'PgUp',
+		pagedown: 'PgDn',
+		up: '↑',
+		down: '↓',
+		left: '←',
+		right: '→',
+		home: 'Home',
+		end: 'End',
+		backspace: 'Bksp',
+		delete: 'Del',
+		space: 'Space',
+	};
+	if (labels[key]) return labels[key];
+	if (key.startsWith('ctrl-')) return `^${key.slice(5).toUpperCase()}`;
+	return key;
+}

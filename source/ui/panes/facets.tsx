@@ -1,0 +1,82 @@
+/**
+ * The facets column: for each field, its top values under the filter with counts. The field with the cursor shows
+ * all the values fetched; the others share what room is left.
+ */
+import {Box, Text} from 'ink';
+import {NULL_LABEL, hasChip, type FilterState} from '../../query/filters.js';
+import type {Loaded} from '../hooks/use-job.js';
+import type {FacetList} from '../state/state.js';
+import {fit} from '../text/fit.js';
+import {useTheme} from '../theme.js';
+
+/** Props of {@link FacetsPane}. */
+export type FacetsPaneProps = {
+	lists: Loaded<FacetList[]>;
+	filter: FilterState;
+	cursor: {field: number; value: number};
+	focused: boolean;
+	width: number;
+	height: number;
+};
+
+/** How many values of each list to show in `height` lines (one heading per list), the cursor's list first. */
+export function allocate(lists: readonly FacetList[], height: number, expanded: number): number[] {
+	const shown = lists.map(() => 0);
+	let room = height - lists.length;
+	const take = (i: number, n: number) => {
+		const add = Math.max(0, Math.min(n, room, (lists[i]?.values.length ?? 0) - shown[i]!));
+		shown[i]! += add;
+		room -= add;
+		return add;
+	};
+	// Every other list keeps its top value in view when there is room for it.
+	const others = lists.map((_, i) => i).filter(i => i !== expanded);
+	if (room - others.length >= 1) take(expanded, room - others.length);
+	for (const i of others) take(i, 1);
+	take(expanded, room);
+	let progress = true;
+	while (room > 0 && progress) {
+		progress = false;
+		for (const i of others) if (take(i, 1) > 0) progress = true;
+	}
+	return shown;
+}
+
+/** The facets column. */
+export function FacetsPane({lists, filter, cursor, focused, width, height}: FacetsPaneProps) {
+	const theme = useTheme();
+	const data = lists.data ?? [];
+	const lines = [];
+	if (lists.error) lines.push(<Text key="error" color={theme.error}>{fit(`error: ${lists.error}`, width)}</Text>);
+	if (!lists.data && !lists.error) lines.push(<Text key="loading" color={theme.dim}>{fit('facets: loading…', width)}</Text>);
+	const shown = allocate(data, height - lines.length, Math.min(cursor.field, data.length - 1));
+	const countWidth = 7;
+	for (const [i, list] of data.entries()) {
+		lines.push(
+			<Text key={list.field} bold color={theme.dim}>
+				{fit(`${list.field}${list.more ? '' : ` (${list.values.length})`}`, width)}
+			</Text>,
+		);
+		for (const [j, item] of list.values.slice(0, shown[i]).entries()) {
+			const selected = i === cursor.field && j === cursor.value;
+			const included = hasChip(filter, {kind: 'field', field: list.field, value: item.value, exclude: false});
+			const marker = selected ? (focused ? '›' : '·') : ' ';
+			const label = item.value ?? NULL_LABEL;
+			const text = `${marker}${included ? '✓' : ' '}${fit(label, width - 3 - countWidth, {keep: list.field === 'principal' ? 'end' : 'start'})} ${fit(
+				item.count.toLocaleString('en-US'),
+				countWidth,
+				{align: 'right'},
+			)}`;
+			lines.push(
+				<Text key={`${list.field}/${j}`} inverse={selected && focused} color={list.field === 'errorCode' && item.value !== null ? theme.error : undefined}>
+					{text}
+				</Text>,
+			);
+		}
+	}
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			{lines.slice(0, height)}
+		</Box>
+	);
+}

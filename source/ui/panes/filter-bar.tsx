@@ -1,0 +1,60 @@
+/**
+ * The filter bar: the chips of the current filter (the selected one highlighted when the bar is focused), or the
+ * prompt being typed.
+ */
+import {Box, Text} from 'ink';
+import {chipLabel, type FilterState} from '../../query/filters.js';
+import type {Prompt} from '../state/state.js';
+import {cells, fit} from '../text/fit.js';
+import {useTheme} from '../theme.js';
+
+/** Props of {@link FilterBar}. */
+export type FilterBarProps = {filter: FilterState; selected: number; focused: boolean; prompt?: Prompt; width: number};
+
+/** One line: the chips, or the prompt. */
+export function FilterBar({filter, selected, focused, prompt, width}: FilterBarProps) {
+	const theme = useTheme();
+	if (prompt) {
+		const label = prompt.kind === 'search' ? 'search raw: ' : 'filter (field=value, from=, until=, around=, errors): ';
+		const error = prompt.error ? `  ${prompt.error}` : '';
+		const room = Math.max(1, width - cells(label) - 1);
+		return (
+			<Box width={width}>
+				<Text color={theme.accent}>{label}</Text>
+				<Text>{fit(`${prompt.text}▏${error}`, room, {keep: error ? 'start' : 'end'})}</Text>
+			</Box>
+		);
+	}
+	const title = focused ? 'filters› ' : 'filters: ';
+	if (filter.chips.length === 0) {
+		return (
+			<Box width={width}>
+				<Text color={theme.dim}>{fit(`${title}none (every event)   / search · f add filter · Tab to facets`, width)}</Text>
+			</Box>
+		);
+	}
+	let room = width - cells(title);
+	const parts = [];
+	for (const [i, chip] of filter.chips.entries()) {
+		const label = `[${chipLabel(chip, 48)}]`;
+		const w = Math.min(cells(label), room);
+		if (w <= 0) break;
+		const text = fit(label, w);
+		parts.push(
+			<Text key={i} inverse={focused && i === selected} color={chip.kind === 'field' && chip.exclude ? theme.error : theme.accent}>
+				{text}
+			</Text>,
+		);
+		room -= w;
+		if (room > 0) {
+			parts.push(<Text key={`s${i}`}> </Text>);
+			room -= 1;
+		}
+	}
+	return (
+		<Box width={width}>
+			<Text bold={focused}>{title}</Text>
+			{parts}
+		</Box>
+	);
+}

@@ -1,0 +1,93 @@
+/**
+ * The record view: the whole event as pretty, coloured JSON (every string made inert), the cursor line marked,
+ * scrolled to keep it in view; its eventID, time and source file in the title.
+ */
+import {Box, Text} from 'ink';
+import {formatTime, type Zone} from '../../query/time.js';
+import type {Loaded} from '../hooks/use-job.js';
+import type {EventRecord} from '../hooks/use-record.js';
+import {INDENT, type JsonLine, type Token} from '../json-lines.js';
+import type {RecordPlace} from '../state/state.js';
+import {cells, fit} from '../text/fit.js';
+import {inert} from '../../text/inert.js';
+import {useTheme, type Theme} from '../theme.js';
+
+/** Props of {@link RecordPane}. */
+export type RecordPaneProps = {
+	record: Loaded<EventRecord | null>;
+	lines: readonly JsonLine[];
+	place: RecordPlace;
+	width: number;
+	height: number;
+	zone: Zone;
+};
+
+function tokenColour(token: Token, theme: Theme): string | undefined {
+	switch (token.kind) {
+		case 'key':
+			return theme.key;
+		case 'string':
+			return theme.string;
+		case 'number':
+			return theme.number;
+		case 'literal':
+			return theme.literal;
+		default:
+			return undefined;
+	}
+}
+
+/** The record view. */
+export function RecordPane({record, lines, place, width, height, zone}: RecordPaneProps) {
+	const theme = useTheme();
+	const row = record.data?.row;
+	let title = `record ${place.eventID}`;
+	let source = '';
+	if (row) {
+		const time = row['eventTime'] instanceof Date ? formatTime(row['eventTime'], zone) : '';
+		title = `${String(row['eventName'] ?? '')} · ${time} · ${place.eventID} · `;
+		source = `from ${String(row['sourceFile'] ?? '?')}`;
+	}
+	// The file name is the useful end of the source path; keep it and shorten the start.
+	const titleWidth = source ? Math.min(cells(inert(title)), Math.floor(width / 2)) : width;
+	let body;
+	if (record.error) body = <Text color={theme.error}>{fit(`error: ${record.error}`, width)}</Text>;
+	else if (record.data === null) body = <Text color={theme.dim}>{fit('this event is no longer in the case file', width)}</Text>;
+	else if (!record.data) body = <Text color={theme.dim}>{fit('loading…', width)}</Text>;
+	else {
+		body = lines.slice(place.top, place.top + height).map((line, i) => {
+			const index = place.top + i;
+			const selected = index === place.line;
+			let room = width - 2 - INDENT.length * line.depth;
+			const parts = [];
+			for (const [k, token] of line.tokens.entries()) {
+				if (room <= 0) break;
+				const text = inert(token.text);
+				const w = Math.min(cells(text), room);
+				parts.push(
+					<Text key={k} color={tokenColour(token, theme)}>
+						{fit(text, w)}
+					</Text>,
+				);
+				room -= w;
+			}
+			return (
+				<Text key={index} inverse={selected} wrap="truncate">
+					{selected ? '› ' : '  '}
+					{INDENT.repeat(line.depth)}
+					{parts}
+					{' '.repeat(Math.max(0, room))}
+				</Text>
+			);
+		});
+	}
+	return (
+		<Box flexDirection="column" height={height + 1}>
+			<Text bold>
+				{fit(title, titleWidth)}
+				{source ? fit(source, width - titleWidth, {keep: 'end'}) : ''}
+			</Text>
+			{body}
+		</Box>
+	);
+}

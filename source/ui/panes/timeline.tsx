@@ -1,0 +1,84 @@
+/**
+ * The timeline: a histogram of the filtered events in eighth blocks, columns with errors in the error colour and
+ * marked `!` below, the bucket width and span in the heading; when focused, a cursor (▲) and a marked span (─)
+ * to zoom into.
+ */
+import {Box, Text} from 'ink';
+import {renderBars} from '../../query/bars.js';
+import {formatTime, type Zone} from '../../query/time.js';
+import type {Loaded} from '../hooks/use-job.js';
+import type {Timeline} from '../hooks/use-timeline.js';
+import {fit} from '../text/fit.js';
+import {useTheme} from '../theme.js';
+
+/** Props of {@link TimelinePane}. */
+export type TimelinePaneProps = {
+	timeline: Loaded<Timeline | null>;
+	focused: boolean;
+	cursor: number;
+	mark?: number;
+	width: number;
+	barsHeight: number;
+	zone: Zone;
+};
+
+/** The timeline pane: heading, bars, marker line. */
+export function TimelinePane({timeline, focused, cursor, mark, width, barsHeight, zone}: TimelinePaneProps) {
+	const theme = useTheme();
+	const data = timeline.data;
+	const height = barsHeight + 2;
+	if (timeline.error) {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text color={theme.error}>{fit(`timeline: error: ${timeline.error}`, width)}</Text>
+			</Box>
+		);
+	}
+	if (!data) {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text color={theme.dim}>{fit(data === null ? 'timeline: no events match' : 'timeline: loading…', width)}</Text>
+			</Box>
+		);
+	}
+	const n = data.counts.length;
+	const columnWidth = Math.max(1, Math.min(4, Math.floor(width / Math.max(1, n))));
+	const bars = renderBars(data.counts, barsHeight);
+	const at = Math.min(cursor, n - 1);
+	const low = mark === undefined ? at : Math.min(mark, at);
+	const high = mark === undefined ? at : Math.max(mark, at);
+	const widen = (s: string) => [...s].map(c => c.repeat(columnWidth)).join('');
+	const max = data.counts.reduce((m, c) => Math.max(m, c.total), 0);
+	let heading = `timeline · ${data.bucket.label} buckets · ${formatTime(data.from, zone)} → ${formatTime(data.until, zone)} · max ${max.toLocaleString('en-US')}`;
+	if (focused && n > 0) {
+		const start = data.starts[at]!;
+		const c = data.counts[at]!;
+		heading = `▲ ${formatTime(start, zone)} +${data.bucket.name}: ${c.total.toLocaleString('en-US')} events, ${c.errors.toLocaleString('en-US')} errors · ${data.bucket.label} buckets${
+			mark === undefined ? '' : ' · span marked: z to zoom'
+		}`;
+	}
+	const markers = data.counts
+		.map((c, i) => {
+			if (focused && i === at) return '▲';
+			if (focused && mark !== undefined && i >= low && i <= high) return '─';
+			return c.errors > 0 ? '!' : ' ';
+		})
+		.join('');
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold={focused} color={focused ? undefined : theme.dim}>
+				{fit(heading, width)}
+			</Text>
+			{bars.rows.map((row, r) => (
+				<Text key={r}>
+					{[...row].map((char, i) => (
+						<Text key={i} color={bars.errors[i] ? theme.error : theme.bar}>
+							{char.repeat(columnWidth)}
+						</Text>
+					))}
+				</Text>
+			))}
+			<Text color={theme.error}>{fit(widen(markers), width)}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,89 @@
+/**
+ * End-to-end: the built CLI in a real pty (120x40, xterm-256color), one case file per test.
+ */
+import {execFileSync} from 'node:child_process';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {makeCase} from '../ui/case-file.js';
+import {runCli, type PtyRun} from './pty.js';
+
+beforeAll(() => {
+	execFileSync('npm', ['run', 'build', '--silent'], {stdio: 'ignore'});
+}, 120_000);
+
+/** The screen has every pane's data (the status bar stops saying loading). */
+const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
+
+/** Press `key` until the cursor line (›) of the screen matches `line`. */
+async function moveTo(run: PtyRun, key: string, line: RegExp, limit = 40): Promise<void> {
+	for (let i = 0; i < limit; i++) {
+		if (run.screen.text().split('\n').some(l => /›/.test(l) && line.test(l))) return;
+		const before = run.screen.text();
+		run.type(key);
+		await run.waitFor(text => text !== before, 2000).catch(() => undefined);
+	}
+	throw new Error(`never reached ${line}; screen:\n${run.screen.text()}`);
+}
+
+describe('clicktrail screen (built CLI in a pty)', () => {
+	it('finds the planted incident from the facets, drills into a record, pivots to its device, quits with 0', async () => {
+		const {db, truth} = await makeCase({events: 1500});
+		const run = runCli(['--db', db]);
+		try {
+			await run.waitFor(settled);
+			run.type('\t\t'); // filters -> facets
+			await run.waitFor('facets: Enter include');
+			await moveTo(run, 'j', /UpdateDeviceState/);
+			run.type('\r');
+			await run.waitFor(t => t.includes('[eventName=UpdateDeviceState]') && settled(t));
+			run.type('l'); // next field: principal, whose top value now is the incident's session
+			await run.waitFor(t => t.split('\n').some(l => l.includes('›') && l.includes('tmp-recovery-7f3c')));
+			run.type('\r');
+			await run.waitFor(t => t.includes('[principal=') && /12 of [\d,]+ events/.test(t) && settled(t));
+			run.type('\t\t'); // facets -> timeline -> events
+			await run.waitFor('events: Enter open');
+			run.type('\r');
+			const record = await run.waitFor('"eventName": "UpdateDeviceState"');
+			expect(record).toContain(truth.incident.principal.split('/').at(-1)!);
+			const device = truth.incident.deviceIds.find(id => record.includes(`"deviceId": "${id}"`));
+			expect(device).toBeDefined();
+			run.type('d');
+			const pivoted = await run.waitFor(`[deviceId=${device}]`);
+			expect(pivoted).toMatch(/\d+ of [\d,]+ events · newest first/);
+			run.type('q');
+			expect(await run.exited).toBe(0);
+		} finally {
+			run.pty.kill();
+		}
+	});
+
+	it('shows the hostile userAgent inert: its escape sequences never reach the terminal', async () => {
+		const {db} = await makeCase({events: 1500});
+		const run = runCli(['--db', db]);
+		try {
+			await run.waitFor(settled);
+			run.type('/');
+			await run.waitFor('search raw:');
+			run.type('cGF5bG9hZA\r');
+			await run.waitFor(/1 of [\d,]+ events/);
+			run.type('\r');
+			const screen = await run.waitFor('"userAgent"');
+			expect(screen).toContain('"userAgent": "evil\\e[2J\\e]52;c;cGF5bG9hZA==\\x07agent\\r\\n\\0x"');
+			run.type('q');
+			expect(await run.exited).toBe(0);
+			const output = run.output();
+			// Ink writes its own escapes for colour and cursor; the payload's never appear un-escaped.
+			expect(output).not.toContain('\u001b]52;c;cGF5bG9hZA==');
+			expect(output).not.toContain(']52;c;cGF5bG9hZA==\u0007');
+			expect(output).not.toContain('\u001b[2J');
+			expect(output).toContain('\\e]52;c;cGF5bG9hZA==');
+		} finally {
+			run.pty.kill();
+		}
+	});
+
+	it('says clearly that a missing case file does not exist, with status 1', async () => {
+		const run = runCli(['--db', '/nonexistent/clicktrail-missing.duckdb']);
+		expect(await run.exited).toBe(1);
+		expect(run.output()).toContain('does not exist');
+	});
+});
