@@ -44,7 +44,7 @@ async function corpus(iotShare) {
 	return {dir, truth, files, bytes};
 }
 
-/** Run a node script; resolve with its stdout, wall time and peak RSS (from scripts/bench/peak-rss.mjs on fd 3). */
+/** Run a node script; resolve with its stdout, wall time, peak RSS and CPU time (scripts/bench/peak-rss.mjs, fd 3). */
 function measure(args) {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
@@ -61,7 +61,7 @@ function measure(args) {
 		child.on('close', code => {
 			const ms = performance.now() - started;
 			if (code !== 0 && code !== 3) reject(new Error(`${args.join(' ')} exited ${code}\n${err}`));
-			else resolve({out, ms, peakRss: Number(rss.trim())});
+			else resolve({out, ms, ...JSON.parse(rss.trim())});
 		});
 	});
 }
@@ -95,6 +95,9 @@ for (const iotShare of [0.5, 0.01]) {
 			ratio: Number((ours.ms / naive.ms).toFixed(2)),
 			clicktrailRecordsPerSecond: Math.round(truth.totalRecords / (ours.ms / 1000)),
 			clicktrailMBPerSecond: Number((mb(bytes) / (ours.ms / 1000)).toFixed(1)),
+			naiveCpuSeconds: Number(naive.cpu.toFixed(2)),
+			clicktrailCpuSeconds: Number(ours.cpu.toFixed(2)),
+			cpuRatio: Number((ours.cpu / naive.cpu).toFixed(2)),
 			naivePeakRssMB: Math.round(mb(naive.peakRss)),
 			clicktrailPeakRssMB: Math.round(mb(ours.peakRss)),
 		};
@@ -102,10 +105,10 @@ for (const iotShare of [0.5, 0.01]) {
 		if (!values.json) {
 			console.log(
 				`${result.corpus}: ${result.records.toLocaleString('en-US')} records in ${result.files} files (${result.compressedMB} MB gz), IoT share ${iotShare * 100}%\n` +
-					`  naive DuckDB  ${result.naiveSeconds.toFixed(2)} s  peak RSS ${result.naivePeakRssMB} MB\n` +
-					`  clicktrail    ${result.clicktrailSeconds.toFixed(2)} s  peak RSS ${result.clicktrailPeakRssMB} MB  ` +
+					`  naive DuckDB  ${result.naiveSeconds.toFixed(2)} s (CPU ${result.naiveCpuSeconds.toFixed(1)} s)  peak RSS ${result.naivePeakRssMB} MB\n` +
+					`  clicktrail    ${result.clicktrailSeconds.toFixed(2)} s (CPU ${result.clicktrailCpuSeconds.toFixed(1)} s)  peak RSS ${result.clicktrailPeakRssMB} MB  ` +
 					`(${result.clicktrailRecordsPerSecond.toLocaleString('en-US')} records/s, ${result.clicktrailMBPerSecond} MB/s gz)\n` +
-					`  ratio clicktrail/naive ${result.ratio} (target <= 0.5)`,
+					`  ratio clicktrail/naive ${result.ratio} wall, ${result.cpuRatio} CPU (target <= 0.5)`,
 			);
 		}
 	}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cachePath, defaultCacheDir} from '../source/sources/s3/cache.js';
 import {describeS3Error, S3SourceError, type S3Operation} from '../source/sources/s3/errors.js';
-import {createPool} from '../source/sources/s3/pool.js';
+import {createPool} from '../source/sources/pool.js';
 import {parseS3Uri} from '../source/sources/s3/uri.js';
 
 const list: S3Operation = {action: 'list', bucket: 'trail', prefix: 'AWSLogs/'};

@@ -3,11 +3,12 @@
  * one format in batches (each batch one transaction), and counts everything for the summary.
  */
 import type {InputFile} from '../sources/input-file.js';
-import {classifyFile, type Format} from '../sources/classify.js';
+import {classifyByName, type Format} from '../sources/classify.js';
+import {createLimiter} from '../sources/pool.js';
 import type {CaseFile} from '../store/database.js';
-import {ingestBatch, writeLedger, type BatchFile, type IngestOptions} from '../store/ingest.js';
+import {ingestBatch, writeLedger, type BatchFile, type FileResult, type IngestOptions} from '../store/ingest.js';
 import {readLedger} from '../store/ledger.js';
-import {sha256File} from './checksum.js';
+import {inspectFile} from './inspect.js';
 import {describeLoadError} from './describe-error.js';
 
 export type LoadOptions = Omit<IngestOptions, 'describeError'> & {
@@ -53,7 +54,8 @@ export type LoadSummary = {
 };
 
 const DEFAULT_BATCH_BYTES = 48 * 1024 * 1024;
-const DEFAULT_BATCH_FILES = 400;
+const DEFAULT_BATCH_FILES = 1000;
+const INSPECT_CONCURRENCY = 8;
 
 export async function loadFiles(db: CaseFile, inputs: InputFile[], options: LoadOptions = {}): Promise<LoadSummary> {
 	const started = performance.now();
@@ -90,91 +92,91 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	};
 
 	const ledger = await readLedger(db);
-	const pending = new Map<Format, BatchFile[]>();
-	for (const input of inputs) {
-		const checksum = await sha256File(input.path).catch((error: Error) => error);
-		if (checksum instanceof Error) {
-			summary.filesFailed.push({origin: input.origin, reason: `cannot read: ${checksum.message}`});
+	const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+	const batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
+	const ingestOptions: IngestOptions = {...options, describeError: (file, message) => describeLoadError(file.path, message)};
+	const ingest = async (batch: BatchFile[]) => {
+		const {results, inserted} = await ingestBatch(db, batch, ingestOptions);
+		let kept = 0;
+		for (const result of results) {
+			if (result.status === 'failed') {
+				summary.filesFailed.push({origin: result.file.origin, reason: result.error ?? 'failed'});
+			} else {
+				summary.filesLoaded++;
+				summary.records += result.records;
+				summary.otherService += result.otherService;
+				summary.badRecords += result.bad;
+				summary.outOfRange += result.outOfRange;
+				summary.bytes += result.file.size;
+				kept += result.kept;
+			}
+			done(result.file);
+		}
+		summary.eventsAdded += inserted;
+		summary.duplicates += kept - inserted;
+		report();
+	};
+
+	// Files are read (hashed and classified) a few at a time, ahead of DuckDB, which loads them in input order
+	// in batches of one format: reading the next files overlaps loading the last ones.
+	const limit = createLimiter(INSPECT_CONCURRENCY);
+	const inspections = inputs.map(input =>
+		classifyByName(input.path) ? undefined : limit(() => inspectFile(input.path, input.size).catch((error: Error) => error)),
+	);
+	const pending = new Map<Format, {files: BatchFile[]; bytes: number}>();
+	const failures: FileResult[] = [];
+	for (const [index, input] of inputs.entries()) {
+		const inspection = await inspections[index];
+		const byName = classifyByName(input.path);
+		if (byName || !inspection) {
+			summary.filesSkipped.push({origin: input.origin, reason: byName?.reason ?? 'skipped'});
 			done(input);
 			continue;
 		}
+		if (inspection instanceof Error) {
+			summary.filesFailed.push({origin: input.origin, reason: `cannot read: ${inspection.message}`});
+			done(input);
+			continue;
+		}
+		const {checksum, classification} = inspection;
 		const known = ledger.get(input.origin);
 		if (!options.force && known?.status === 'loaded' && known.checksum === checksum && Number(known.size) === input.size) {
 			summary.filesUnchanged++;
 			done(input);
 			continue;
 		}
-		const classification = await classifyFile(input.path, input.size);
-		if (classification.kind !== 'load') {
-			const note = {origin: input.origin, reason: classification.reason};
-			if (classification.kind === 'skip') {
-				summary.filesSkipped.push(note);
-			} else {
-				summary.filesFailed.push(note);
-				await writeLedger(db, {
-					file: {...input, checksum, format: 'records'},
-					status: 'failed',
-					error: classification.reason,
-					records: 0,
-					kept: 0,
-					otherService: 0,
-					bad: 0,
-					outOfRange: 0,
-				});
+		if (classification.kind === 'load') {
+			const batch = pending.get(classification.format) ?? {files: [], bytes: 0};
+			if (batch.files.length > 0 && (batch.bytes + input.size > batchBytes || batch.files.length >= batchFiles)) {
+				await ingest(batch.files);
+				batch.files = [];
+				batch.bytes = 0;
 			}
-			done(input);
+			batch.files.push({...input, checksum, format: classification.format, textBytes: classification.textBytes});
+			batch.bytes += input.size;
+			pending.set(classification.format, batch);
 			continue;
 		}
-		const list = pending.get(classification.format) ?? [];
-		list.push({...input, checksum, format: classification.format, textBytes: classification.textBytes});
-		pending.set(classification.format, list);
-	}
-	report();
-
-	const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
-	const batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
-	const ingestOptions: IngestOptions = {...options, describeError: (file, message) => describeLoadError(file.path, message)};
-	for (const files of pending.values()) {
-		for (const batch of batches(files, batchBytes, batchFiles)) {
-			const {results, inserted} = await ingestBatch(db, batch, ingestOptions);
-			let kept = 0;
-			for (const result of results) {
-				if (result.status === 'failed') {
-					summary.filesFailed.push({origin: result.file.origin, reason: result.error ?? 'failed'});
-				} else {
-					summary.filesLoaded++;
-					summary.records += result.records;
-					summary.otherService += result.otherService;
-					summary.badRecords += result.bad;
-					summary.outOfRange += result.outOfRange;
-					summary.bytes += result.file.size;
-					kept += result.kept;
-				}
-				done(result.file);
-			}
-			summary.eventsAdded += inserted;
-			summary.duplicates += kept - inserted;
-			report();
+		const note = {origin: input.origin, reason: classification.reason};
+		if (classification.kind === 'skip') {
+			summary.filesSkipped.push(note);
+		} else {
+			summary.filesFailed.push(note);
+			failures.push({
+				file: {...input, checksum, format: 'records'},
+				status: 'failed',
+				error: classification.reason,
+				records: 0,
+				kept: 0,
+				otherService: 0,
+				bad: 0,
+				outOfRange: 0,
+			});
 		}
+		done(input);
 	}
+	for (const batch of pending.values()) if (batch.files.length > 0) await ingest(batch.files);
+	await writeLedger(db, failures);
 	summary.elapsedMs = performance.now() - started;
 	return summary;
-}
-
-/** Split files into batches of at most maxBytes (a larger file goes alone) and maxFiles. */
-export function batches<T extends {size: number}>(files: T[], maxBytes: number, maxFiles: number): T[][] {
-	const out: T[][] = [];
-	let current: T[] = [];
-	let bytes = 0;
-	for (const file of files) {
-		if (current.length > 0 && (bytes + file.size > maxBytes || current.length >= maxFiles)) {
-			out.push(current);
-			current = [];
-			bytes = 0;
-		}
-		current.push(file);
-		bytes += file.size;
-	}
-	if (current.length > 0) out.push(current);
-	return out;
 }

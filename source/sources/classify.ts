@@ -1,7 +1,6 @@
 /**
- * Look at the head of a file and decide how to read it, or why not to. Cheap: reads at most a few KB.
+ * Decide how to read a file, or why not to, from its name and the first bytes of its (decompressed) content.
  */
-import {open} from 'node:fs/promises';
 import path from 'node:path';
 import {createGunzip} from 'node:zlib';
 
@@ -24,35 +23,50 @@ export type Classification =
 	/** Should have been events and is not: an error naming the reason. */
 	| {kind: 'fail'; reason: string};
 
-const HEAD_BYTES = 16 * 1024;
-
-export async function classifyFile(file: string, size: number): Promise<Classification> {
-	const name = path.basename(file);
-	if (/CloudTrail-Digest/i.test(file)) return {kind: 'skip', reason: 'CloudTrail digest file (not events; clicktrail verify checks them)'};
-	if (/CloudTrail-Insight/i.test(file)) return {kind: 'skip', reason: 'CloudTrail Insights file (not API events)'};
-	if (name.endsWith('.meta.json')) return {kind: 'skip', reason: 'S3 metadata sidecar'};
-	if (size === 0) return {kind: 'fail', reason: 'empty file'};
-
-	let head: {text: string; textBytes: number};
-	try {
-		head = await readHead(file, size);
-	} catch (error) {
-		return {kind: 'fail', reason: (error as Error).message};
-	}
-	const classification = classifyText(head.text);
-	return classification.kind === 'load' ? {...classification, textBytes: head.textBytes} : classification;
-}
-
 type TextClassification = {kind: 'load'; format: Format} | {kind: 'skip'; reason: string} | {kind: 'fail'; reason: string};
 
-/** Decide from the (decompressed) head of a file. Exported for tests. */
+/** Bytes of the file's start that classification looks at. */
+export const HEAD_BYTES = 16 * 1024;
+
+const DIGEST = 'CloudTrail digest file (not events; clicktrail verify checks them)';
+
+/** Files skipped for their name alone, before anything is read. */
+export function classifyByName(file: string): {kind: 'skip'; reason: string} | undefined {
+	if (/CloudTrail-Digest/i.test(file)) return {kind: 'skip', reason: DIGEST};
+	if (/CloudTrail-Insight/i.test(file)) return {kind: 'skip', reason: 'CloudTrail Insights file (not API events)'};
+	const name = path.basename(file);
+	if (name.endsWith('.meta.json') || name.endsWith('.s3.json')) return {kind: 'skip', reason: 'clicktrail S3 metadata sidecar'};
+	return undefined;
+}
+
+/**
+ * Classify from the file's first bytes (`head`, at most HEAD_BYTES) and last four (`tail`, the gzip trailer).
+ */
+export async function classifyBytes(head: Buffer, tail: Buffer, size: number): Promise<Classification> {
+	if (size === 0) return {kind: 'fail', reason: 'empty file'};
+	let text: string;
+	let textBytes = size;
+	if (head[0] === 0x1f && head[1] === 0x8b) {
+		try {
+			text = await gunzipHead(head);
+		} catch (error) {
+			return {kind: 'fail', reason: (error as Error).message};
+		}
+		// ISIZE: the decompressed size modulo 2^32 (of the last gzip member).
+		if (tail.length === 4) textBytes = Math.max(size, tail.readUInt32LE(0));
+	} else {
+		text = head.toString('utf8');
+	}
+	const classification = classifyText(text);
+	return classification.kind === 'load' ? {...classification, textBytes} : classification;
+}
+
+/** Decide from the (decompressed) head of a file. */
 export function classifyText(head: string): TextClassification {
 	const text = head.replace(/^\uFEFF/, '').trimStart();
 	if (text.length === 0) return {kind: 'fail', reason: 'empty file'};
 	if (/^\{\s*"Records"\s*:/.test(text)) return {kind: 'load', format: 'records'};
-	if (text.includes('"digestStartTime"') && text.includes('"logFiles"')) {
-		return {kind: 'skip', reason: 'CloudTrail digest file (not events; clicktrail verify checks them)'};
-	}
+	if (text.includes('"digestStartTime"') && text.includes('"logFiles"')) return {kind: 'skip', reason: DIGEST};
 	if (text.startsWith('[')) return {kind: 'load', format: 'array'};
 	if (text.startsWith('{')) {
 		const newline = text.indexOf('\n');
@@ -81,27 +95,7 @@ function parseObject(line: string): Record<string, unknown> | undefined {
 	}
 }
 
-async function readHead(file: string, size: number): Promise<{text: string; textBytes: number}> {
-	const handle = await open(file, 'r');
-	try {
-		const buffer = Buffer.alloc(HEAD_BYTES);
-		const {bytesRead} = await handle.read(buffer, 0, HEAD_BYTES, 0);
-		const bytes = buffer.subarray(0, bytesRead);
-		if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-			const text = await gunzipHead(bytes);
-			// The gzip trailer's ISIZE: the decompressed size modulo 2^32 (of the last member).
-			const trailer = Buffer.alloc(4);
-			await handle.read(trailer, 0, 4, Math.max(0, size - 4));
-			const isize = trailer.readUInt32LE(0);
-			return {text, textBytes: Math.max(isize, size)};
-		}
-		return {text: bytes.toString('utf8'), textBytes: size};
-	} finally {
-		await handle.close();
-	}
-}
-
-/** Decompress what the first bytes of a gzip stream hold; a truncated tail is fine here, a bad header is not. */
+/** Decompress what the first bytes of a gzip stream hold; a cut-off tail is fine here, a bad header is not. */
 function gunzipHead(bytes: Buffer): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
@@ -119,7 +113,7 @@ function gunzipHead(bytes: Buffer): Promise<string> {
 		});
 		gunzip.on('end', finish);
 		gunzip.on('error', (error: NodeJS.ErrnoException) => {
-			// Running out of input is expected: we gave it only the head.
+			// Running out of input is expected: it was given only the head.
 			if (error.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(error.message)) finish();
 			else reject(new Error(`not a valid gzip file: ${error.message}`));
 		});

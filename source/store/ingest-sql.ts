@@ -35,10 +35,10 @@ const IOT_PATTERN = `"eventSource":"${IOT1CLICK_SOURCE}"`;
 export function readSql(format: Format, csvHasEventColumn: boolean, objectBytes: number): string {
 	switch (format) {
 		case 'records':
-			// An empty or missing Records still yields one row (rec NULL), so every file is counted.
-			return `SELECT filename AS path, Records IS NULL AS missing, coalesce(len(Records), 0) AS n,
-	unnest(CASE WHEN coalesce(len(Records), 0) = 0 THEN [NULL]::JSON[] ELSE Records END) AS rec,
-	unnest(CASE WHEN coalesce(len(Records), 0) = 0 THEN [0] ELSE range(len(Records)) END) AS idx
+			// Files whose Records is empty or missing yield no row here (see EMPTY_FILES_SQL): wrapping Records in a
+			// CASE to give them one would copy every list, which costs more than the rest of the load.
+			return `SELECT filename AS path, false AS missing, len(Records) AS n, unnest(Records) AS rec,
+	unnest(range(len(Records))) AS idx
 FROM read_json($files, columns = {Records: 'JSON[]'}, filename = true, maximum_object_size = ${objectBytes})`;
 		case 'jsonl':
 			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, json AS rec, 0 AS idx
@@ -107,27 +107,42 @@ export function principalSql(u: string): string {
 }
 
 /**
- * The one pass: fill `kept` with the batch's records to keep (typed, with raw) and the marker rows the counts
- * need. `iot` marks records of the kept service(s); `valid` those the events table can hold (an eventID and an
- * eventTime that is a time); `inRange` those inside $since/$until.
+ * The one pass over the files: into `selected` go the candidate records, each file's first record (for its
+ * count) and records that are not objects (bad). Nothing else is done per record, and nothing after this sees
+ * the other records.
  */
-export function keepSql(format: Format, csvHasEventColumn: boolean, allServices: boolean, objectBytes: number): string {
-	const isObject = `(rec IS NOT NULL AND left(rec, 1) = '{')`;
-	const candidate = format === 'records' && !allServices ? `contains(rec, '${IOT_PATTERN}')` : isObject;
+export function selectSql(format: Format, csvHasEventColumn: boolean, allServices: boolean, objectBytes: number): string {
+	return `CREATE OR REPLACE TEMP TABLE selected AS
+SELECT path, missing, n, idx, rec
+FROM (${readSql(format, csvHasEventColumn, Math.trunc(objectBytes))})
+WHERE ${candidateSql(format, allServices)} OR idx = 0 OR NOT ${IS_OBJECT}`;
+}
+
+const IS_OBJECT = `(rec IS NOT NULL AND left(rec, 1) = '{')`;
+
+function candidateSql(format: Format, allServices: boolean): string {
+	return format === 'records' && !allServices ? `contains(rec, '${IOT_PATTERN}')` : IS_OBJECT;
+}
+
+/**
+ * From the compact `selected` (a separate statement: JSON functions cost per vector, and the scan's vectors are
+ * sparse after its filter), `kept`: the typed columns of the records to keep (their raw text stays in `selected`,
+ * copied once, into events), with `iot` marking
+ * records of the kept service(s), `valid` those the events table can hold (an eventID and an eventTime that is
+ * a time) and `inRange` those inside $since/$until.
+ */
+export function keepSql(format: Format, allServices: boolean): string {
+	const candidate = candidateSql(format, allServices);
 	const iot = allServices ? 'candidate' : `(candidate AND r.eventSource = '${IOT1CLICK_SOURCE}')`;
 	return `CREATE OR REPLACE TEMP TABLE kept AS
-WITH flagged AS (
-	SELECT path, missing, n, idx, rec, ${isObject} AS isObject, ${candidate} AS candidate
-	FROM (${readSql(format, csvHasEventColumn, Math.trunc(objectBytes))})
-), parsed AS (
-	SELECT path, missing, n, idx, isObject, candidate, rec,
-		CASE WHEN candidate THEN json_transform(rec, '${RECORD_SHAPE}') END AS r
-	FROM flagged
-	WHERE candidate OR idx = 0 OR NOT isObject
+WITH parsed AS (
+	SELECT rowid AS sid, path, missing, n, idx, ${IS_OBJECT} AS isObject, ${candidate} AS candidate,
+		CASE WHEN ${candidate} THEN json_transform(rec, '${RECORD_SHAPE}') END AS r
+	FROM selected
 ), typed AS (
 	SELECT *, ${iot} AS iot, try_cast(r.eventTime AS TIMESTAMPTZ) AS eventTime FROM parsed
 )
-SELECT path, missing, n, idx = 0 AS marker, isObject, iot,
+SELECT sid, path, missing, n, idx, idx = 0 AS marker, isObject, iot,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS valid,
 	($since IS NULL OR eventTime >= $since) AND ($until IS NULL OR eventTime < $until) AS inRange,
 	CASE WHEN iot THEN r.eventID END AS eventID, CASE WHEN iot THEN eventTime END AS eventTime,
@@ -143,18 +158,37 @@ SELECT path, missing, n, idx = 0 AS marker, isObject, iot,
 	CASE WHEN iot THEN r.userIdentity.accessKeyId END AS accessKeyId,
 	CASE WHEN iot THEN r.requestParameters.deviceId END AS deviceId,
 	CASE WHEN iot THEN r.requestParameters.projectName END AS projectName,
-	CASE WHEN iot THEN r.requestParameters.placementName END AS placementName,
-	CASE WHEN iot THEN rec END AS raw
+	CASE WHEN iot THEN r.requestParameters.placementName END AS placementName
 FROM typed`;
 }
 
-const STORED_COLUMNS = `eventID, eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userAgent, errorCode,
+const TYPED_COLUMNS = `eventID, eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userAgent, errorCode,
 	errorMessage, readOnly, requestID, eventType, eventVersion, recipientAccountId, principal, principalType, accountId,
-	accessKeyId, deviceId, projectName, placementName, raw`;
+	accessKeyId, deviceId, projectName, placementName`;
 
-export const INSERT_SQL = `INSERT OR IGNORE INTO events (${STORED_COLUMNS}, sourceFile)
-SELECT ${STORED_COLUMNS}, b.origin FROM kept k JOIN batch_files b ON b.path = k.path
-WHERE k.valid AND k.inRange`;
+/**
+ * Copy the batch's new events into the table: each eventID once (the first delivery in input order), and only if
+ * the case file does not hold it yet. A duplicate has the same eventTime, so only rows in the batch's time range
+ * are compared, which lets DuckDB skip the row groups outside it.
+ */
+export const INSERT_SQL = `INSERT INTO events (${TYPED_COLUMNS}, raw, sourceFile)
+WITH fresh AS (
+	SELECT * FROM kept WHERE valid AND inRange
+), known AS (
+	SELECT eventID FROM events
+	WHERE eventTime BETWEEN (SELECT min(eventTime) FROM fresh) AND (SELECT max(eventTime) FROM fresh)
+		AND eventID IN (SELECT eventID FROM fresh)
+)
+SELECT ${TYPED_COLUMNS.replaceAll(/(\w+)/g, 'k.$1')}, s.rec, b.origin
+FROM fresh k JOIN selected s ON s.rowid = k.sid JOIN batch_files b ON b.path = k.path
+WHERE k.eventID NOT IN (SELECT eventID FROM known)
+QUALIFY row_number() OVER (PARTITION BY k.eventID ORDER BY b.position, k.idx) = 1`;
+
+/** For files that gave no record: which have no Records array at all (not CloudTrail) rather than an empty one. */
+export function missingRecordsSql(objectBytes: number): string {
+	return `SELECT filename AS path FROM read_json($files, columns = {Records: 'JSON[]'}, filename = true,
+	maximum_object_size = ${Math.trunc(objectBytes)}) WHERE Records IS NULL`;
+}
 
 /** Per-file counts for the ledger and the summary. */
 export const STATS_SQL = `SELECT b.path,

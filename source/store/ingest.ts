@@ -4,11 +4,11 @@
  * killed (DuckDB's WAL drops the uncommitted transaction). A batch that fails is split until the bad files are
  * isolated, so one bad file never stops the rest.
  */
-import {LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
+import {BIGINT, LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
 import type {Format} from '../sources/classify.js';
 import type {CaseFile} from './database.js';
 import {instant} from './time-value.js';
-import {INSERT_SQL, STATS_SQL, keepSql, maxObjectBytes} from './ingest-sql.js';
+import {INSERT_SQL, STATS_SQL, keepSql, maxObjectBytes, missingRecordsSql, selectSql} from './ingest-sql.js';
 
 /** A file ready to load. */
 export type BatchFile = {
@@ -62,7 +62,7 @@ export async function ingestBatch(db: CaseFile, files: BatchFile[], options: Ing
 			const file = files[0]!;
 			const message = error instanceof Error ? error.message : String(error);
 			const result = failed(file, options.describeError ? await options.describeError(file, message) : message);
-			await writeLedger(db, result);
+			await writeLedger(db, [result]);
 			return {results: [result], inserted: 0};
 		}
 		const middle = Math.ceil(files.length / 2);
@@ -75,21 +75,29 @@ export async function ingestBatch(db: CaseFile, files: BatchFile[], options: Ing
 async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOptions): Promise<BatchResult> {
 	const c = db.connection;
 	const paths = listValue(files.map(file => file.path));
-	await c.run(`CREATE OR REPLACE TEMP TABLE batch_files AS SELECT unnest($paths) AS path, unnest($origins) AS origin`, {
+	await c.run(`CREATE OR REPLACE TEMP TABLE batch_files AS
+		SELECT unnest($paths) AS path, unnest($origins) AS origin, unnest(range(len($paths))) AS position`, {
 		paths,
 		origins: listValue(files.map(file => file.origin)),
 	}, {paths: LIST(VARCHAR), origins: LIST(VARCHAR)});
 
 	const format = files[0]!.format;
 	const csvHasEventColumn = format === 'csv' && (await csvHasColumn(db, paths, 'CloudTrail event'));
+	const objectBytes = maxObjectBytes(Math.max(...files.map(file => file.textBytes ?? file.size)));
+	await c.run(selectSql(format, csvHasEventColumn, Boolean(options.allServices), objectBytes), {files: paths}, {files: LIST(VARCHAR)});
 	await c.run(
-		keepSql(format, csvHasEventColumn, Boolean(options.allServices), maxObjectBytes(Math.max(...files.map(file => file.textBytes ?? file.size)))),
-		{files: paths, since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
-		{files: LIST(VARCHAR), since: TIMESTAMPTZ, until: TIMESTAMPTZ},
+		keepSql(format, Boolean(options.allServices)),
+		{since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
+		{since: TIMESTAMPTZ, until: TIMESTAMPTZ},
 	);
 	const inserted = Number((await c.run(INSERT_SQL)).rowsChanged);
 	const stats = (await c.runAndReadAll(STATS_SQL)).getRowObjectsJS();
 	const byPath = new Map(stats.map(row => [String(row['path']), row]));
+	const empty = format === 'records' ? files.filter(file => Number(byPath.get(file.path)?.['records'] ?? 0) === 0) : [];
+	if (empty.length > 0) {
+		const reader = await c.runAndReadAll(missingRecordsSql(objectBytes), {files: listValue(empty.map(file => file.path))}, {files: LIST(VARCHAR)});
+		for (const row of reader.getRowObjectsJS()) byPath.set(String(row['path']), {...byPath.get(String(row['path'])), missing: true});
+	}
 
 	const results = files.map((file): FileResult => {
 		const row = byPath.get(file.path);
@@ -110,8 +118,8 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 			otherService: records - kept - invalid - notObjects - outOfRange,
 		};
 	});
-	for (const result of results) await writeLedger(db, result);
-	await c.run(`DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
+	await writeLedger(db, results);
+	await c.run(`DROP TABLE IF EXISTS selected; DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
 	return {results, inserted};
 }
 
@@ -128,24 +136,40 @@ function failed(file: BatchFile, error: string): FileResult {
 	return {file, status: 'failed', error, records: 0, kept: 0, otherService: 0, bad: 0, outOfRange: 0};
 }
 
-/** Record what became of a file in the ledger (replacing an earlier row for the same input). */
-export async function writeLedger(db: CaseFile, result: FileResult): Promise<void> {
-	const {file} = result;
-	await db.run(
+/** Record what became of files in the ledger, in one statement (replacing earlier rows for the same inputs). */
+export async function writeLedger(db: CaseFile, results: FileResult[]): Promise<void> {
+	if (results.length === 0) return;
+	const strings = (pick: (result: FileResult) => string | null) => listValue(results.map(pick));
+	const numbers = (pick: (result: FileResult) => number) => listValue(results.map(result => BigInt(pick(result))));
+	await db.connection.run(
 		`INSERT OR REPLACE INTO files (path, size, checksum, format, records, events, otherService, badRecords, outOfRange, status, error, loadedAt)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
-		[
-			file.origin,
-			file.size,
-			file.checksum,
-			file.format,
-			result.records,
-			result.kept,
-			result.otherService,
-			result.bad,
-			result.outOfRange,
-			result.status,
-			result.error ?? null,
-		],
+		SELECT unnest($path), unnest($size), unnest($checksum), unnest($format), unnest($records), unnest($events),
+			unnest($otherService), unnest($badRecords), unnest($outOfRange), unnest($status), unnest($error), now()`,
+		{
+			path: strings(result => result.file.origin),
+			size: numbers(result => result.file.size),
+			checksum: strings(result => result.file.checksum),
+			format: strings(result => result.file.format),
+			records: numbers(result => result.records),
+			events: numbers(result => result.kept),
+			otherService: numbers(result => result.otherService),
+			badRecords: numbers(result => result.bad),
+			outOfRange: numbers(result => result.outOfRange),
+			status: strings(result => result.status),
+			error: strings(result => result.error ?? null),
+		},
+		{
+			path: LIST(VARCHAR),
+			size: LIST(BIGINT),
+			checksum: LIST(VARCHAR),
+			format: LIST(VARCHAR),
+			records: LIST(BIGINT),
+			events: LIST(BIGINT),
+			otherService: LIST(BIGINT),
+			badRecords: LIST(BIGINT),
+			outOfRange: LIST(BIGINT),
+			status: LIST(VARCHAR),
+			error: LIST(VARCHAR),
+		},
 	);
 }

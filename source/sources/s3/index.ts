@@ -5,7 +5,7 @@ import {createS3Client} from './client.js';
 import {defaultDownloadConcurrency, downloadObject} from './download.js';
 import {isDigestKey, planListing, type LayoutFilters} from './layout.js';
 import {listObjects} from './list.js';
-import {createPool} from './pool.js';
+import {createPool} from '../pool.js';
 import {parseS3Uri} from './uri.js';
 
 export {defaultCacheDir} from './cache.js';

@@ -39,3 +39,30 @@ export function createPool(concurrency: number): Pool {
 		},
 	};
 }
+
+/** Run tasks with at most `concurrency` at once; each call returns its task's own promise (queued in call order). */
+export function createLimiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
+	const limit = Math.max(1, Math.floor(concurrency));
+	let running = 0;
+	const queue: Array<() => void> = [];
+	const next = () => {
+		if (running >= limit) return;
+		const start = queue.shift();
+		if (start) {
+			running++;
+			start();
+		}
+	};
+	return <T>(task: () => Promise<T>) =>
+		new Promise<T>((resolve, reject) => {
+			queue.push(() => {
+				task()
+					.then(resolve, reject)
+					.finally(() => {
+						running--;
+						next();
+					});
+			});
+			next();
+		});
+}

@@ -1,0 +1,49 @@
+import {writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {loadFiles} from '../source/loader/load-files.js';
+import {classifyByName, classifyText} from '../source/sources/classify.js';
+import {expandLocalSources} from '../source/sources/local.js';
+import {CaseFile} from '../source/store/database.js';
+import {tempDir} from './helpers/temp.js';
+
+describe('classifyText', () => {
+	it.each([
+		['{"Records":[{"eventID":"a"}]}', 'records'],
+		['\uFEFF  {\n  "Records": [\n', 'records'],
+		['{"eventID":"a","eventTime":"2024-12-03T23:38:05Z"}\n{"eventID":"b"}\n', 'jsonl'],
+		['[{"eventID":"a"}]', 'array'],
+		['Event ID,Event time,User name,Event name\n1,2,3,4\n', 'csv'],
+	])('%j loads as %s', (head, format) => {
+		expect(classifyText(head)).toEqual({kind: 'load', format});
+	});
+
+	it.each([
+		['', /empty file/],
+		['   \n', /empty file/],
+		['{"hello":"world"}\n', /not a CloudTrail log/],
+		['hello world', /not a CloudTrail log/],
+	])('%j fails: %s', (head, reason) => {
+		const result = classifyText(head);
+		expect(result.kind).toBe('fail');
+		expect(result.kind === 'fail' && result.reason).toMatch(reason);
+	});
+
+	it('skips digests by content and by name', () => {
+		expect(classifyText('{"awsAccountId":"1","digestStartTime":"x","logFiles":[]}').kind).toBe('skip');
+		expect(classifyByName('/a/AWSLogs/1/CloudTrail-Digest/us-east-1/2024/12/03/x.json.gz')?.kind).toBe('skip');
+		expect(classifyByName('/a/AWSLogs/1/CloudTrail/us-east-1/2024/12/03/x.json.gz')).toBeUndefined();
+	});
+});
+
+it('a pretty-printed JSON object without Records fails as not CloudTrail; an empty Records loads with nothing', async () => {
+	const dir = await tempDir();
+	await writeFile(path.join(dir, 'hello.json'), '{\n  "hello": "world"\n}\n');
+	await writeFile(path.join(dir, 'empty.json'), '{"Records":[]}');
+	const db = await CaseFile.open(path.join(dir, 'case.duckdb'));
+	const summary = await loadFiles(db, (await expandLocalSources([dir])).files);
+	expect(summary.filesFailed).toEqual([{origin: path.join(dir, 'hello.json'), reason: 'not a CloudTrail log: no Records array'}]);
+	expect(summary.filesLoaded).toBe(1);
+	expect(summary.eventsAdded).toBe(0);
+	db.close();
+});
