@@ -31,7 +31,7 @@ describe('the built CLI', () => {
 				empty: /empty file/,
 			};
 			for (const bad of truth.badFiles) {
-				const line = failed.find(text => text.includes(path.join(archive, bad.path)));
+				const line = failed.find(text => text.startsWith(`failed: ${path.join(archive, bad.path)}: `));
 				if (bad.kind === 'digest' || bad.kind === 'bad-records') {
 					expect(line, bad.path).toBeUndefined();
 				} else {

@@ -53,7 +53,7 @@ export type LoadSummary = {
 	elapsedMs: number;
 };
 
-const DEFAULT_BATCH_BYTES = 48 * 1024 * 1024;
+const DEFAULT_BATCH_BYTES = 24 * 1024 * 1024;
 const DEFAULT_BATCH_FILES = 1000;
 const INSPECT_CONCURRENCY = 8;
 

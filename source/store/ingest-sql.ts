@@ -106,18 +106,6 @@ export function principalSql(u: string): string {
 	nullif(${u}.accountId, ''), 'unknown')`;
 }
 
-/**
- * The one pass over the files: into `selected` go the candidate records, each file's first record (for its
- * count) and records that are not objects (bad). Nothing else is done per record, and nothing after this sees
- * the other records.
- */
-export function selectSql(format: Format, csvHasEventColumn: boolean, allServices: boolean, objectBytes: number): string {
-	return `CREATE OR REPLACE TEMP TABLE selected AS
-SELECT path, missing, n, idx, rec
-FROM (${readSql(format, csvHasEventColumn, Math.trunc(objectBytes))})
-WHERE ${candidateSql(format, allServices)} OR idx = 0 OR NOT ${IS_OBJECT}`;
-}
-
 const IS_OBJECT = `(rec IS NOT NULL AND left(rec, 1) = '{')`;
 
 function candidateSql(format: Format, allServices: boolean): string {
@@ -125,24 +113,27 @@ function candidateSql(format: Format, allServices: boolean): string {
 }
 
 /**
- * From the compact `selected` (a separate statement: JSON functions cost per vector, and the scan's vectors are
- * sparse after its filter), `kept`: the typed columns of the records to keep (their raw text stays in `selected`,
- * copied once, into events), with `iot` marking
- * records of the kept service(s), `valid` those the events table can hold (an eventID and an eventTime that is
- * a time) and `inRange` those inside $since/$until.
+ * The one pass over a batch's files, into the temporary table `kept`: the typed columns and raw text of the
+ * records to keep, plus marker rows (each file's first record, for its count; records that are not objects,
+ * counted as bad). The only work done on every record is the candidate test; `iot` marks records of the kept
+ * service(s), `valid` those the events table can hold (an eventID and an eventTime that is a time) and
+ * `inRange` those inside $since/$until.
  */
-export function keepSql(format: Format, allServices: boolean): string {
+export function keepSql(format: Format, csvHasEventColumn: boolean, allServices: boolean, objectBytes: number): string {
 	const candidate = candidateSql(format, allServices);
 	const iot = allServices ? 'candidate' : `(candidate AND r.eventSource = '${IOT1CLICK_SOURCE}')`;
 	return `CREATE OR REPLACE TEMP TABLE kept AS
-WITH parsed AS (
-	SELECT rowid AS sid, path, missing, n, idx, ${IS_OBJECT} AS isObject, ${candidate} AS candidate,
+WITH selected AS (
+	SELECT path, missing, n, idx, rec FROM (${readSql(format, csvHasEventColumn, Math.trunc(objectBytes))})
+	WHERE ${candidate} OR idx = 0 OR NOT ${IS_OBJECT}
+), parsed AS (
+	SELECT path, missing, n, idx, rec, ${IS_OBJECT} AS isObject, ${candidate} AS candidate,
 		CASE WHEN ${candidate} THEN json_transform(rec, '${RECORD_SHAPE}') END AS r
 	FROM selected
 ), typed AS (
 	SELECT *, ${iot} AS iot, try_cast(r.eventTime AS TIMESTAMPTZ) AS eventTime FROM parsed
 )
-SELECT sid, path, missing, n, idx, idx = 0 AS marker, isObject, iot,
+SELECT path, missing, n, idx, idx = 0 AS marker, isObject, iot,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS valid,
 	($since IS NULL OR eventTime >= $since) AND ($until IS NULL OR eventTime < $until) AS inRange,
 	CASE WHEN iot THEN r.eventID END AS eventID, CASE WHEN iot THEN eventTime END AS eventTime,
@@ -158,7 +149,8 @@ SELECT sid, path, missing, n, idx, idx = 0 AS marker, isObject, iot,
 	CASE WHEN iot THEN r.userIdentity.accessKeyId END AS accessKeyId,
 	CASE WHEN iot THEN r.requestParameters.deviceId END AS deviceId,
 	CASE WHEN iot THEN r.requestParameters.projectName END AS projectName,
-	CASE WHEN iot THEN r.requestParameters.placementName END AS placementName
+	CASE WHEN iot THEN r.requestParameters.placementName END AS placementName,
+	CASE WHEN iot THEN rec END AS raw
 FROM typed`;
 }
 
@@ -179,8 +171,8 @@ WITH fresh AS (
 	WHERE eventTime BETWEEN (SELECT min(eventTime) FROM fresh) AND (SELECT max(eventTime) FROM fresh)
 		AND eventID IN (SELECT eventID FROM fresh)
 )
-SELECT ${TYPED_COLUMNS.replaceAll(/(\w+)/g, 'k.$1')}, s.rec, b.origin
-FROM fresh k JOIN selected s ON s.rowid = k.sid JOIN batch_files b ON b.path = k.path
+SELECT ${TYPED_COLUMNS.replaceAll(/(\w+)/g, 'k.$1')}, k.raw, b.origin
+FROM fresh k JOIN batch_files b ON b.path = k.path
 WHERE k.eventID NOT IN (SELECT eventID FROM known)
 QUALIFY row_number() OVER (PARTITION BY k.eventID ORDER BY b.position, k.idx) = 1`;
 

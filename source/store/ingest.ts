@@ -8,7 +8,7 @@ import {BIGINT, LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
 import type {Format} from '../sources/classify.js';
 import type {CaseFile} from './database.js';
 import {instant} from './time-value.js';
-import {INSERT_SQL, STATS_SQL, keepSql, maxObjectBytes, missingRecordsSql, selectSql} from './ingest-sql.js';
+import {INSERT_SQL, STATS_SQL, keepSql, maxObjectBytes, missingRecordsSql} from './ingest-sql.js';
 
 /** A file ready to load. */
 export type BatchFile = {
@@ -84,11 +84,10 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 	const format = files[0]!.format;
 	const csvHasEventColumn = format === 'csv' && (await csvHasColumn(db, paths, 'CloudTrail event'));
 	const objectBytes = maxObjectBytes(Math.max(...files.map(file => file.textBytes ?? file.size)));
-	await c.run(selectSql(format, csvHasEventColumn, Boolean(options.allServices), objectBytes), {files: paths}, {files: LIST(VARCHAR)});
 	await c.run(
-		keepSql(format, Boolean(options.allServices)),
-		{since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
-		{since: TIMESTAMPTZ, until: TIMESTAMPTZ},
+		keepSql(format, csvHasEventColumn, Boolean(options.allServices), objectBytes),
+		{files: paths, since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
+		{files: LIST(VARCHAR), since: TIMESTAMPTZ, until: TIMESTAMPTZ},
 	);
 	const inserted = Number((await c.run(INSERT_SQL)).rowsChanged);
 	const stats = (await c.runAndReadAll(STATS_SQL)).getRowObjectsJS();
@@ -119,7 +118,7 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 		};
 	});
 	await writeLedger(db, results);
-	await c.run(`DROP TABLE IF EXISTS selected; DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
+	await c.run(`DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
 	return {results, inserted};
 }
 
