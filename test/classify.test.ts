@@ -47,3 +47,12 @@ it('a pretty-printed JSON object without Records fails as not CloudTrail; an emp
 	expect(summary.eventsAdded).toBe(0);
 	db.close();
 });
+
+describe('maxObjectBytes', () => {
+	it('is at least 16 MB, grows past the largest file, and stays within DuckDB’s 32-bit limit', async () => {
+		const {maxObjectBytes} = await import('../source/store/ingest-sql.js');
+		expect(maxObjectBytes(1000)).toBe(16 * 1024 * 1024);
+		expect(maxObjectBytes(50 * 1024 * 1024)).toBe(64 * 1024 * 1024);
+		expect(maxObjectBytes(2 ** 40)).toBe(2 ** 31);
+	});
+});

@@ -52,8 +52,10 @@ export async function classifyBytes(head: Buffer, tail: Buffer, size: number): P
 		} catch (error) {
 			return {kind: 'fail', reason: (error as Error).message};
 		}
-		// ISIZE: the decompressed size modulo 2^32 (of the last gzip member).
-		if (tail.length === 4) textBytes = Math.max(size, tail.readUInt32LE(0));
+		// ISIZE: the decompressed size modulo 2^32 (of the last gzip member). Deflate cannot expand more than
+		// about 1032:1, so a larger value means a truncated or corrupt file: keep the compressed size then.
+		const isize = tail.length === 4 ? tail.readUInt32LE(0) : 0;
+		if (isize <= size * 1032) textBytes = Math.max(size, isize);
 	} else {
 		text = head.toString('utf8');
 	}

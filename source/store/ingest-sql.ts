@@ -16,7 +16,8 @@ import {IOT1CLICK_SOURCE} from './schema.js';
  */
 export function maxObjectBytes(largestTextBytes: number): number {
 	let limit = 16 * 1024 * 1024;
-	while (limit < largestTextBytes + 1024 * 1024 && limit < 2 ** 32) limit *= 2;
+	// DuckDB takes a 32-bit size here.
+	while (limit < largestTextBytes + 1024 * 1024 && limit < 2 ** 31) limit *= 2;
 	return limit;
 }
 
