@@ -15,7 +15,9 @@ const cli = meow(
 	  $ clicktrail [SOURCE...]               load SOURCEs (if any) into the case file and open the screen
 	  $ clicktrail load SOURCE...            load CloudTrail logs into the case file
 	  $ clicktrail query SQL                 run SQL on the case file (read-only)
+	  $ clicktrail views list|show|run|export|delete [NAME]   the case file's saved views
 	  $ clicktrail sample --out DIR          write a generated CloudTrail archive (S3 layout) to DIR
+	  $ clicktrail verify SOURCE             check log files against CloudTrail's signed digest files (offline)
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -43,22 +45,51 @@ const cli = meow(
 
 	Query
 	  --format FMT            table (default), csv, json or ndjson
+	  --save NAME             also save the SQL as a view named NAME (opens the case file for writing)
+	  --description TEXT      with --save: what the view is for
+
+	Views (saved in the case file: by the screen, or query --save)
+	  views list              every saved view
+	  views show NAME         what a view holds, and the SQL it runs
+	  views run NAME          run it (--format table, csv, json or ndjson)
+	  views export NAME --out FILE [--format csv|json|jsonl|parquet]
+	                          write its rows to FILE (format from the extension unless given);
+	                          CSV text cells starting with = + - @ are prefixed with ' (formula injection)
+	  views delete NAME       delete it
 
 	Sample
 	  --out DIR               where to write the archive
 	  --events N              records to generate (default 5000)
 	  --seed S                random seed (default 1)
 	  --bad-files             also write a set of bad files under DIR/bad/
+	  --signatures-out FILE   write the digests' signatures (JSON, by S3 key) to FILE, outside DIR
+	  --public-keys-out FILE  write the sample's TEST public key (list-public-keys JSON) to FILE
+
+	Verify (SOURCE: a folder copied off S3, or s3://BUCKET[/PREFIX] with the S3 options above)
+	  --public-keys FILE      CloudTrail public keys: the JSON of aws cloudtrail list-public-keys, or PEM/DER
+	                          files (repeatable). Fetching them online is not built in (it would need
+	                          @aws-sdk/client-cloudtrail): run aws cloudtrail list-public-keys --start-time ...
+	  --signatures FILE       digest signatures: a JSON object of digest S3 key -> hex signature (a copy made
+	                          with aws s3 sync has none; load/verify s3:// keep them as <digest>.meta.json)
+	  --bucket NAME           the bucket the copy came from (each digest must name it)
+	  --format FMT            text (default) or json
+	  --db PATH               also record each log file's integrity in this case file's ledger
 
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
+	  --view NAME             open on a saved view (a filter view sets the filters; a SQL view opens
+	                          the console with its result). In the screen: : SQL console, S the
+	                          filters as SQL, V saved views, w save the filters, X export; ? lists all keys
 
-	Exit status: 0 done, 1 error, 2 usage, 3 some inputs failed to load (the rest loaded).
+	Exit status: 0 done, 1 error, 2 usage, 3 some inputs failed to load (the rest loaded),
+	4 verify found problems (tampered, missing, unlisted, bad signature, chain gap).
 
 	Examples
 	  $ clicktrail load ~/cases/acme/AWSLogs --since 2024-12-01
 	  $ clicktrail query "SELECT eventName, count(*) n FROM events GROUP BY ALL ORDER BY n DESC"
 	  $ clicktrail query --format csv "SELECT * FROM events WHERE errorCode IS NOT NULL" > errors.csv
+	  $ clicktrail query "SELECT * FROM events WHERE errorCode IS NOT NULL" --save failures
+	  $ clicktrail views export failures --out failures.parquet
 `,
 	{
 		importMeta: import.meta,
@@ -83,6 +114,14 @@ const cli = meow(
 			cacheDir: {type: 'string'},
 			withDigests: {type: 'boolean', default: false},
 			tz: {type: 'string'},
+			view: {type: 'string'},
+			save: {type: 'string'},
+			description: {type: 'string'},
+			publicKeys: {type: 'string', isMultiple: true},
+			signatures: {type: 'string'},
+			bucket: {type: 'string'},
+			publicKeysOut: {type: 'string'},
+			signaturesOut: {type: 'string'},
 		},
 	},
 );
@@ -109,6 +148,10 @@ async function main(): Promise<number> {
 			return (await import('./commands/demo.js')).runDemo(options);
 		case 'screen':
 			return (await import('./commands/screen.js')).runScreen(options);
+		case 'views':
+			return (await import('./commands/views.js')).runViews(options);
+		case 'verify':
+			return (await import('./commands/verify.js')).runVerify(options);
 	}
 }
 

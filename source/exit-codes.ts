@@ -8,6 +8,8 @@ export const EXIT = {
 	usage: 2,
 	/** The load finished, but some inputs failed (each named on stderr); everything else loaded. */
 	partial: 3,
+	/** verify: what was checked found problems (tampered, missing or unlisted files, bad signatures, chain gaps). */
+	problems: 4,
 	/** Interrupted (Ctrl-C). */
 	interrupted: 130,
 } as const;

@@ -2,9 +2,10 @@
  * argv -> one typed, validated options object. Commands read this, never argv.
  */
 import {EXIT, UserError} from './exit-codes.js';
+import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
 
-export type Command = 'screen' | 'demo' | 'load' | 'query' | 'sample';
+export type Command = 'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -16,6 +17,28 @@ export type S3Options = {
 	regions: string[];
 	cacheDir?: string;
 	withDigests: boolean;
+};
+
+/** views: the subcommand, the view's name, and for export the file and format. */
+export type ViewsOptions =
+	| {action: 'list'}
+	| {action: 'show' | 'delete'; name: string}
+	| {action: 'run'; name: string}
+	| {action: 'export'; name: string; out: string; format: ExportFormat};
+
+/** verify: what to check and with what. */
+export type VerifyOptions = {
+	/** A local folder (a copy of the trail's tree) or s3://BUCKET[/PREFIX]. */
+	source: string;
+	/** --public-keys files: list-public-keys JSON, PEM or DER. */
+	publicKeys: string[];
+	/** --signatures FILE: a JSON object mapping digest S3 keys to hex signatures. */
+	signatures?: string;
+	/** --bucket NAME: the bucket the copy came from; each digest's digestS3Bucket must name it. */
+	bucket?: string;
+	/** The case file whose ledger records the result, when --db or $CLICKTRAIL_DB names one. */
+	recordDb?: string;
+	format: 'text' | 'json';
 };
 
 export type Options = {
@@ -37,6 +60,18 @@ export type Options = {
 	events?: number;
 	seed?: number;
 	badFiles: boolean;
+	/** sample --public-keys-out: write the test public key (list-public-keys JSON) here. */
+	publicKeysOut?: string;
+	/** sample --signatures-out: write the digests' signatures (JSON by key) here. */
+	signaturesOut?: string;
+	/** verify */
+	verify?: VerifyOptions;
+	/** views */
+	views?: ViewsOptions;
+	/** screen --view NAME: open on a saved view. */
+	view?: string;
+	/** query --save NAME [--description TEXT]: also save the SQL as a view. */
+	save?: {name: string; description?: string};
 	s3: S3Options;
 	/** Display zone for times. */
 	tz: string;
@@ -64,9 +99,17 @@ export type Flags = {
 	cacheDir?: string;
 	withDigests: boolean;
 	tz?: string;
+	publicKeys?: string[];
+	signatures?: string;
+	bucket?: string;
+	publicKeysOut?: string;
+	signaturesOut?: string;
+	view?: string;
+	save?: string;
+	description?: string;
 };
 
-const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample']);
+const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views']);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
 /** Validate argv; throws UserError (exit status 2) for anything wrong. */
@@ -112,7 +155,20 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			break;
 		case 'screen':
 			options.sources = args;
+			if (flags.view !== undefined) {
+				if (flags.view.trim() === '') throw usage('--view needs the name of a saved view');
+				options.view = flags.view;
+			}
 			break;
+		case 'views': {
+			options.views = viewsOptions(args, flags);
+			if (options.views.action !== 'export') {
+				const format = flags.format ?? 'table';
+				if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
+				options.format = format as OutputFormat;
+			}
+			break;
+		}
 		case 'query': {
 			if (args.length !== 1) {
 				throw usage(args.length === 0 ? 'query needs SQL, e.g. clicktrail query "SELECT count(*) FROM events"' : 'query takes one SQL argument: quote it');
@@ -121,6 +177,11 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			const format = flags.format ?? 'table';
 			if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
 			options.format = format as OutputFormat;
+			if (flags.description !== undefined && flags.save === undefined) throw usage('--description goes with --save NAME');
+			if (flags.save !== undefined) {
+				if (flags.save.trim() === '') throw usage('--save needs a name for the view');
+				options.save = {name: flags.save, ...(flags.description === undefined ? {} : {description: flags.description})};
+			}
 			break;
 		}
 		case 'sample':
@@ -129,7 +190,24 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			options.out = flags.out;
 			options.events = positive('--events', flags.events ?? 5000);
 			options.seed = Math.trunc(flags.seed ?? 1);
+			if (flags.publicKeysOut !== undefined) options.publicKeysOut = flags.publicKeysOut;
+			if (flags.signaturesOut !== undefined) options.signaturesOut = flags.signaturesOut;
 			break;
+		case 'verify': {
+			if (args.length !== 1) throw usage(args.length === 0 ? 'verify needs a SOURCE: a folder copied off S3, or s3://BUCKET[/PREFIX]' : 'verify takes one SOURCE');
+			const format = flags.format ?? 'text';
+			if (format !== 'text' && format !== 'json') throw usage(`verify --format must be text or json, not "${format}"`);
+			const recordDb = flags.db ?? env['CLICKTRAIL_DB'];
+			options.verify = {
+				source: args[0]!,
+				publicKeys: flags.publicKeys ?? [],
+				format,
+				...(flags.signatures === undefined ? {} : {signatures: flags.signatures}),
+				...(flags.bucket === undefined ? {} : {bucket: flags.bucket}),
+				...(recordDb === undefined ? {} : {recordDb}),
+			};
+			break;
+		}
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
 			options.events = positive('--events', flags.events ?? 5000);
@@ -137,6 +215,34 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			break;
 	}
 	return options;
+}
+
+const VIEWS_USAGE = 'views list | views show NAME | views run NAME [--format FMT] | views export NAME --out FILE [--format csv|json|jsonl|parquet] | views delete NAME';
+
+function viewsOptions(args: string[], flags: Flags): ViewsOptions {
+	const [action, name, ...extra] = args;
+	if (action === undefined) throw usage(`views needs a subcommand: ${VIEWS_USAGE}`);
+	if (action === 'list') {
+		if (name !== undefined) throw usage('views list takes no arguments');
+		return {action};
+	}
+	if (!['show', 'run', 'export', 'delete'].includes(action)) throw usage(`unknown views subcommand "${action}": ${VIEWS_USAGE}`);
+	if (name === undefined || name.trim() === '') throw usage(`views ${action} needs the NAME of a view`);
+	if (extra.length > 0) throw usage(`views ${action} takes one NAME (quote a name with spaces)`);
+	switch (action) {
+		case 'export': {
+			if (!flags.out) throw usage('views export needs --out FILE');
+			const given = flags.format === 'ndjson' ? 'jsonl' : flags.format;
+			if (given !== undefined && !isExportFormat(given)) throw usage(`views export --format must be csv, json, jsonl or parquet, not "${given}"`);
+			const format = given ?? exportFormatFor(flags.out);
+			if (!format) throw usage(`cannot tell the format from "${flags.out}": name it .csv, .json, .jsonl or .parquet, or pass --format`);
+			return {action, name, out: flags.out, format};
+		}
+		case 'run':
+			return {action, name};
+		default:
+			return {action: action as 'show' | 'delete', name};
+	}
 }
 
 function usage(message: string): UserError {

@@ -7,7 +7,9 @@ import {renderToString} from 'ink';
 import {EXIT, UserError} from '../exit-codes.js';
 import type {Options, OutputFormat} from '../options.js';
 import {CaseFile} from '../store/database.js';
-import {streamRows, type RowChunk} from '../store/stream.js';
+import {prepareReadOnly, SqlRefused} from '../store/sql-guard.js';
+import {streamReadOnly, streamRows, type RowChunk} from '../store/stream.js';
+import {saveView} from '../store/views.js';
 import {csvLine} from '../text/csv.js';
 import {inert} from '../text/inert.js';
 import {toCell, toPlain} from '../text/values.js';
@@ -19,20 +21,28 @@ export async function runQuery(options: Options): Promise<number> {
 	if (!existsSync(options.db)) {
 		throw new UserError(`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`);
 	}
-	const db = await CaseFile.open(options.db, {readOnly: true});
+	// --save writes the view, so it needs write access; the SQL is then checked to be one read-only statement.
+	const db = await CaseFile.open(options.db, {readOnly: !options.save});
 	try {
-		const chunks = streamRows(db, options.sql!);
+		if (options.save) {
+			(await prepareReadOnly(db.connection, options.sql!)).destroySync();
+			const view = await saveView(db, {name: options.save.name, description: options.save.description, sql: options.sql!});
+			process.stderr.write(`saved view ${inert(view.name)}\n`);
+		}
+		const chunks = options.save ? streamReadOnly(db, options.sql!) : streamRows(db, options.sql!);
 		await write(chunks, options.format ?? 'table', process.stdout);
 		return EXIT.ok;
 	} catch (error) {
 		if (error instanceof UserError) throw error;
+		if (error instanceof SqlRefused) throw new UserError(inert(error.message), EXIT.error);
 		throw new UserError(inert((error as Error).message), EXIT.error);
 	} finally {
 		db.close();
 	}
 }
 
-async function write(chunks: AsyncIterable<RowChunk>, format: OutputFormat, out: NodeJS.WritableStream): Promise<void> {
+/** Writes rows in a --format: csv, json, ndjson stream; table shows the first {@link TABLE_ROW_LIMIT}. */
+export async function write(chunks: AsyncIterable<RowChunk>, format: OutputFormat, out: NodeJS.WritableStream): Promise<void> {
 	let first = true;
 	let tableRows: Record<string, string>[] = [];
 	let total = 0;

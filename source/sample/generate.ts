@@ -1,5 +1,5 @@
 /** generateSample: writes a seeded, realistic CloudTrail archive, file by file, and returns its ground truth. */
-import {mkdir} from 'node:fs/promises';
+import {mkdir, writeFile} from 'node:fs/promises';
 import {ArchiveWriter} from './archive-writer.js';
 import {writeBadFiles} from './bad-files.js';
 import {buildDigests, type LogFileEntry} from './digest.js';
@@ -12,6 +12,7 @@ import {HOSTILE_RECORDS, hostileRecords, INCIDENT_DEVICES, INCIDENT_WINDOW, inci
 import {MINUTE, parseIso} from './time.js';
 import {TruthBuilder} from './truth.js';
 import type {BuiltRecord, GroundTruth, HostileTruth, IncidentTruth, SampleOptions} from './types.js';
+import {testKeySigner} from './test-signer.js';
 import {buildWorld, type World} from './world.js';
 
 /** Defaults of SampleOptions. */
@@ -101,14 +102,19 @@ export async function generateSample(options: SampleOptions): Promise<GroundTrut
 	}
 
 	const digestFiles: string[] = [];
+	const signatures: Record<string, string> = {};
 	if (digests) {
 		await writer.flush();
-		for (const digest of buildDigests({logs, bucket: world.bucket, trailName: world.trailName})) {
+		const signer = (options.signDigests ?? true) ? testKeySigner : undefined;
+		for (const digest of buildDigests({logs, bucket: world.bucket, trailName: world.trailName, ...(signer ? {signer} : {})})) {
 			await writer.writeGzip(digest.key, digest.json);
 			digestFiles.push(digest.key);
+			if (digest.signature !== null) signatures[digest.key] = digest.signature;
 		}
 	}
 	await writer.flush();
+	// A copy made with `aws s3 sync` has no object metadata, so signatures never go beside the digests.
+	if (options.signaturesFile !== undefined) await writeFile(options.signaturesFile, JSON.stringify(signatures, null, '\t') + '\n');
 
 	const bad = options.badFiles
 		? await writeBadFiles({writer, world, factory: new RecordFactory(world, 1, false), seed})

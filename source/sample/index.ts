@@ -24,3 +24,10 @@ export {IOT_OPERATIONS, IOT_SOURCE} from './iot-operations.js';
 export {IDENTITY_TYPES} from './identities.js';
 export {HOSTILE_USER_AGENT, INCIDENT_DEVICES, INCIDENT_START_ISO} from './special-events.js';
 export {INCIDENT_IP, INCIDENT_SESSION, HOSTILE_SESSION} from './world.js';
+export {
+	SAMPLE_TEST_KEY_FINGERPRINT,
+	SAMPLE_TEST_PUBLIC_KEY_PEM,
+	sampleTestPublicKeyDer,
+	sampleTestPublicKeys,
+} from './test-key.js';
+export {digestSigningString, testKeySigner} from './test-signer.js';

@@ -83,6 +83,13 @@ export type SampleOptions = {
 	start?: string;
 	/** ISO end of the events' time window, exclusive (default 2024-12-15T00:00:00Z). */
 	end?: string;
+	/** Sign the digests with the sample's TEST key (source/sample/test-key.ts), chaining signatures (default true). */
+	signDigests?: boolean;
+	/**
+	 * Write the digests' signatures (hex, by digest S3 key) as a JSON object to this file, which should sit outside
+	 * outDir: a real copy of a trail has no object metadata, so an archive never carries its signatures.
+	 */
+	signaturesFile?: string;
 	/** gzip level of log files (default 1: about twice as fast as 6 for a few percent more bytes). */
 	gzipLevel?: number;
 };

@@ -3,16 +3,23 @@
  * Dates bind as TIMESTAMPTZ, whole numbers as BIGINT, so no value is ever spliced into SQL text.
  */
 import {BIGINT, BOOLEAN, DOUBLE, TIMESTAMPTZ, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue} from '@duckdb/node-api';
-import type {SqlQuery} from '../query/sql.js';
+import type {SqlParam, SqlQuery} from '../query/sql.js';
 import {instant} from './time-value.js';
 import {CaseFile, plainRow, type Row} from './database.js';
 
 /** Run a read query built by source/query/ and return plain rows. */
 export async function read(db: CaseFile | DuckDBConnection, query: SqlQuery): Promise<Row[]> {
 	const connection = db instanceof CaseFile ? db.connection : db;
+	const {values, types} = bindings(query.params);
+	const reader = await connection.runAndReadAll(query.sql, values, types);
+	return reader.getRowObjectsJS().map(plainRow);
+}
+
+/** The query layer's parameters as DuckDB values with their types. */
+export function bindings(params: readonly SqlParam[]): {values: DuckDBValue[]; types: DuckDBType[]} {
 	const values: DuckDBValue[] = [];
 	const types: DuckDBType[] = [];
-	for (const param of query.params) {
+	for (const param of params) {
 		if (param instanceof Date) {
 			values.push(instant(param));
 			types.push(TIMESTAMPTZ);
@@ -27,6 +34,5 @@ export async function read(db: CaseFile | DuckDBConnection, query: SqlQuery): Pr
 			types.push(VARCHAR);
 		}
 	}
-	const reader = await connection.runAndReadAll(query.sql, values, types);
-	return reader.getRowObjectsJS().map(plainRow);
+	return {values, types};
 }

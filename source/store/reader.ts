@@ -9,7 +9,9 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {SqlQuery} from '../query/sql.js';
 import type {CaseFile, Row} from './database.js';
+import {exportQuery, type ExportOptions, type ExportResult} from './export.js';
 import {read} from './read.js';
+import {runReadOnlySql, type SqlOptions, type SqlResult} from './read-only-sql.js';
 
 /** A request that a newer one on the same lane replaced; callers ignore it. */
 export class Superseded extends Error {
@@ -22,12 +24,23 @@ export class Superseded extends Error {
 /** Runs one query of a job; throws {@link Superseded} once a newer request arrived on the lane. */
 export type Query = (query: SqlQuery) => Promise<Row[]>;
 
-/** A unit of work on one lane: one or more queries, each depending on the last if it likes. */
-export type Job<T> = (query: Query) => Promise<T>;
+/**
+ * More a job can do on its lane's connection: run SQL the user typed (refused unless it only reads, capped; see
+ * read-only-sql.ts) and export a query to a file. Both throw {@link Superseded} like {@link Query}.
+ */
+export type LaneTools = {
+	sql: (sql: string, options?: SqlOptions) => Promise<SqlResult>;
+	export: (query: SqlQuery, options: ExportOptions) => Promise<ExportResult>;
+};
 
-/** What the screen needs from the store: run a job on a lane, newest first. */
+/** A unit of work on one lane: one or more queries, each depending on the last if it likes. */
+export type Job<T> = (query: Query, tools: LaneTools) => Promise<T>;
+
+/** What the screen needs from the store: run a job on a lane, newest first; cancel a lane's job. */
 export type ReadLanes = {
 	run<T>(lane: string, job: Job<T>): Promise<T>;
+	/** Interrupts the lane's running job, if any; it rejects with {@link Superseded}. */
+	cancel(lane: string): void;
 };
 
 /** One connection and the bookkeeping for newest-wins. */
@@ -45,11 +58,11 @@ class Lane {
 		const result = this.tail.then(async () => {
 			if (!current()) throw new Superseded();
 			const connection = await this.connection;
-			const query: Query = async sql => {
+			const exclusive = async <R>(work: () => Promise<R>): Promise<R> => {
 				if (!current()) throw new Superseded();
 				this.busy = true;
 				try {
-					return await read(connection, sql);
+					return await work();
 				} catch (error) {
 					if (!current()) throw new Superseded();
 					throw error;
@@ -57,12 +70,23 @@ class Lane {
 					this.busy = false;
 				}
 			};
-			const value = await job(query);
+			const query: Query = sql => exclusive(() => read(connection, sql));
+			const tools: LaneTools = {
+				sql: (text, options) => exclusive(() => runReadOnlySql(connection, text, options)),
+				export: (sql, options) => exclusive(() => exportQuery(connection, sql, options)),
+			};
+			const value = await job(query, tools);
 			if (!current()) throw new Superseded();
 			return value;
 		});
 		this.tail = result.catch(() => undefined);
 		return result;
+	}
+
+	/** Interrupts the running job; it (and any queued one) rejects with {@link Superseded}. */
+	cancel(): void {
+		this.latest++;
+		if (this.busy) void this.connection.then(c => c.interrupt(), () => undefined);
 	}
 
 	async close(): Promise<void> {
@@ -90,6 +114,10 @@ export class Reader implements ReadLanes {
 			this.lanes.set(lane, entry);
 		}
 		return entry.run(job);
+	}
+
+	cancel(lane: string): void {
+		this.lanes.get(lane)?.cancel();
 	}
 
 	/** Interrupt and close every lane's connection (the case file itself stays open). */

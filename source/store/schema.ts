@@ -92,6 +92,32 @@ CREATE TABLE files (
 	loadedAt TIMESTAMPTZ NOT NULL
 );`,
 	},
+	{
+		version: 2,
+		description: 'saved views and SQL console history',
+		sql: `
+CREATE TABLE views (
+	name VARCHAR PRIMARY KEY,
+	description VARCHAR,
+	-- The filter chips as JSON (times as ISO 8601), or NULL for a SQL view.
+	filter JSON,
+	sql VARCHAR,
+	created TIMESTAMPTZ NOT NULL,
+	updated TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE history (
+	id BIGINT PRIMARY KEY,
+	sql VARCHAR NOT NULL,
+	ran TIMESTAMPTZ NOT NULL
+);`,
+	},
+	{
+		version: 3,
+		description: 'files ledger: integrity status recorded by clicktrail verify',
+		sql: `
+ALTER TABLE files ADD COLUMN integrity VARCHAR;
+ALTER TABLE files ADD COLUMN integrityCheckedAt TIMESTAMPTZ;`,
+	},
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,14 +1,36 @@
 /**
  * Run ad hoc SQL and hand back its rows chunk by chunk, so a large result is never held whole in memory.
  */
-import type {DuckDBValue} from '@duckdb/node-api';
+import type {DuckDBResult, DuckDBValue} from '@duckdb/node-api';
+import type {SqlQuery} from '../query/sql.js';
 import type {CaseFile} from './database.js';
+import {bindings} from './read.js';
+import {prepareReadOnly} from './sql-guard.js';
 
 export type RowChunk = {columns: string[]; rows: unknown[][]};
 
 /** Stream a query's rows; the first chunk arrives even when the result is empty (with no rows). */
 export async function* streamRows(db: CaseFile, sql: string, params: DuckDBValue[] = []): AsyncGenerator<RowChunk> {
-	const result = await db.connection.stream(sql, params);
+	yield* chunks(await db.connection.stream(sql, params));
+}
+
+/** Stream a query built by source/query/ (its parameters bound with their types). */
+export async function* streamQuery(db: CaseFile, query: SqlQuery): AsyncGenerator<RowChunk> {
+	const {values, types} = bindings(query.params);
+	yield* chunks(await db.connection.stream(query.sql, values, types));
+}
+
+/** Stream user SQL after the console's check that it is one read-only statement (SqlRefused otherwise). */
+export async function* streamReadOnly(db: CaseFile, sql: string): AsyncGenerator<RowChunk> {
+	const statement = await prepareReadOnly(db.connection, sql);
+	try {
+		yield* chunks(await statement.stream());
+	} finally {
+		statement.destroySync();
+	}
+}
+
+async function* chunks(result: DuckDBResult): AsyncGenerator<RowChunk> {
 	const columns = result.deduplicatedColumnNames();
 	let sent = false;
 	for await (const rows of result.yieldRowsJs()) {

@@ -5,8 +5,11 @@ import {recordQuery} from '../../query/paging.js';
 import type {Row} from '../../store/database.js';
 import {useJob, type Loaded} from './use-job.js';
 
-/** One event: every column; raw parsed into a value. */
-export type EventRecord = {row: Row; raw: unknown};
+/** What `clicktrail verify --db` recorded about the event's source file, if anything. */
+export type FileIntegrity = {status: string; checkedAt?: Date};
+
+/** One event: every column; raw parsed into a value; its source file's integrity when verified. */
+export type EventRecord = {row: Row; raw: unknown; integrity?: FileIntegrity};
 
 /** The event with `eventID`, or null if the case file has none. */
 export function useRecord(eventID: string | undefined): Loaded<EventRecord | null> {
@@ -22,6 +25,11 @@ export function useRecord(eventID: string | undefined): Loaded<EventRecord | nul
 				parsed = raw;
 			}
 		}
-		return {row, raw: parsed};
+		const record: EventRecord = {row, raw: parsed};
+		if (typeof row['sourceFile'] === 'string') {
+			const file = (await query({sql: 'SELECT integrity, integrityCheckedAt FROM files WHERE path = ? AND integrity IS NOT NULL', params: [row['sourceFile']]}))[0];
+			if (file) record.integrity = {status: String(file['integrity']), ...(file['integrityCheckedAt'] instanceof Date ? {checkedAt: file['integrityCheckedAt']} : {})};
+		}
+		return record;
 	});
 }

@@ -9,15 +9,18 @@ export type Pane = 'filters' | 'facets' | 'timeline' | 'events';
 /** The panes in Tab order. */
 export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'];
 
-/** What the screen is doing: browsing panes, reading one record, typing in a prompt, or reading the help. */
-export type Mode = 'browse' | 'record' | 'prompt' | 'help';
+/**
+ * What the screen is doing: browsing panes, reading one record, typing in a prompt, reading the help, typing SQL in
+ * the console, or picking a saved view.
+ */
+export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
  * scope, then 'browse', then 'global'; in record mode 'record' then 'global'; in prompt and help mode their own scope
  * only.
  */
-export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help';
+export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views';
 
 /** Named actions; the reducer (or, for side effects, the app) gives them meaning. */
 export type ActionName =
@@ -57,7 +60,31 @@ export type ActionName =
 	| 'copy-value'
 	| 'prompt-submit'
 	| 'prompt-cancel'
-	| 'prompt-delete';
+	| 'prompt-delete'
+	| 'open-console'
+	| 'filter-sql'
+	| 'open-views'
+	| 'save-view'
+	| 'export'
+	| 'console-run'
+	| 'console-newline'
+	| 'console-cancel'
+	| 'console-complete'
+	| 'console-up'
+	| 'console-down'
+	| 'console-left'
+	| 'console-right'
+	| 'console-home'
+	| 'console-end'
+	| 'console-backspace'
+	| 'console-clear'
+	| 'console-rows-up'
+	| 'console-rows-down'
+	| 'console-columns-left'
+	| 'console-columns-right'
+	| 'views-rename'
+	| 'views-delete'
+	| 'views-close';
 
 /** One row of the table. */
 export type Binding = {
@@ -80,7 +107,12 @@ export const BINDINGS: readonly Binding[] = [
 	{scope: 'browse', keys: ['tab'], action: 'focus-next', help: 'focus the next pane', hint: 'pane'},
 	{scope: 'browse', keys: ['shift-tab'], action: 'focus-previous', help: 'focus the previous pane'},
 	{scope: 'browse', keys: ['/'], action: 'search', help: 'search the raw records for text', hint: 'search'},
-	{scope: 'browse', keys: ['f', ':'], action: 'add-filter', help: 'add a filter: principal=, eventName=, deviceId=, from=, until=, around=, errors', hint: 'filter'},
+	{scope: 'browse', keys: ['f'], action: 'add-filter', help: 'add a filter: principal=, eventName=, deviceId=, from=, until=, around=, errors', hint: 'filter'},
+	{scope: 'browse', keys: [':'], action: 'open-console', help: 'open the SQL console', hint: 'sql'},
+	{scope: 'browse', keys: ['S'], action: 'filter-sql', help: 'show the SQL the filters run, in the console, to edit'},
+	{scope: 'browse', keys: ['V'], action: 'open-views', help: 'list the saved views (open, rename, delete)', hint: 'views'},
+	{scope: 'browse', keys: ['w'], action: 'save-view', help: 'save the filters as a view'},
+	{scope: 'browse', keys: ['X'], action: 'export', help: 'export the filtered events to a file (.csv, .json, .jsonl, .parquet)'},
 	{scope: 'browse', keys: ['c', 'C'], action: 'clear-filters', help: 'clear every filter', hint: 'clear'},
 	{scope: 'browse', keys: ['E'], action: 'toggle-errors', help: 'show only failed calls, or all again'},
 	{scope: 'browse', keys: ['escape'], action: 'back', help: 'undo the last pivot or zoom (restore the previous filter)'},
@@ -136,6 +168,33 @@ export const BINDINGS: readonly Binding[] = [
 	{scope: 'prompt', keys: ['backspace', 'delete'], action: 'prompt-delete', help: 'delete the last character'},
 	{scope: 'prompt', keys: ['ctrl-c'], action: 'prompt-cancel', help: 'cancel'},
 
+	{scope: 'console', keys: ['enter'], action: 'console-run', help: 'run the SQL (read-only statements only)', hint: 'run'},
+	{scope: 'console', keys: ['ctrl-j', 'meta-enter'], action: 'console-newline', help: 'new line', hint: 'newline'},
+	{scope: 'console', keys: ['escape', 'ctrl-c'], action: 'console-cancel', help: 'cancel the running query, or close the console', hint: 'cancel/close'},
+	{scope: 'console', keys: ['tab'], action: 'console-complete', help: 'complete a table, column or JSON path (raw->\'$.userIdentity.)', hint: 'complete'},
+	{scope: 'console', keys: ['up'], action: 'console-up', help: 'previous line, or the previous query in the history'},
+	{scope: 'console', keys: ['down'], action: 'console-down', help: 'next line, or the next query in the history'},
+	{scope: 'console', keys: ['left'], action: 'console-left', help: 'cursor left'},
+	{scope: 'console', keys: ['right'], action: 'console-right', help: 'cursor right'},
+	{scope: 'console', keys: ['home', 'ctrl-a'], action: 'console-home', help: 'start of the line'},
+	{scope: 'console', keys: ['end', 'ctrl-e'], action: 'console-end', help: 'end of the line'},
+	{scope: 'console', keys: ['backspace', 'delete'], action: 'console-backspace', help: 'delete the character before the cursor'},
+	{scope: 'console', keys: ['ctrl-u'], action: 'console-clear', help: 'clear the SQL'},
+	{scope: 'console', keys: ['pageup'], action: 'console-rows-up', help: 'scroll the result up'},
+	{scope: 'console', keys: ['pagedown'], action: 'console-rows-down', help: 'scroll the result down'},
+	{scope: 'console', keys: ['ctrl-left', 'meta-left'], action: 'console-columns-left', help: 'scroll the result left a column'},
+	{scope: 'console', keys: ['ctrl-right', 'meta-right'], action: 'console-columns-right', help: 'scroll the result right a column'},
+	{scope: 'console', keys: ['ctrl-s'], action: 'save-view', help: 'save the SQL as a view', hint: 'save'},
+	{scope: 'console', keys: ['ctrl-o'], action: 'export', help: 'export the result of the SQL to a file (.csv, .json, .jsonl, .parquet)', hint: 'export'},
+
+	{scope: 'views', keys: ['up', 'k'], action: 'up', help: 'previous view'},
+	{scope: 'views', keys: ['down', 'j'], action: 'down', help: 'next view'},
+	{scope: 'views', keys: ['enter'], action: 'open', help: 'open the view (a filter view sets the chips; a SQL view runs in the console)', hint: 'open'},
+	{scope: 'views', keys: ['r'], action: 'views-rename', help: 'rename the view', hint: 'rename'},
+	{scope: 'views', keys: ['d', 'delete'], action: 'views-delete', help: 'delete the view (asks first)', hint: 'delete'},
+	{scope: 'views', keys: ['escape', 'V', 'q'], action: 'views-close', help: 'close the list', hint: 'close'},
+	{scope: 'views', keys: ['ctrl-c'], action: 'quit', help: 'quit clicktrail'},
+
 	{scope: 'help', keys: ['escape', '?', 'q', 'enter'], action: 'close-help', help: 'close the help', hint: 'close'},
 	{scope: 'help', keys: ['ctrl-c'], action: 'quit', help: 'quit clicktrail'},
 ];
@@ -151,6 +210,10 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['prompt'];
 		case 'help':
 			return ['help'];
+		case 'console':
+			return ['console'];
+		case 'views':
+			return ['views'];
 	}
 }
 
@@ -172,6 +235,11 @@ export function keyLabel(key: string): string {
 		backspace: 'Bksp',
 		delete: 'Del',
 		space: 'Space',
+		'meta-enter': 'M-Enter',
+		'ctrl-left': '^←',
+		'ctrl-right': '^→',
+		'meta-left': 'M-←',
+		'meta-right': 'M-→',
 	};
 	if (labels[key]) return labels[key];
 	if (key.startsWith('ctrl-')) return `^${key.slice(5).toUpperCase()}`;

@@ -12,13 +12,15 @@ export type KeyFlags = Partial<Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' |
 export function keyName(input: string, key: KeyFlags): string | undefined {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
-	if (key.leftArrow) return 'left';
-	if (key.rightArrow) return 'right';
+	if (key.leftArrow) return key.ctrl ? 'ctrl-left' : key.meta ? 'meta-left' : 'left';
+	if (key.rightArrow) return key.ctrl ? 'ctrl-right' : key.meta ? 'meta-right' : 'right';
 	if (key.pageUp) return 'pageup';
 	if (key.pageDown) return 'pagedown';
 	if (key.home) return 'home';
 	if (key.end) return 'end';
-	if (key.return) return 'enter';
+	// Alt-Enter arrives as ESC CR (return with meta); Ctrl-J as a bare LF, which Ink reports with no flags.
+	if (key.return) return key.meta ? 'meta-enter' : 'enter';
+	if (input === '\n') return 'ctrl-j';
 	if (key.tab) return key.shift ? 'shift-tab' : 'tab';
 	// Most terminals send DEL (0x7f) for Backspace, which Ink reports as delete.
 	if (key.backspace) return 'backspace';

@@ -8,6 +8,17 @@ import type {Prompt} from '../state/state.js';
 import {cells, fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 
+/** What each prompt asks. */
+const PROMPT_LABELS: Record<Prompt['kind'], string> = {
+	search: 'search raw: ',
+	filter: 'filter (field=value, from=, until=, around=, errors): ',
+	'view-name': 'save as view, name: ',
+	'view-description': 'description of NAME (optional, Enter to skip): ',
+	'view-rename': 'rename NAME to: ',
+	'view-delete': 'delete view NAME? (y to delete): ',
+	export: 'export to file (.csv .json .jsonl .parquet): ',
+};
+
 /** Props of {@link FilterBar}. */
 export type FilterBarProps = {filter: FilterState; selected: number; focused: boolean; prompt?: Prompt; width: number};
 
@@ -15,7 +26,7 @@ export type FilterBarProps = {filter: FilterState; selected: number; focused: bo
 export function FilterBar({filter, selected, focused, prompt, width}: FilterBarProps) {
 	const theme = useTheme();
 	if (prompt) {
-		const label = prompt.kind === 'search' ? 'search raw: ' : 'filter (field=value, from=, until=, around=, errors): ';
+		const label = PROMPT_LABELS[prompt.kind].replace('NAME', prompt.subject ?? '');
 		const error = prompt.error ? `  ${prompt.error}` : '';
 		const room = Math.max(1, width - cells(label) - 1);
 		return (

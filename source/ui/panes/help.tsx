@@ -14,6 +14,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	events: 'Events table',
 	record: 'Record view',
 	prompt: 'Prompt',
+	console: 'SQL console (:)',
+	views: 'Saved views (V)',
 	help: 'Help',
 };
 

@@ -1,6 +1,6 @@
 /**
  * The record view: the whole event as pretty, coloured JSON (every string made inert), the cursor line marked,
- * scrolled to keep it in view; its eventID, time and source file in the title.
+ * scrolled to keep it in view; its eventID, time and source file (with its verified integrity, if any) in the title.
  */
 import {Box, Text} from 'ink';
 import {formatTime, type Zone} from '../../query/time.js';
@@ -47,6 +47,9 @@ export function RecordPane({record, lines, place, width, height, zone}: RecordPa
 		const time = row['eventTime'] instanceof Date ? formatTime(row['eventTime'], zone) : '';
 		title = `${String(row['eventName'] ?? '')} · ${time} · ${place.eventID} · `;
 		source = `from ${String(row['sourceFile'] ?? '?')}`;
+		// What `clicktrail verify --db` found about that file, beside it.
+		const integrity = record.data?.integrity;
+		if (integrity) source += ` [${inert(integrity.status)}]`;
 	}
 	// The file name is the useful end of the source path; keep it and shorten the start.
 	const titleWidth = source ? Math.min(cells(inert(title)), Math.floor(width / 2)) : width;

@@ -5,14 +5,28 @@
 import {addChip, clearAll, hasChip, invertChip, removeChip, toggleChip, type Chip, type FilterState} from '../../query/filters.js';
 import {PANES, type ActionName} from '../keys/bindings.js';
 import {AROUND_MINUTES, aroundChips, parseFilterPrompt, timeChip} from '../filter-prompt.js';
-import type {UiState, View} from './state.js';
+import {filterAsSql} from '../../query/sql-view.js';
+import {consoleCommand, consoleInput, consoleWith, type ConsoleView} from './console-reducer.js';
+import type {Prompt, UiState, View} from './state.js';
 
 /** An action of the reducer. */
 export type UiAction =
 	| {type: 'command'; name: ActionName; view: View}
 	| {type: 'prompt-input'; text: string}
 	| {type: 'set-filter'; filter: FilterState}
-	| {type: 'message'; text: string | undefined};
+	| {type: 'message'; text: string | undefined}
+	/** Text typed or pasted into the console. */
+	| {type: 'console-input'; text: string}
+	/** Open the console on some SQL. */
+	| {type: 'open-console'; sql?: string}
+	/** A statement started: show its result from the top. */
+	| {type: 'console-ran'}
+	| {type: 'close-console'}
+	/** A saved view's filter: browse it. */
+	| {type: 'open-filter'; filter: FilterState}
+	/** The prompt's work is done (message) or failed (error, the prompt stays open). */
+	| {type: 'prompt-done'; message: string}
+	| {type: 'prompt-error'; error: string};
 
 /** The next state. */
 export function reducer(state: UiState, action: UiAction): UiState {
@@ -23,6 +37,20 @@ export function reducer(state: UiState, action: UiAction): UiState {
 			return withFilter(state, action.filter, false);
 		case 'message':
 			return {...state, message: action.text};
+		case 'console-input':
+			return {...state, console: consoleInput(state.console, action.text)};
+		case 'open-console':
+			return {...state, mode: 'console', prompt: undefined, console: action.sql === undefined ? state.console : consoleWith(state.console, action.sql)};
+		case 'console-ran':
+			return {...state, console: {...state.console, scroll: {row: 0, column: 0}, history: undefined, choices: []}};
+		case 'close-console':
+			return {...state, mode: 'browse'};
+		case 'open-filter':
+			return {...withFilter(state, action.filter, true), mode: 'browse', focus: 'events', prompt: undefined};
+		case 'prompt-done':
+			return {...state, mode: state.prompt?.returnTo ?? 'browse', prompt: undefined, message: action.message};
+		case 'prompt-error':
+			return state.prompt ? {...state, prompt: {...state.prompt, error: action.error}} : state;
 		case 'command':
 			return command({...state, message: undefined}, action.name, action.view);
 	}
@@ -46,7 +74,7 @@ function command(state: UiState, name: ActionName, view: View): UiState {
 		case 'add-filter':
 			return {...state, mode: 'prompt', prompt: {kind: 'filter', text: ''}};
 		case 'prompt-cancel':
-			return {...state, mode: 'browse', prompt: undefined};
+			return {...state, mode: state.prompt?.returnTo ?? 'browse', prompt: undefined};
 		case 'prompt-delete':
 			return state.prompt ? {...state, prompt: {...state.prompt, text: [...state.prompt.text].slice(0, -1).join(''), error: undefined}} : state;
 		case 'prompt-submit':
@@ -57,9 +85,26 @@ function command(state: UiState, name: ActionName, view: View): UiState {
 			return withFilter(state, toggleChip(state.filter, {kind: 'errors'}), false);
 		case 'back':
 			return back(state);
+		case 'open-console':
+			return {...state, mode: 'console'};
+		case 'filter-sql':
+			return {...state, mode: 'console', console: consoleWith(state.console, filterAsSql(state.filter))};
+		case 'open-views':
+			return {...state, mode: 'views', views: {cursor: 0}};
+		case 'views-close':
+			return {...state, mode: 'browse'};
+		case 'save-view':
+			return openPrompt(state, {kind: 'view-name', text: '', source: state.mode === 'console' ? 'console' : 'filter'});
+		case 'export':
+			return openPrompt(state, {kind: 'export', text: '', source: state.mode === 'console' ? 'console' : 'filter'});
 		default:
 			break;
 	}
+	if (state.mode === 'console') {
+		const next = consoleCommand(state.console, name, view.console ?? NO_CONSOLE_VIEW);
+		return next ? {...state, console: next} : state;
+	}
+	if (state.mode === 'views') return viewsCommand(state, name, view);
 	if (state.mode === 'record') return recordCommand(state, name, view);
 	switch (state.focus) {
 		case 'filters':
@@ -70,6 +115,34 @@ function command(state: UiState, name: ActionName, view: View): UiState {
 			return timelineCommand(state, name, view);
 		case 'events':
 			return eventsCommand(state, name, view);
+	}
+}
+
+const NO_CONSOLE_VIEW: ConsoleView = {history: [], completions: {tables: [], jsonPaths: []}, resultRows: 0, resultColumns: 0, tableHeight: 1};
+
+/** Opens a prompt that returns to the current mode when it closes. */
+function openPrompt(state: UiState, prompt: Prompt): UiState {
+	if (prompt.source === 'console' && prompt.kind === 'view-name' && state.console.editor.text.trim() === '') {
+		return {...state, message: 'type some SQL first'};
+	}
+	return {...state, mode: 'prompt', prompt: {...prompt, returnTo: state.mode}};
+}
+
+function viewsCommand(state: UiState, name: ActionName, view: View): UiState {
+	const names = view.views ?? [];
+	const cursor = Math.max(0, Math.min(state.views.cursor, names.length - 1));
+	const selected = names[cursor];
+	switch (name) {
+		case 'up':
+			return {...state, views: {cursor: Math.max(0, cursor - 1)}};
+		case 'down':
+			return {...state, views: {cursor: Math.max(0, Math.min(names.length - 1, cursor + 1))}};
+		case 'views-rename':
+			return selected === undefined ? state : openPrompt(state, {kind: 'view-rename', text: selected, subject: selected});
+		case 'views-delete':
+			return selected === undefined ? state : openPrompt(state, {kind: 'view-delete', text: '', subject: selected});
+		default:
+			return state;
 	}
 }
 
@@ -97,6 +170,12 @@ function back(state: UiState): UiState {
 function submitPrompt(state: UiState, view: View): UiState {
 	const prompt = state.prompt;
 	if (!prompt) return {...state, mode: 'browse'};
+	if (prompt.kind === 'view-name') {
+		const name = prompt.text.trim();
+		if (name === '') return {...state, prompt: {...prompt, error: 'type a name for the view'}};
+		return {...state, prompt: {...prompt, kind: 'view-description', text: '', subject: name, error: undefined}};
+	}
+	if (prompt.kind !== 'search' && prompt.kind !== 'filter') return state; // the app does the store's part
 	let chips: Chip[];
 	if (prompt.kind === 'search') {
 		if (prompt.text.trim() === '') return {...state, mode: 'browse', prompt: undefined};

@@ -6,6 +6,8 @@ import type {FacetField, FilterState} from '../../query/filters.js';
 import type {Cursor} from '../../query/paging.js';
 import type {Zone} from '../../query/time.js';
 import type {Mode, Pane} from '../keys/bindings.js';
+import type {ConsoleView} from './console-reducer.js';
+import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** Which page of the events table to show: the rows after (forward) or before (backward) an anchor row. */
 export type PageRequest = {
@@ -16,8 +18,21 @@ export type PageRequest = {
 	direction: 'forward' | 'backward';
 };
 
-/** The prompt being typed. */
-export type Prompt = {kind: 'search' | 'filter'; text: string; error?: string};
+/**
+ * The prompt being typed: a search, a filter, a name for a new view (then its description), a new name for a view,
+ * the confirmation of a delete, or the file to export to.
+ */
+export type Prompt = {
+	kind: 'search' | 'filter' | 'view-name' | 'view-description' | 'view-rename' | 'view-delete' | 'export';
+	text: string;
+	error?: string;
+	/** The mode to go back to when the prompt closes (default browse). */
+	returnTo?: Mode;
+	/** The view the prompt is about (rename, delete; the name chosen, for the description). */
+	subject?: string;
+	/** What is saved or exported: the filter or the console's SQL. */
+	source?: 'filter' | 'console';
+};
 
 /** The record view's place. */
 export type RecordPlace = {eventID: string; line: number; top: number};
@@ -45,6 +60,9 @@ export type UiState = {
 	prompt?: Prompt;
 	/** A one-line notice (e.g. "copied 812 bytes", "this event has no deviceId"). */
 	message?: string;
+	console: ConsoleState;
+	/** The saved-views list: the selected entry. */
+	views: {cursor: number};
 };
 
 /** One field's top values, as the facets pane shows them. */
@@ -76,6 +94,9 @@ export type View = {
 	timeline?: {starts: readonly Date[]; bucketMs: number};
 	now: Date;
 	zone: Zone;
+	console?: ConsoleView;
+	/** Names of the saved views, in list order. */
+	views?: readonly string[];
 };
 
 /** The state the screen opens in: events table focused, no filter, newest first. */
@@ -92,5 +113,7 @@ export function initialState(filter: FilterState = {chips: []}): UiState {
 		order: 'desc',
 		page: {seq: 0, direction: 'forward'},
 		row: 0,
+		console: INITIAL_CONSOLE,
+		views: {cursor: 0},
 	};
 }

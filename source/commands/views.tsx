@@ -1,0 +1,90 @@
+/**
+ * `clicktrail views list | show NAME | run NAME | export NAME --out FILE | delete NAME`: the case file's saved views.
+ * A filter view runs as its parameterised query (the values bound, never spliced into the SQL); a SQL view runs
+ * only if it is one read-only statement.
+ */
+import {existsSync} from 'node:fs';
+import {EXIT, UserError} from '../exit-codes.js';
+import {chipLabel} from '../query/filters.js';
+import {filterAsSql} from '../query/sql-view.js';
+import {filterViewQuery} from '../query/view-query.js';
+import type {Options, ViewsOptions} from '../options.js';
+import {CaseFile} from '../store/database.js';
+import {ExportError, exportQuery} from '../store/export.js';
+import {SqlRefused} from '../store/sql-guard.js';
+import {streamQuery, streamReadOnly, type RowChunk} from '../store/stream.js';
+import {deleteView, getView, listViews, ViewError, type SavedView} from '../store/views.js';
+import {inert} from '../text/inert.js';
+import {write} from './query.js';
+
+export async function runViews(options: Options): Promise<number> {
+	const views = options.views!;
+	if (!existsSync(options.db)) {
+		throw new UserError(`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`);
+	}
+	const db = await CaseFile.open(options.db, {readOnly: views.action !== 'delete'});
+	try {
+		await act(db, views, options);
+		return EXIT.ok;
+	} catch (error) {
+		if (error instanceof UserError) throw error;
+		if (error instanceof ViewError || error instanceof SqlRefused || error instanceof ExportError) throw new UserError(inert(error.message), EXIT.error);
+		throw new UserError(inert(error instanceof Error ? error.message : String(error)), EXIT.error);
+	} finally {
+		db.close();
+	}
+}
+
+async function act(db: CaseFile, views: ViewsOptions, options: Options): Promise<void> {
+	switch (views.action) {
+		case 'list': {
+			const list = await listViews(db);
+			const chunk: RowChunk = {
+				columns: ['name', 'kind', 'description', 'updated'],
+				rows: list.map(view => [view.name, view.filter ? 'filter' : 'sql', view.description, view.updated]),
+			};
+			await write(once(chunk), options.format ?? 'table', process.stdout);
+			return;
+		}
+		case 'show': {
+			process.stdout.write(describe(await getView(db, views.name)));
+			return;
+		}
+		case 'run': {
+			const view = await getView(db, views.name);
+			const chunks = view.filter ? streamQuery(db, filterViewQuery(view.filter)) : streamReadOnly(db, view.sql ?? '');
+			await write(chunks, options.format ?? 'table', process.stdout);
+			return;
+		}
+		case 'export': {
+			const view = await getView(db, views.name);
+			const query = view.filter ? filterViewQuery(view.filter) : {sql: view.sql ?? '', params: []};
+			const result = await exportQuery(db, query, {path: views.out, format: views.format, userSql: !view.filter});
+			process.stderr.write(`exported ${result.rows.toLocaleString('en-US')} rows to ${inert(result.path)} (${result.format})\n`);
+			return;
+		}
+		case 'delete': {
+			await deleteView(db, views.name);
+			process.stderr.write(`deleted view ${inert(views.name)}\n`);
+			return;
+		}
+	}
+}
+
+async function* once(chunk: RowChunk): AsyncGenerator<RowChunk> {
+	yield chunk;
+}
+
+/** A view as text: its fields, its chips, and the SQL it runs. */
+function describe(view: SavedView): string {
+	const lines = [
+		`name:        ${view.name}`,
+		`kind:        ${view.filter ? 'filter' : 'sql'}`,
+		`description: ${view.description ?? ''}`,
+		`created:     ${view.created.toISOString()}`,
+		`updated:     ${view.updated.toISOString()}`,
+	];
+	if (view.filter) lines.push(`filters:     ${view.filter.chips.length === 0 ? '(none: every event)' : view.filter.chips.map(chip => `[${chipLabel(chip)}]`).join(' ')}`);
+	lines.push('sql:', view.filter ? filterAsSql(view.filter) : (view.sql ?? ''));
+	return `${lines.map(line => line.split('\n').map(inert).join('\n')).join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+/**
+ * What the screen writes to the case file: saved views and console history, on the case file's own connection,
+ * one operation at a time. When the screen had to open the file read-only (another process holds it), reads work
+ * and every write is refused with a message that says why.
+ */
+import type {CaseFile} from './database.js';
+import {addHistory, listHistory} from './history.js';
+import {deleteView, getView, listViews, renameView, saveView, ViewError, type SavedView, type ViewInput} from './views.js';
+
+/** The screen's handle on views and history. */
+export type CaseStore = {
+	/** Whether views and history can be saved; when not, `readOnlyReason` says why. */
+	readonly writable: boolean;
+	readonly readOnlyReason?: string;
+	listViews(): Promise<SavedView[]>;
+	getView(name: string): Promise<SavedView>;
+	saveView(input: ViewInput, options?: {replace?: boolean}): Promise<SavedView>;
+	renameView(from: string, to: string): Promise<SavedView>;
+	deleteView(name: string): Promise<void>;
+	/** Appends to the history (a no-op when read-only). */
+	addHistory(sql: string): Promise<void>;
+	listHistory(): Promise<string[]>;
+};
+
+/** A {@link CaseStore} on an open case file; `readOnlyReason` when it was opened read-only as a fallback. */
+export function caseStore(db: CaseFile, readOnlyReason?: string): CaseStore {
+	let tail: Promise<unknown> = Promise.resolve();
+	const serial = <T>(work: () => Promise<T>): Promise<T> => {
+		const result = tail.then(work);
+		tail = result.catch(() => undefined);
+		return result;
+	};
+	const writable = !db.readOnly;
+	const reason = readOnlyReason ?? (writable ? undefined : 'the case file is open read-only');
+	const write = <T>(work: () => Promise<T>): Promise<T> =>
+		writable ? serial(work) : Promise.reject(new ViewError(`${reason}: views cannot be saved, renamed or deleted`));
+	return {
+		writable,
+		readOnlyReason: reason,
+		listViews: () => serial(() => listViews(db)),
+		getView: name => serial(() => getView(db, name)),
+		saveView: (input, options) => write(() => saveView(db, input, options)),
+		renameView: (from, to) => write(() => renameView(db, from, to)),
+		deleteView: name => write(() => deleteView(db, name)),
+		addHistory: sql => (writable ? serial(() => addHistory(db, sql)) : Promise.resolve()),
+		listHistory: () => serial(() => listHistory(db)),
+	};
+}

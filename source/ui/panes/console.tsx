@@ -1,0 +1,91 @@
+/**
+ * The SQL console: the multi-line editor, completion choices, what the last statement did (rows and time, DuckDB's
+ * error with its position, cancelled), and the result as a scrollable table. Renders only; keys go through the
+ * router and the console reducer.
+ */
+import {Box, Text} from 'ink';
+import {lineCol} from '../console/editor.js';
+import {resultSummary, tableLines} from '../console/result-table.js';
+import type {ConsoleRun} from '../hooks/use-console.js';
+import type {ConsoleState} from '../state/console-state.js';
+import {fit} from '../text/fit.js';
+import {useTheme} from '../theme.js';
+
+/** Lines the editor shows at most. */
+export const EDITOR_LINES = 8;
+
+/** Props of {@link ConsolePane}. */
+export type ConsolePaneProps = {console: ConsoleState; run: ConsoleRun; width: number; height: number; now?: number};
+
+/** Lines left for result rows in a console of `height` lines with this editor text (for paging). */
+export function consoleTableHeight(text: string, height: number): number {
+	const editorLines = Math.min(EDITOR_LINES, text.split('\n').length);
+	return Math.max(1, height - editorLines - 1 - 1 - 2);
+}
+
+/** The console. */
+export function ConsolePane({console: state, run, width, height}: ConsolePaneProps) {
+	const theme = useTheme();
+	const lines = state.editor.text.split('\n');
+	const at = lineCol(state.editor);
+	const shown = Math.min(EDITOR_LINES, lines.length);
+	const top = Math.max(0, Math.min(at.line - shown + 1, lines.length - shown));
+	const editor = lines.slice(top, top + shown).map((line, i) => {
+		const index = top + i;
+		const prefix = index === 0 ? 'sql› ' : '   … ';
+		const text = index === at.line ? `${line.slice(0, at.column)}▏${line.slice(at.column)}` : line;
+		return (
+			<Text key={`e${index}`}>
+				<Text color={theme.accent}>{prefix}</Text>
+				{fit(text, width - prefix.length, {keep: index === at.line && at.column > width - 10 ? 'end' : 'start'})}
+			</Text>
+		);
+	});
+	const out: React.ReactNode[] = [...editor];
+	let room = height - shown;
+	if (state.choices.length > 0 && room > 0) {
+		out.push(<Text key="choices" color={theme.dim}>{fit(`Tab: ${state.choices.slice(0, 40).join('  ')}`, width)}</Text>);
+		room--;
+	}
+	const status = (text: string, color?: string) => {
+		if (room <= 0) return;
+		out.push(<Text key="status" color={color}>{fit(text, width)}</Text>);
+		room--;
+	};
+	switch (run.state) {
+		case 'idle':
+			status('Enter runs · Ctrl-J or Alt-Enter new line · Tab completes · ↑↓ history · Esc closes · read-only statements only', theme.dim);
+			break;
+		case 'running':
+			status('running… (Esc cancels)', theme.accent);
+			break;
+		case 'cancelled':
+			status('cancelled', theme.error);
+			break;
+		case 'error': {
+			const [first = '', ...rest] = run.error.split('\n');
+			status(`error: ${first}`, theme.error);
+			for (const [i, line] of rest.entries()) {
+				if (room <= 0) break;
+				if (line.trim() === '' && i === 0) continue;
+				out.push(<Text key={`err${i}`} color={theme.error}>{fit(`       ${line}`, width)}</Text>);
+				room--;
+			}
+			break;
+		}
+		case 'done': {
+			const result = run.result;
+			status(resultSummary(result.rows.length, result.more, result.elapsedMs) + (result.rows.length > 0 ? ` · rows ${state.scroll.row + 1}-${Math.min(result.rows.length, state.scroll.row + Math.max(0, room - 2))} · PgUp/PgDn ^←/^→ scroll` : ''));
+			if (result.columns.length === 0) break;
+			for (const [i, line] of tableLines(result, state.scroll, width, Math.max(0, room - 2)).entries()) {
+				out.push(<Text key={`row${i}`} bold={i === 0}>{line}</Text>);
+			}
+			break;
+		}
+	}
+	return (
+		<Box flexDirection="column" height={height} width={width}>
+			{out}
+		</Box>
+	);
+}
