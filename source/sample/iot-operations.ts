@@ -73,6 +73,17 @@ function deviceCall(scope: CallScope, extra: (d: Device) => Record<string, unkno
 	return {requestParameters: {deviceId: d.deviceId, ...extra(d)}, responseElements: null, deviceId: d.deviceId};
 }
 
+/** Associate/DisassociateDeviceWithPlacement: the same request shape. */
+function placementDeviceCall(s: CallScope) {
+	const {project: p, placementName} = placement(s);
+	const d = device(s);
+	return {
+		requestParameters: {projectName: p.projectName, placementName, deviceId: d.deviceId, deviceTemplateName: 'button'},
+		responseElements: null,
+		deviceId: d.deviceId,
+	};
+}
+
 /** All 18 operations. */
 export const IOT_OPERATIONS: readonly IotOperation[] = [
 	{
@@ -199,30 +210,14 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: false,
 		weight: 2,
-		build: (s) => {
-			const {project: p, placementName} = placement(s);
-			const d = device(s);
-			return {
-				requestParameters: {projectName: p.projectName, placementName, deviceId: d.deviceId, deviceTemplateName: 'button'},
-				responseElements: null,
-				deviceId: d.deviceId,
-			};
-		},
+		build: placementDeviceCall,
 	},
 	{
 		name: 'DisassociateDeviceFromPlacement',
 		api: 'projects',
 		readOnly: false,
 		weight: 1,
-		build: (s) => {
-			const {project: p, placementName} = placement(s);
-			const d = device(s);
-			return {
-				requestParameters: {projectName: p.projectName, placementName, deviceId: d.deviceId, deviceTemplateName: 'button'},
-				responseElements: null,
-				deviceId: d.deviceId,
-			};
-		},
+		build: placementDeviceCall,
 	},
 	{
 		name: 'GetDevicesInPlacement',
