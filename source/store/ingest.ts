@@ -74,6 +74,9 @@ export async function ingestBatch(db: CaseFile, files: BatchFile[], options: Ing
 
 async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOptions): Promise<BatchResult> {
 	const c = db.connection;
+	// Row order within a batch means nothing (first deliveries are picked by file position and record index), and
+	// keeping it serialises the scan: measured 1.8 s -> 1.0 s for a batch of 400 files.
+	await c.run('SET preserve_insertion_order = false');
 	const paths = listValue(files.map(file => file.path));
 	await c.run(`CREATE OR REPLACE TEMP TABLE batch_files AS
 		SELECT unnest($paths) AS path, unnest($origins) AS origin, unnest(range(len($paths))) AS position`, {
