@@ -15,7 +15,8 @@ export async function runDemo(options: Options): Promise<number> {
 	try {
 		const archive = path.join(folder, 'archive');
 		process.stderr.write(`generating a sample archive (${options.events} records, seed ${options.seed}) in ${archive}\n`);
-		await generateSample({outDir: archive, events: options.events, seed: options.seed});
+		// Small files: deliveries every few minutes, so the timeline has texture.
+		await generateSample({outDir: archive, events: options.events, seed: options.seed, recordsPerFile: 60});
 		const demo: Options = {...options, db: path.join(folder, 'demo.duckdb'), sources: [archive]};
 		await loadSources(demo);
 		return await openScreen(demo.db, options.tz);
