@@ -61,38 +61,49 @@ export function bucketStart(time: Date, bucket: Bucket): Date {
 	return new Date(BUCKET_ORIGIN_MS + Math.floor((t - BUCKET_ORIGIN_MS) / bucket.ms) * bucket.ms);
 }
 
+/** {@link BUCKET_ORIGIN_MS} in microseconds, as the histogram query counts. */
+const BUCKET_ORIGIN_US = BigInt(BUCKET_ORIGIN_MS) * 1000n;
+
 /**
  * Bars over `span` (from inclusive, until exclusive) under the filter: one row per bucket, empty buckets included,
- * as `{bucket: TIMESTAMPTZ start, total, errors}` ordered by bucket. Buckets are aligned in UTC.
+ * as `{bucket: TIMESTAMPTZ start, total, errors}` ordered by bucket. Buckets are aligned in UTC, as time_bucket
+ * aligns them (from Monday 2000-01-03).
+ *
+ * A bucket is a whole number: floor((epoch microseconds - origin) / width), in integer arithmetic. That is about
+ * 10x faster than time_bucket on a plain TIMESTAMP (which was 30x faster than on TIMESTAMPTZ): measured on a
+ * million events, 25 ms against 250-350 ms.
  */
 export function histogramQuery(state: FilterState, bucket: Bucket, span: TimeRange): SqlQuery {
-	const interval = `INTERVAL '${ladderInterval(bucket)}'`;
+	const width = `${BigInt(ladderBucket(bucket).ms) * 1000n}`;
+	// Floor division (// truncates toward zero, so a time before the origin steps one bucket down).
+	const index = (offset: string) => `(${offset} // ${width} - CAST(${offset} % ${width} < 0 AS BIGINT))`;
 	const {conditions, params} = filterConditions(state);
 	conditions.push('eventTime >= ?', 'eventTime < ?');
 	params.push(span.from, span.until);
 	const sql = [
 		'WITH counts AS (',
-		// Bucketing the plain TIMESTAMP is ~30x faster than TIMESTAMPTZ (no calendar per row); the store's sessions
-		// are UTC, so the instants are the same.
-		`SELECT CAST(time_bucket(${interval}, CAST(eventTime AS TIMESTAMP)) AS TIMESTAMPTZ) AS bucket, count(*) AS total, count(errorCode) AS errors`,
+		`SELECT ${index(`(epoch_us(eventTime) - ${BUCKET_ORIGIN_US})`)} AS b, count(*) AS total, count(errorCode) AS errors`,
 		`FROM ${EVENTS_TABLE}`,
 		whereClause(conditions),
-		'GROUP BY bucket',
-		'), buckets AS (',
-		`SELECT unnest(range(time_bucket(${interval}, CAST(? AS TIMESTAMPTZ)), CAST(? AS TIMESTAMPTZ), ${interval})) AS bucket`,
+		'GROUP BY b',
+		// The span's first and last microsecond (until is exclusive), as offsets from the origin.
+		`), span AS (SELECT epoch_us(CAST(? AS TIMESTAMPTZ)) - ${BUCKET_ORIGIN_US} AS first, epoch_us(CAST(? AS TIMESTAMPTZ)) - 1 - ${BUCKET_ORIGIN_US} AS last`,
+		`), buckets AS (SELECT unnest(range(${index('first')}, ${index('last')} + 1)) AS b FROM span`,
 		')',
-		'SELECT buckets.bucket AS bucket, coalesce(counts.total, 0) AS total, coalesce(counts.errors, 0) AS errors',
-		'FROM buckets LEFT JOIN counts ON counts.bucket = buckets.bucket',
-		'ORDER BY bucket',
+		`SELECT CAST(make_timestamp(${BUCKET_ORIGIN_US} + buckets.b * ${width}) AS TIMESTAMPTZ) AS bucket, coalesce(counts.total, 0) AS total, coalesce(counts.errors, 0) AS errors`,
+		'FROM buckets LEFT JOIN counts ON counts.b = buckets.b',
+		'ORDER BY buckets.b',
 	].join(' ');
 	return {sql, params: [...params, span.from, span.until]};
 }
 
-function ladderInterval(bucket: Bucket): string {
+/** The ladder's own bucket of that name (a bucket object from elsewhere is never trusted for SQL text). */
+function ladderBucket(bucket: Bucket): Bucket {
 	const known = BUCKETS.find(b => b.name === bucket.name);
 	if (!known) throw new Error(`Unknown histogram bucket: ${JSON.stringify(bucket.name)}`);
-	return known.interval;
+	return known;
 }
+
 
 /** First and last eventTime under the filter, as one row `{first, last, count}` (first and last null when none match). */
 export function spanQuery(state: FilterState): SqlQuery {

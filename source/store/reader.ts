@@ -12,14 +12,9 @@ import type {CaseFile, Row} from './database.js';
 import {exportQuery, type ExportOptions, type ExportResult} from './export.js';
 import {read} from './read.js';
 import {runReadOnlySql, type SqlOptions, type SqlResult} from './read-only-sql.js';
+import {Superseded} from './superseded.js';
 
-/** A request that a newer one on the same lane replaced; callers ignore it. */
-export class Superseded extends Error {
-	override name = 'Superseded';
-	constructor() {
-		super('superseded by a newer request');
-	}
-}
+export {Superseded};
 
 /** Runs one query of a job; throws {@link Superseded} once a newer request arrived on the lane. */
 export type Query = (query: SqlQuery) => Promise<Row[]>;
@@ -41,6 +36,11 @@ export type ReadLanes = {
 	run<T>(lane: string, job: Job<T>): Promise<T>;
 	/** Interrupts the lane's running job, if any; it rejects with {@link Superseded}. */
 	cancel(lane: string): void;
+	/**
+	 * True when the events cannot change while these lanes are open (this process holds the case file's write lock
+	 * and only reads): an answer then stays right, and the screen may show it again without asking.
+	 */
+	readonly stable?: boolean;
 };
 
 /** One connection and the bookkeeping for newest-wins. */
@@ -104,6 +104,11 @@ export class Reader implements ReadLanes {
 	private closed = false;
 
 	constructor(private readonly caseFile: CaseFile) {}
+
+	/** Open for writing: no other process can add events meanwhile (DuckDB allows one writer). */
+	get stable(): boolean {
+		return !this.caseFile.readOnly;
+	}
 
 	/** Run `job` on `lane`: after the lane's current job, unless a newer one arrives first (then {@link Superseded}). */
 	run<T>(lane: string, job: Job<T>): Promise<T> {

@@ -51,7 +51,7 @@ export type AppProps = {
 	now?: () => Date;
 	/** Open the SQL console on this statement and run it (a saved SQL view). */
 	sql?: string;
-	/** A notice for the status bar at start (e.g. that views cannot be saved). */
+	/** A notice for the status bar (e.g. that views cannot be saved); shown at start, or when it arrives. */
 	notice?: string;
 };
 
@@ -78,13 +78,21 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 		// Only the statement the screen opened with.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
+	const shownNotice = useRef(notice);
+	useEffect(() => {
+		// The case file opens after the first frame: a notice about how it opened arrives then.
+		if (notice === undefined || notice === shownNotice.current) return;
+		shownNotice.current = notice;
+		dispatch({type: 'message', text: notice});
+	}, [notice]);
 	const consoleResult = runner.run.state === 'done' ? runner.run.result : undefined;
 
 	const counts = useCount(state.filter);
 	const facets = useFacets(state.filter, box.facetLimit);
 	const timeline = useTimeline(state.filter, box.mainWidth);
 	const page = usePage(state.filter, state.order, state.page, box.pageSize);
-	const record = useRecord(state.mode === 'record' || state.helpReturn === 'record' ? state.record?.eventID : undefined);
+	const showRecord = state.mode === 'record' || state.helpReturn === 'record';
+	const record = useRecord(showRecord ? state.record?.eventID : undefined, showRecord ? state.record?.eventTime : undefined);
 	const lines = useMemo(() => (record.data ? jsonLines({...record.data.raw as object, sourceFile: record.data.row['sourceFile']}) : []), [record.data]);
 
 	const view: View = {

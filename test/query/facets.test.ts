@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {facetQuery, type Chip} from '../../source/query/index.js';
+import {facetQuery, facetsQuery, type Chip} from '../../source/query/index.js';
 import {expectWellFormed} from './helpers.js';
 
 const A: Chip = {kind: 'field', field: 'eventName', value: 'A', exclude: false};
@@ -36,5 +36,24 @@ describe('facetQuery', () => {
 	test('a limit must be a positive whole number', () => {
 		expect(() => facetQuery('eventName', {chips: []}, 0)).toThrow(RangeError);
 		expect(() => facetQuery('eventName', {chips: []}, 1.5)).toThrow(RangeError);
+	});
+});
+
+describe('facetsQuery', () => {
+	test('one UNION ALL of the per-field queries, each with its own filter, field index first in the order', () => {
+		const state = {chips: [A, alice]};
+		const query = facetsQuery(['eventName', 'principal'], state, 5);
+		expectWellFormed(query);
+		const one = facetQuery('eventName', state, 5);
+		const two = facetQuery('principal', state, 5);
+		expect(query.sql).toBe(
+			`(SELECT 0 AS field, value, count FROM (${one.sql})) UNION ALL (SELECT 1 AS field, value, count FROM (${two.sql})) ORDER BY field, count DESC, value ASC NULLS LAST`,
+		);
+		expect(query.params).toEqual([...one.params, ...two.params]);
+	});
+
+	test('needs a field and a positive whole limit', () => {
+		expect(() => facetsQuery([], {chips: []}, 5)).toThrow(RangeError);
+		expect(() => facetsQuery(['eventName'], {chips: []}, 0)).toThrow(RangeError);
 	});
 });

@@ -17,12 +17,12 @@ describe('pageQuery', () => {
 		expect(query.sql).not.toMatch(/OFFSET/i);
 	});
 
-	test('desc continues with < after the cursor', () => {
+	test('desc continues with < after the cursor (and a plain eventTime bound the scan can prune by)', () => {
 		const query = pageQuery({chips: []}, {order: 'desc', limit: 2, after: cursor});
 		expectWellFormed(query);
 		expect(query).toEqual({
-			sql: `SELECT ${COLUMNS} FROM events WHERE (eventTime, eventID) < (?, ?) ORDER BY eventTime DESC, eventID DESC LIMIT ?`,
-			params: [cursor.eventTime, 'e-42', 3],
+			sql: `SELECT ${COLUMNS} FROM events WHERE eventTime <= ? AND (eventTime, eventID) < (?, ?) ORDER BY eventTime DESC, eventID DESC LIMIT ?`,
+			params: [cursor.eventTime, cursor.eventTime, 'e-42', 3],
 		});
 	});
 
@@ -30,8 +30,8 @@ describe('pageQuery', () => {
 		const query = pageQuery({chips: []}, {order: 'asc', limit: 2, after: cursor});
 		expectWellFormed(query);
 		expect(query).toEqual({
-			sql: `SELECT ${COLUMNS} FROM events WHERE (eventTime, eventID) > (?, ?) ORDER BY eventTime ASC, eventID ASC LIMIT ?`,
-			params: [cursor.eventTime, 'e-42', 3],
+			sql: `SELECT ${COLUMNS} FROM events WHERE eventTime >= ? AND (eventTime, eventID) > (?, ?) ORDER BY eventTime ASC, eventID ASC LIMIT ?`,
+			params: [cursor.eventTime, cursor.eventTime, 'e-42', 3],
 		});
 	});
 
@@ -39,9 +39,9 @@ describe('pageQuery', () => {
 		const query = pageQuery({chips: [A, {kind: 'text', text: 'Q'}]}, {order: 'desc', limit: 10, after: cursor});
 		expectWellFormed(query);
 		expect(query.sql).toContain(
-			'WHERE eventName = ? AND contains(lower(CAST(raw AS VARCHAR)), ?) AND (eventTime, eventID) < (?, ?) ORDER BY',
+			'WHERE eventName = ? AND contains(lower(CAST(raw AS VARCHAR)), ?) AND eventTime <= ? AND (eventTime, eventID) < (?, ?) ORDER BY',
 		);
-		expect(query.params).toEqual(['A', 'q', cursor.eventTime, 'e-42', 11]);
+		expect(query.params).toEqual(['A', 'q', cursor.eventTime, cursor.eventTime, 'e-42', 11]);
 	});
 
 	test('bad limits and cursors throw', () => {
@@ -82,4 +82,12 @@ test('recordQuery binds the eventID', () => {
 	const query = recordQuery("x' OR '1'='1");
 	expectWellFormed(query);
 	expect(query).toEqual({sql: 'SELECT * FROM events WHERE eventID = ?', params: ["x' OR '1'='1"]});
+});
+
+test('recordQuery with the eventTime compares the time first, both bound', () => {
+	const time = new Date('2024-12-03T23:38:00Z');
+	const query = recordQuery('e-1', time);
+	expectWellFormed(query);
+	expect(query).toEqual({sql: 'SELECT * FROM events WHERE eventTime = ? AND eventID = ?', params: [time, 'e-1']});
+	expect(() => recordQuery('e-1', new Date(Number.NaN))).toThrow(RangeError);
 });

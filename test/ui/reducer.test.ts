@@ -106,7 +106,7 @@ describe('reducer', () => {
 		const page = {seq: 0, rows: [row(1), row(2)], moreBefore: false, moreAfter: false};
 		let s = run(initialState(), ['down', 'open'], view({page}));
 		expect(s.mode).toBe('record');
-		expect(s.record).toEqual({eventID: 'e2', line: 0, top: 0});
+		expect(s.record).toEqual({eventID: 'e2', eventTime: row(2).eventTime, line: 0, top: 0});
 		const summary = {eventID: 'e2', eventTime: new Date('2024-12-03T23:38:00Z'), eventName: 'UpdateDeviceState', principal: 'arn:p', deviceId: 'G030', sourceIPAddress: '1.2.3.4'};
 		const v = view({record: {lines: 20, summary}});
 		s = run(s, ['page-down', 'down'], v);

@@ -3,7 +3,7 @@
  * with a DuckDB interrupt, and remembers each statement in the case file's history.
  */
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {Superseded} from '../../store/reader.js';
+import {Superseded} from '../../store/superseded.js';
 import type {SqlResult} from '../../store/read-only-sql.js';
 import {useCaseStore} from './case-store-context.js';
 import {useReader} from './reader-context.js';

@@ -1,7 +1,7 @@
 /**
  * The facets pane's data: the top values of each field under the filter.
  */
-import {facetQuery} from '../../query/facets.js';
+import {facetsQuery} from '../../query/facets.js';
 import type {FacetField, FilterState} from '../../query/filters.js';
 import type {FacetList} from '../state/state.js';
 import {useJob, type Loaded} from './use-job.js';
@@ -10,18 +10,21 @@ import {useJob, type Loaded} from './use-job.js';
 export const FACET_PANE_FIELDS: readonly FacetField[] = ['eventName', 'principal', 'deviceId', 'sourceIPAddress', 'errorCode', 'accountId', 'awsRegion'];
 
 
-/** Top `limit` values of each field under the filter. */
+/** Top `limit` values of each field under the filter, in one statement. */
 export function useFacets(filter: FilterState, limit: number): Loaded<FacetList[]> {
 	return useJob('facets', JSON.stringify([filter, limit]), async query => {
-		const lists: FacetList[] = [];
-		for (const field of FACET_PANE_FIELDS) {
-			const rows = await query(facetQuery(field, filter, limit));
-			lists.push({
-				field,
-				values: rows.slice(0, limit).map(row => ({value: row['value'] === null ? null : String(row['value']), count: Number(row['count'])})),
-				more: rows.length > limit,
-			});
+		// One statement for every field (see facetsQuery): one round trip instead of seven in a row.
+		const rows = await query(facetsQuery(FACET_PANE_FIELDS, filter, limit));
+		const values = FACET_PANE_FIELDS.map((): Array<{value: string | null; count: number}> => []);
+		const more = FACET_PANE_FIELDS.map(() => false);
+		for (const row of rows) {
+			const i = Number(row['field']);
+			const list = values[i];
+			if (!list) continue;
+			if (list.length === limit) more[i] = true;
+			else list.push({value: row['value'] === null ? null : String(row['value']), count: Number(row['count'])});
 		}
+		const lists: FacetList[] = FACET_PANE_FIELDS.map((field, i) => ({field, values: values[i]!, more: more[i]!}));
 		return lists;
 	});
 }

@@ -11,10 +11,10 @@ export type FileIntegrity = {status: string; checkedAt?: Date};
 /** One event: every column; raw parsed into a value; its source file's integrity when verified. */
 export type EventRecord = {row: Row; raw: unknown; integrity?: FileIntegrity};
 
-/** The event with `eventID`, or null if the case file has none. */
-export function useRecord(eventID: string | undefined): Loaded<EventRecord | null> {
-	return useJob('record', eventID, async query => {
-		const row = (await query(recordQuery(eventID!)))[0];
+/** The event with `eventID` (at `eventTime`, when known: a faster lookup), or null if the case file has none. */
+export function useRecord(eventID: string | undefined, eventTime?: Date): Loaded<EventRecord | null> {
+	return useJob('record', eventID === undefined ? undefined : JSON.stringify([eventID, eventTime]), async query => {
+		const row = (await query(recordQuery(eventID!, eventTime)))[0];
 		if (!row) return null;
 		const raw = row['raw'];
 		let parsed: unknown = raw;

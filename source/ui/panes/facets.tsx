@@ -3,6 +3,7 @@
  * all the values fetched; the others share what room is left.
  */
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {NULL_LABEL, hasChip, type FilterState} from '../../query/filters.js';
 import type {Loaded} from '../hooks/use-job.js';
 import type {FacetList} from '../state/state.js';
@@ -43,7 +44,7 @@ export function allocate(lists: readonly FacetList[], height: number, expanded: 
 }
 
 /** The facets column. */
-export function FacetsPane({lists, filter, cursor, focused, width, height}: FacetsPaneProps) {
+export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focused, width, height}: FacetsPaneProps) {
 	const theme = useTheme();
 	const data = lists.data ?? [];
 	const lines = [];
@@ -79,4 +80,4 @@ export function FacetsPane({lists, filter, cursor, focused, width, height}: Face
 			{lines.slice(0, height)}
 		</Box>
 	);
-}
+});

@@ -4,6 +4,7 @@
  * to zoom into.
  */
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {renderBars} from '../../query/bars.js';
 import {formatTime, type Zone} from '../../query/time.js';
 import type {Loaded} from '../hooks/use-job.js';
@@ -23,7 +24,7 @@ export type TimelinePaneProps = {
 };
 
 /** The timeline pane: heading, bars, marker line. */
-export function TimelinePane({timeline, focused, cursor, mark, width, barsHeight, zone}: TimelinePaneProps) {
+export const TimelinePane = memo(function TimelinePane({timeline, focused, cursor, mark, width, barsHeight, zone}: TimelinePaneProps) {
 	const theme = useTheme();
 	const data = timeline.data;
 	const height = barsHeight + 2;
@@ -71,9 +72,9 @@ export function TimelinePane({timeline, focused, cursor, mark, width, barsHeight
 			</Text>
 			{bars.rows.map((row, r) => (
 				<Text key={r}>
-					{[...row].map((char, i) => (
-						<Text key={i} color={bars.errors[i] ? theme.error : theme.bar}>
-							{char.repeat(columnWidth)}
+					{runs([...row], bars.errors).map((run, i) => (
+						<Text key={i} color={run.error ? theme.error : theme.bar}>
+							{run.chars.map(char => char.repeat(columnWidth)).join('')}
 						</Text>
 					))}
 				</Text>
@@ -81,4 +82,19 @@ export function TimelinePane({timeline, focused, cursor, mark, width, barsHeight
 			<Text color={theme.error}>{fit(widen(markers), width)}</Text>
 		</Box>
 	);
+});
+
+/**
+ * Neighbouring bars of the same colour, joined: one Text per run instead of one per bar (a row of 80 bars was 80
+ * nodes for Ink to lay out on every frame, even a frame that only moves the events table's cursor).
+ */
+function runs(chars: readonly string[], errors: readonly boolean[]): Array<{error: boolean; chars: string[]}> {
+	const out: Array<{error: boolean; chars: string[]}> = [];
+	for (const [i, char] of chars.entries()) {
+		const error = Boolean(errors[i]);
+		const last = out.at(-1);
+		if (last && last.error === error) last.chars.push(char);
+		else out.push({error, chars: [char]});
+	}
+	return out;
 }

@@ -308,7 +308,7 @@ function eventsCommand(state: UiState, name: ActionName, view: View): UiState {
 			return {...state, row: 0};
 		case 'open': {
 			const selected = rows[row];
-			return selected ? {...state, mode: 'record', record: {eventID: selected.eventID, line: 0, top: 0}} : state;
+			return selected ? {...state, mode: 'record', record: {eventID: selected.eventID, eventTime: selected.eventTime, line: 0, top: 0}} : state;
 		}
 		default:
 			return state;

@@ -35,7 +35,7 @@ export type Prompt = {
 };
 
 /** The record view's place. */
-export type RecordPlace = {eventID: string; line: number; top: number};
+export type RecordPlace = {eventID: string; /** Its eventTime, when known (for a faster lookup). */ eventTime?: Date; line: number; top: number};
 
 /** Everything the reducer owns. */
 export type UiState = {

@@ -1,0 +1,133 @@
+// Builds (or reuses) the case files the screen benchmark runs on, in .bench/ (gitignored).
+//
+// How a case of N events is built:
+//  1. A seed set: the project's seeded generator writes SEED_EVENTS IoT 1-Click records (iotShare 1, seed 42, no
+//     digests, no hostile text) in the S3 layout, and the real loader (dist/loader) loads them into
+//     .bench/screen-seed-SEED.duckdb. That part is exactly what `clicktrail load` does.
+//  2. The case: a new case file (schema from the real migrations, via CaseFile.open) gets ceil(N / SEED) copies of
+//     the seed's events, copy k with eventID `<seed eventID>-k<k>` and eventTime shifted by k times the seed's span
+//     (so copies follow each other in time, like more months of the same trail), raw patched to the same eventID
+//     and eventTime; the last copy is cut so the total is exactly N. Copies are inserted in k order and each copy in
+//     the seed's own row order, so the physical order is what the loader leaves (batches of files in path order).
+//     The files ledger is copied from the seed.
+// Usage: node scripts/bench/screen-case.mjs N [--ordered]   (prints the case file's path)
+import {existsSync} from 'node:fs';
+import {copyFile, rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+
+export const SEED_EVENTS = 200_000;
+
+const root = path.resolve('.bench');
+
+function log(text) {
+	process.stderr.write(`${text}\n`);
+}
+
+async function seedCase() {
+	const db = path.join(root, `screen-seed-${SEED_EVENTS}.duckdb`);
+	const done = `${db}.done`;
+	if (existsSync(done)) return db;
+	const {generateSample} = await import('../../dist/sample/index.js');
+	const {loadFiles} = await import('../../dist/loader/load-files.js');
+	const {expandLocalSources} = await import('../../dist/sources/local.js');
+	const {CaseFile} = await import('../../dist/store/database.js');
+	const archive = path.join(root, `screen-seed-${SEED_EVENTS}`);
+	await rm(archive, {recursive: true, force: true});
+	await rm(db, {force: true});
+	await rm(`${db}.wal`, {force: true});
+	let started = performance.now();
+	log(`generating ${SEED_EVENTS} IoT 1-Click records in ${archive} ...`);
+	await generateSample({outDir: archive, events: SEED_EVENTS, seed: 42, iotShare: 1, digests: false, hostile: false});
+	log(`  ${((performance.now() - started) / 1000).toFixed(1)} s; loading with the real loader ...`);
+	started = performance.now();
+	const caseFile = await CaseFile.open(db);
+	try {
+		const summary = await loadFiles(caseFile, (await expandLocalSources([archive])).files);
+		log(`  ${summary.eventsAdded} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	} finally {
+		caseFile.close();
+	}
+	await writeFile(done, '');
+	return db;
+}
+
+/**
+ * The case file of exactly `events` events (built once). With `ordered`, a copy rewritten in time order by the
+ * store's orderEventsByTime (source/store/optimize.ts), as the loader would leave it if it called that at the end.
+ */
+export async function screenCase(events, {ordered = false} = {}) {
+	if (ordered) return orderedCase(events);
+	const db = path.join(root, `screen-${events}.duckdb`);
+	const done = `${db}.done`;
+	if (existsSync(done)) return db;
+	const seed = await seedCase();
+	const {CaseFile} = await import('../../dist/store/database.js');
+	const {EVENT_COLUMNS} = await import('../../dist/store/schema.js');
+	await rm(db, {force: true});
+	await rm(`${db}.wal`, {force: true});
+	const started = performance.now();
+	log(`building ${db} (${events} events from the seed) ...`);
+	const caseFile = await CaseFile.open(db);
+	try {
+		await caseFile.run(`ATTACH '${seed.replaceAll("'", "''")}' AS seed (READ_ONLY)`);
+		const [span] = await caseFile.all(
+			`SELECT count(*) AS n, epoch_us(max(eventTime)) - epoch_us(min(eventTime)) + 1000000 AS us FROM seed.events`,
+		);
+		const seedCount = Number(span.n);
+		const copies = Math.ceil(events / seedCount);
+		for (let k = 0; k < copies; k++) {
+			const take = Math.min(seedCount, events - k * seedCount);
+			const id = k === 0 ? 'eventID' : `eventID || '-k${k}'`;
+			const time = `eventTime + to_microseconds(${BigInt(span.us) * BigInt(k)})`;
+			const generated = new Set(['userIdentity', 'requestParameters', 'responseElements']);
+			const names = EVENT_COLUMNS.filter(name => !generated.has(name));
+			const select = names.map(name => {
+				if (name === 'eventID') return `${id} AS eventID`;
+				if (name === 'eventTime') return `${time} AS eventTime`;
+				if (name === 'raw') {
+					return k === 0
+						? 'raw'
+						: `json_merge_patch(raw, json_object('eventID', ${id}, 'eventTime', strftime((${time}) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ'))) AS raw`;
+				}
+				return `"${name}"`;
+			});
+			await caseFile.run(
+				`INSERT INTO events (${names.map(n => `"${n}"`).join(', ')}) SELECT ${select.join(', ')} FROM (SELECT ${names.map(n => `"${n}"`).join(', ')} FROM seed.events LIMIT ${take})`,
+			);
+			log(`  copy ${k + 1}/${copies}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+		}
+		await caseFile.run(`INSERT INTO files SELECT * FROM seed.files`);
+		await caseFile.run('DETACH seed');
+		await caseFile.run('CHECKPOINT');
+	} finally {
+		caseFile.close();
+	}
+	log(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	await writeFile(done, '');
+	return db;
+}
+
+async function orderedCase(events) {
+	const db = path.join(root, `screen-${events}-ordered.duckdb`);
+	const done = `${db}.done`;
+	if (existsSync(done)) return db;
+	const source = await screenCase(events);
+	const {CaseFile} = await import('../../dist/store/database.js');
+	const {orderEventsByTime} = await import('../../dist/store/optimize.js');
+	await rm(`${db}.wal`, {force: true});
+	await copyFile(source, db);
+	log(`ordering ${db} by eventTime ...`);
+	const caseFile = await CaseFile.open(db, {tempDirectory: path.join(root, 'tmp')});
+	try {
+		const result = await orderEventsByTime(caseFile);
+		log(`  ${result.events} events reordered in ${(result.elapsedMs / 1000).toFixed(1)} s`);
+	} finally {
+		caseFile.close();
+	}
+	await writeFile(done, '');
+	return db;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	console.log(await screenCase(Number(process.argv[2] ?? 1_000_000), {ordered: process.argv.includes('--ordered')}));
+}
