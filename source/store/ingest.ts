@@ -77,6 +77,10 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 	// Row order within a batch means nothing (first deliveries are picked by file position and record index), and
 	// keeping it serialises the scan: measured 1.8 s -> 1.0 s for a batch of 400 files.
 	await c.run('SET preserve_insertion_order = false');
+	// Checkpoint once per GB of log instead of DuckDB's 16 MB: every batch's commit otherwise rewrites its rows
+	// into the file at once. Measured at 1M records, 50% IoT: 45.5 s -> 36.4 s. Committed batches are in the WAL
+	// until then, and a crash replays them.
+	await c.run(`SET checkpoint_threshold = '1GB'`);
 	const paths = listValue(files.map(file => file.path));
 	await c.run(`CREATE OR REPLACE TEMP TABLE batch_files AS
 		SELECT unnest($paths) AS path, unnest($origins) AS origin, unnest(range(len($paths))) AS position`, {
