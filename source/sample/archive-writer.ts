@@ -2,18 +2,13 @@
  * Writes files under the archive root: gzip runs on libuv's thread pool while the main thread builds the next
  * file, with a bounded number in flight so memory stays small.
  */
-import {createHash, webcrypto} from 'node:crypto';
+import {webcrypto} from 'node:crypto';
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {gzip as gzipCallback} from 'node:zlib';
 
 const gzip = promisify(gzipCallback);
-
-/** sha256 of a string's UTF-8 bytes, hex. */
-export function sha256Hex(text: string | Buffer): string {
-	return createHash('sha256').update(text).digest('hex');
-}
 
 /** Writes files relative to a root, creating folders as needed. */
 export class ArchiveWriter {

@@ -46,7 +46,3 @@ export function secondStamp(ms: number): string {
 	return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
-/** Floors to a whole second. */
-export function floorSecond(ms: number): number {
-	return Math.floor(ms / 1000) * 1000;
-}

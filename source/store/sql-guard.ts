@@ -95,16 +95,6 @@ function explainedBody(sql: string): string {
 	return stripComments(sql).replace(/^\s*explain\b\s*(analy[sz]e\b\s*)?(\([^)]*\)\s*)?/i, '');
 }
 
-/** Whether the statement text is one statement that only reads (invalid SQL counts as not). */
-export async function isReadOnlySql(connection: DuckDBConnection, sql: string): Promise<boolean> {
-	try {
-		(await prepareReadOnly(connection, sql)).destroySync();
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 function isRead(type: number): boolean {
 	return type === StatementType.SELECT || type === StatementType.EXPLAIN;
 }

@@ -25,10 +25,3 @@ function visible(char: string): string {
 	return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** True if the text holds anything inert() would change. */
-export function hasUnsafe(text: string): boolean {
-	UNSAFE.lastIndex = 0;
-	const found = UNSAFE.test(text);
-	UNSAFE.lastIndex = 0;
-	return found;
-}
