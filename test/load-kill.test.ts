@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process';
+import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {expect, it} from 'vitest';
 import {generateSample} from '../source/sample/index.js';
@@ -19,9 +20,9 @@ it('a load killed with SIGKILL leaves no half-loaded file, and a re-run gives ex
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const exited = new Promise<NodeJS.Signals | null>(resolve => child.on('close', (_code, signal) => resolve(signal)));
-	// The first progress line comes once files are classified and loading starts.
-	await new Promise<void>(resolve => child.stderr.once('data', () => resolve()));
-	await new Promise(resolve => setTimeout(resolve, 1200));
+	// Kill once at least one batch has committed: DuckDB appends each commit to the write-ahead log, so a second
+	// distinct non-zero size of the WAL means the first commit is complete (state, not a fixed delay).
+	await walGrewTwice(`${db}.wal`, exited);
 	child.kill('SIGKILL');
 	expect(await exited).toBe('SIGKILL');
 
@@ -52,3 +53,16 @@ it('a load killed with SIGKILL leaves no half-loaded file, and a re-run gives ex
 	expect(await count(whole, `SELECT count(*) FROM files WHERE status = 'loaded'`)).toBe(truth.logFiles.length);
 	whole.close();
 }, 120_000);
+
+/** Resolves once the file has had two distinct non-zero sizes; rejects if the process ends first. */
+async function walGrewTwice(file: string, exited: Promise<unknown>): Promise<void> {
+	let done = false;
+	void exited.then(() => (done = true));
+	const sizes = new Set<number>();
+	while (sizes.size < 2) {
+		if (done) throw new Error('the load ended before two commits were seen');
+		const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+		if (size > 0) sizes.add(size);
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}

@@ -42,7 +42,7 @@ export function runCli(args: string[], options: {columns?: number; rows?: number
 		screen.write(data);
 	});
 	const exited = new Promise<number>(resolve => pty.onExit(({exitCode}) => resolve(exitCode)));
-	const waitFor: PtyRun['waitFor'] = async (test, timeout = 10_000) => {
+	const waitFor: PtyRun['waitFor'] = async (test, timeout = 20_000) => {
 		const ok = (text: string) => (typeof test === 'string' ? text.includes(test) : test instanceof RegExp ? test.test(text) : test(text));
 		const started = Date.now();
 		for (;;) {

@@ -13,18 +13,24 @@ beforeAll(() => {
 /** The screen has every pane's data (the status bar stops saying loading). */
 const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
 
-/** Press `key` until the cursor line (›) of the screen matches `line`. */
+/** The row of the focused list's cursor (›), or -1. */
+const cursorRow = (text: string) => text.split('\n').findIndex(l => l.includes('›'));
+
+/**
+ * Press `key` until the cursor line (›) of the screen matches `line`. After each press it waits for the cursor itself
+ * to move, not for any change of the screen: a pane that refreshes meanwhile must not make it press twice.
+ */
 async function moveTo(run: PtyRun, key: string, line: RegExp, limit = 40): Promise<void> {
 	for (let i = 0; i < limit; i++) {
 		if (run.screen.text().split('\n').some(l => /›/.test(l) && line.test(l))) return;
-		const before = run.screen.text();
+		const before = cursorRow(run.screen.text());
 		run.type(key);
-		await run.waitFor(text => text !== before, 2000).catch(() => undefined);
+		await run.waitFor(text => cursorRow(text) !== before, 20_000);
 	}
 	throw new Error(`never reached ${line}; screen:\n${run.screen.text()}`);
 }
 
-describe('clicktrail screen (built CLI in a pty)', () => {
+describe('clicktrail screen (built CLI in a pty)', {timeout: 90_000}, () => {
 	it('finds the planted incident from the facets, drills into a record, pivots to its device, quits with 0', async () => {
 		const {db, truth} = await makeCase({events: 1500});
 		const run = runCli(['--db', db]);

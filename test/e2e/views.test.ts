@@ -21,7 +21,7 @@ function tableOf(screen: string): string[] {
 	return lines.slice(start, start + 7).map(line => line.trimEnd());
 }
 
-describe('SQL console and saved views (built CLI in a pty)', () => {
+describe('SQL console and saved views (built CLI in a pty)', {timeout: 90_000}, () => {
 	it('types a query, saves it as a view, quits, and --view reopens it with the same rows', async () => {
 		const {db} = await makeCase({events: 1500});
 		const first = runCli(['--db', db]);
