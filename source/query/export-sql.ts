@@ -1,8 +1,13 @@
 /**
- * Export as SQL text: DuckDB's COPY (query) TO 'file' (FORMAT ...). Pure. The output path is a value the user typed
- * that COPY cannot take as a bound parameter, so it is written as a quoted literal ({@link sqlLiteral}); a path
- * holding NUL is refused.
+ * Export as SQL text: DuckDB's COPY (query) TO 'file' (...), around a SELECT that writes each row as the CLI writes
+ * it ({@link exportSelect}). Pure. The output path is a value the user typed that COPY cannot take as a bound
+ * parameter, so it is written as a quoted literal ({@link sqlLiteral}); a path holding NUL is refused.
  */
+import {csvLine} from '../text/csv.js';
+import {inert} from '../text/inert.js';
+import {invisibleClassRe2} from '../text/invisible.js';
+import {jsonString} from '../text/json-text.js';
+import {isTextType, neutralise, uniqueNames} from '../text/values.js';
 import {sqlLiteral} from './sql-view.js';
 
 /** Formats an export can write. jsonl is one JSON object a line; json one array. */
@@ -33,26 +38,101 @@ export function sqlIdentifier(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
 }
 
+const TIME_FORMAT = "'%Y-%m-%dT%H:%M:%S.%fZ'";
+const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const REAL = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
+const NESTED = /^(STRUCT|MAP|UNION)\(|\]$/;
+const INVISIBLE = invisibleClassRe2();
+const UNSAFE = invisibleClassRe2('\\x{00}-\\x{1F}');
+/** source/text/json-text.ts JSON_WHITESPACE in RE2: a JSON string token, or whitespace between tokens. */
+const JSON_WHITESPACE = String.raw`("(?:[^"\\]|\\.)*")|[ \t\n\r]+`;
+
 /**
- * Wraps a query so that its text cells cannot be read as spreadsheet formulas: a VARCHAR (or JSON) cell starting
- * with =, +, -, @, tab or carriage return gets a leading single quote. Other columns pass unchanged.
+ * The SELECT an export runs, so that a file holds the same text as `clicktrail query` prints for the same rows
+ * (source/text/values.ts says what that is; this is the same in SQL). For csv, json and jsonl it yields one VARCHAR
+ * column holding each output line, which {@link copyStatement} writes as is: times in ISO 8601 UTC with
+ * microseconds, reals as to_json writes them, JSON columns as JSON (whitespace between tokens removed). CSV cells
+ * have every control and invisible character made visible (as in a table), and text cells and header names that a
+ * spreadsheet would run as a formula (=, +, -, @ first) get a leading single quote; JSON lines have invisible
+ * characters escaped as \uXXXX. Parquet gets the query unchanged (typed values: nothing to neutralise).
  */
-export function neutralisedSelect(sql: string, columns: readonly ExportColumn[]): string {
-	const items = columns.map(({name, type}) => {
-		const column = sqlIdentifier(name);
-		if (type !== 'VARCHAR' && type !== 'JSON') return column;
-		return `CASE WHEN regexp_matches(CAST(${column} AS VARCHAR), '^[=+\\-@\\t\\r]') THEN '''' || CAST(${column} AS VARCHAR) ELSE CAST(${column} AS VARCHAR) END AS ${column}`;
-	});
-	return `SELECT ${items.length > 0 ? items.join(', ') : '*'} FROM (\n${stripSemicolon(sql)}\n) AS exported`;
+export function exportSelect(sql: string, columns: readonly ExportColumn[], format: ExportFormat): string {
+	if (format === 'parquet' || columns.length === 0) return stripSemicolon(sql);
+	const names = uniqueNames(columns.map(column => column.name));
+	const source = `(\n${stripSemicolon(sql)}\n) AS exported(${columns.map((_, i) => `c${i}`).join(', ')})`;
+	if (format === 'csv') {
+		const header = csvLine(names.map(name => neutralise(inert(name)))).slice(0, -1);
+		const texts = columns.map(({type}, i) => `${textExpr(`c${i}`, type)} AS t${i}`);
+		const cells = columns.map(({type}, i) => csvCellExpr(`t${i}`, isTextType(type)));
+		return `SELECT ${cells.join(" || ',' || ")} AS ${sqlIdentifier(header)} FROM (SELECT ${texts.join(', ')} FROM ${source}) AS texts`;
+	}
+	const values = columns.map(({type}, i) => `${jsonExpr(`c${i}`, type)} AS j${i}`);
+	const pairs = names.map((name, i) => `${sqlLiteral(`${jsonString(name)}:`)} || j${i}`);
+	const line = `'{' || ${pairs.join(" || ',' || ")} || '}'`;
+	return `SELECT ${escapeInvisibleExpr('line')} AS line FROM (SELECT ${line} AS line FROM (SELECT ${values.join(', ')} FROM ${source}) AS j) AS lines`;
 }
 
-/** `COPY (sql) TO 'path' (FORMAT ...)`; throws a RangeError for a path holding NUL. */
+/** A column's value as text (NULL stays NULL), as source/text/values.ts writes a cell before it is made inert. */
+function textExpr(column: string, type: string): string {
+	if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(${column} AT TIME ZONE 'UTC', ${TIME_FORMAT})`;
+	if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(type)) return `strftime(${column}, ${TIME_FORMAT})`;
+	if (REAL.test(type)) return `CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR)`;
+	if (type === 'JSON') return `regexp_replace(CAST(${column} AS VARCHAR), '${JSON_WHITESPACE}', '\\1', 'g')`;
+	if (type === 'BLOB') return `lower(hex(${column}))`;
+	if (NESTED.test(type)) return escapeInvisibleExpr(`CAST(to_json(${column}) AS VARCHAR)`);
+	return `CAST(${column} AS VARCHAR)`;
+}
+
+/** A column's value as JSON text ('null' for NULL), as source/text/values.ts jsonValue writes it. */
+function jsonExpr(column: string, type: string): string {
+	let expr: string;
+	if (REAL.test(type)) expr = `CASE WHEN isfinite(CAST(${column} AS DOUBLE)) THEN CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR) END`;
+	else if (type === 'BOOLEAN' || INTEGER.test(type)) expr = `CAST(${column} AS VARCHAR)`;
+	else if (type === 'JSON') expr = textExpr(column, type);
+	else if (NESTED.test(type)) expr = `CAST(to_json(${column}) AS VARCHAR)`;
+	else expr = `CAST(to_json(${textExpr(column, type)}) AS VARCHAR)`;
+	return `COALESCE(${expr}, 'null')`;
+}
+
+/** A text value as a CSV cell: made inert, neutralised if it is a text column, quoted if needed; '' for NULL. */
+function csvCellExpr(text: string, neutralised: boolean): string {
+	const safe = inertExpr(text);
+	const cell = neutralised ? `CASE WHEN regexp_matches(${safe}, '^[=+\\-@\\t\\r]') THEN '''' || ${safe} ELSE ${safe} END` : safe;
+	return `COALESCE(CASE WHEN regexp_matches(${cell}, '[",\\n\\r]') THEN '"' || replace(${cell}, '"', '""') || '"' ELSE ${cell} END, '')`;
+}
+
+/** source/text/inert.ts in SQL: every control and invisible character as a visible escape. */
+function inertExpr(text: string): string {
+	const visible =
+		"CASE WHEN t = chr(10) THEN '\\n' WHEN t = chr(13) THEN '\\r' WHEN t = chr(9) THEN '\\t' WHEN t = chr(27) THEN '\\e' WHEN unicode(t) = 0 THEN '\\0' " +
+		"WHEN unicode(t) <= 255 THEN printf('\\x%02x', unicode(t)) WHEN unicode(t) <= 65535 THEN printf('\\u%04x', unicode(t)) ELSE printf('\\u{%x}', unicode(t)) END";
+	return eachOf(text, UNSAFE, visible);
+}
+
+/** source/text/json-text.ts escapeInvisible in SQL: invisible characters of JSON text as \uXXXX (a surrogate pair above U+FFFF). */
+function escapeInvisibleExpr(text: string): string {
+	const escaped =
+		"CASE WHEN unicode(t) > 65535 THEN printf('\\u%04X\\u%04X', 55296 + ((unicode(t) - 65536) >> 10), 56320 + ((unicode(t) - 65536) & 1023)) ELSE printf('\\u%04X', unicode(t)) END";
+	return eachOf(text, INVISIBLE, escaped);
+}
+
+/** `text` with each character of `charClass` replaced by `replacement` (an expression of that character, `t`). */
+function eachOf(text: string, charClass: string, replacement: string): string {
+	const others = `[^${charClass.slice(1)}`;
+	return (
+		`CASE WHEN regexp_matches(${text}, '${charClass}') THEN array_to_string(list_transform(regexp_extract_all(${text}, '${others}+|${charClass}'), ` +
+		`t -> CASE WHEN regexp_full_match(t, '${charClass}') THEN ${replacement} ELSE t END), '') ELSE ${text} END`
+	);
+}
+
+/** `COPY (sql) TO 'path' (...)` for a query from {@link exportSelect}; throws a RangeError for a path holding NUL. */
 export function copyStatement(sql: string, path: string, format: ExportFormat): string {
 	if (path.includes('\0')) throw new RangeError('the output path holds a NUL character');
+	// csv, json and jsonl: exportSelect's lines, written as they are (no quoting: each line is already the text).
 	const options: Record<ExportFormat, string> = {
-		csv: 'FORMAT csv, HEADER true',
-		json: 'FORMAT json, ARRAY true',
-		jsonl: 'FORMAT json',
+		csv: "FORMAT csv, HEADER true, QUOTE '', ESCAPE ''",
+		json: "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', PREFIX '[', SUFFIX ']' || chr(10), NEW_LINE ',' || chr(10)",
+		jsonl: "FORMAT csv, HEADER false, QUOTE '', ESCAPE ''",
 		parquet: 'FORMAT parquet',
 	};
 	return `COPY (\n${stripSemicolon(sql)}\n) TO ${sqlLiteral(path)} (${options[format]})`;
