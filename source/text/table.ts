@@ -41,28 +41,41 @@ export function tableCells(data: TableData, maxColumnWidth = Number.POSITIVE_INF
 	return {header, rows, widths, align};
 }
 
+/** Columns up to this wide (times, IDs, names) are cut only when cutting the wider ones is not enough. */
+export const KEEP_COLUMN_WIDTH = 36;
+
 /**
- * Column widths that fit `width` cells (separators included): when the natural widths do not fit, the widest
- * columns are cut first, none below {@link MIN_COLUMN_WIDTH} (or its natural width if narrower); if even that does
- * not fit, lines are wider than `width`. An infinite `width` keeps every natural width.
+ * Column widths that fit `width` cells (separators included). When the natural widths do not fit, the columns
+ * wider than {@link KEEP_COLUMN_WIDTH} are cut, the widest first, none below {@link MIN_COLUMN_WIDTH}; if that is
+ * not enough, every column is cut that way; if even that does not fit, lines are wider than `width`. An infinite
+ * `width` keeps every natural width.
  */
 export function fitWidths(natural: readonly number[], width: number): number[] {
 	const room = width - Math.max(0, natural.length - 1);
 	const total = natural.reduce((sum, w) => sum + w, 0);
 	if (!Number.isFinite(width) || total <= room) return [...natural];
+	const wide = natural.map((w, c) => (w > KEEP_COLUMN_WIDTH ? c : -1)).filter(c => c >= 0);
+	const narrowTotal = natural.reduce((sum, w) => (w > KEEP_COLUMN_WIDTH ? sum : sum + w), 0);
+	if (wide.length > 0 && narrowTotal + wide.length * MIN_COLUMN_WIDTH <= room) return cut(natural, wide, room - narrowTotal);
+	return cut(natural, natural.map((_, c) => c), room);
+}
+
+/** `natural` with the columns `which` cut to share `room` cells: one cap for all, the cells left over handed out left to right. */
+function cut(natural: readonly number[], which: readonly number[], room: number): number[] {
 	const floor = (w: number) => Math.min(w, MIN_COLUMN_WIDTH);
-	const used = (cap: number) => natural.reduce((sum, w) => sum + Math.max(floor(w), Math.min(w, cap)), 0);
+	const used = (cap: number) => which.reduce((sum, c) => sum + Math.max(floor(natural[c]!), Math.min(natural[c]!, cap)), 0);
 	let low = MIN_COLUMN_WIDTH;
-	let high = Math.max(...natural);
+	let high = Math.max(MIN_COLUMN_WIDTH, ...which.map(c => natural[c]!));
 	while (low < high) {
 		const mid = Math.ceil((low + high) / 2);
 		if (used(mid) <= room) low = mid;
 		else high = mid - 1;
 	}
-	const widths = natural.map(w => Math.max(floor(w), Math.min(w, low)));
-	// Hand the cells left over to the cut columns, left to right.
-	let spare = room - widths.reduce((sum, w) => sum + w, 0);
-	for (let c = 0; c < widths.length && spare > 0; c++) {
+	const widths = [...natural];
+	for (const c of which) widths[c] = Math.max(floor(natural[c]!), Math.min(natural[c]!, low));
+	let spare = room - which.reduce((sum, c) => sum + widths[c]!, 0);
+	for (const c of which) {
+		if (spare <= 0) break;
 		if (widths[c]! < natural[c]!) {
 			widths[c]!++;
 			spare--;
@@ -87,15 +100,15 @@ export type FormatOptions = {
 	width: number;
 };
 
-/** The whole table as lines (header, rule, rows), fitted to `options.width`. */
+/** The whole table as lines (header, rule, rows), fitted to `options.width`, without trailing spaces. */
 export function formatTable(data: TableData, options: FormatOptions): string[] {
 	if (data.columns.length === 0) return [];
 	const table = tableCells(data, options.width);
 	const widths = fitWidths(table.widths, options.width);
 	const columns = widths.map((_, c) => c);
 	return [
-		tableLine(table.header, columns, widths, table.align),
+		tableLine(table.header, columns, widths, table.align).trimEnd(),
 		tableRule(columns, widths),
-		...table.rows.map(row => tableLine(row, columns, widths, table.align)),
+		...table.rows.map(row => tableLine(row, columns, widths, table.align).trimEnd()),
 	];
 }
