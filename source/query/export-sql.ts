@@ -79,7 +79,7 @@ function textExpr(column: string, type: string): string {
 	if (REAL.test(type)) return `CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR)`;
 	if (type === 'JSON') return `regexp_replace(CAST(${column} AS VARCHAR), '${JSON_WHITESPACE}', '\\1', 'g')`;
 	if (type === 'BLOB') return `lower(hex(${column}))`;
-	if (NESTED.test(type)) return escapeInvisibleExpr(`CAST(to_json(${column}) AS VARCHAR)`);
+	if (NESTED.test(type)) return escapeInvisibleExpr(toJsonExpr(column));
 	return `CAST(${column} AS VARCHAR)`;
 }
 
@@ -89,9 +89,23 @@ function jsonExpr(column: string, type: string): string {
 	if (REAL.test(type)) expr = `CASE WHEN isfinite(CAST(${column} AS DOUBLE)) THEN CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR) END`;
 	else if (type === 'BOOLEAN' || INTEGER.test(type)) expr = `CAST(${column} AS VARCHAR)`;
 	else if (type === 'JSON') expr = textExpr(column, type);
-	else if (NESTED.test(type)) expr = `CAST(to_json(${column}) AS VARCHAR)`;
-	else expr = `CAST(to_json(${textExpr(column, type)}) AS VARCHAR)`;
+	else if (NESTED.test(type)) expr = toJsonExpr(column);
+	else expr = toJsonExpr(textExpr(column, type));
 	return `COALESCE(${expr}, 'null')`;
+}
+
+/**
+ * to_json of a value as VARCHAR, its control characters escaped in lower-case hex as JSON.stringify writes them
+ * (to_json writes `\u001B`). The escapes are found by splitting the text into escaped backslashes, \u00XX escapes,
+ * other escapes and runs of anything else, so that a backslash in the data followed by `u001B` stays as it is.
+ */
+function toJsonExpr(value: string): string {
+	const json = `CAST(to_json(${value}) AS VARCHAR)`;
+	const tokens = String.raw`\\\\|\\u00[01][0-9A-F]|\\.|[^\\]+`;
+	return (
+		`CASE WHEN regexp_matches(${json}, '${String.raw`\\u00[01][A-F]`}') THEN array_to_string(list_transform(regexp_extract_all(${json}, '${tokens}'), ` +
+		`t -> CASE WHEN starts_with(t, '${String.raw`\u00`}') THEN lower(t) ELSE t END), '') ELSE ${json} END`
+	);
 }
 
 /** A text value as a CSV cell: made inert, neutralised if it is a text column, quoted if needed; '' for NULL. */
@@ -112,7 +126,7 @@ function inertExpr(text: string): string {
 /** source/text/json-text.ts escapeInvisible in SQL: invisible characters of JSON text as \uXXXX (a surrogate pair above U+FFFF). */
 function escapeInvisibleExpr(text: string): string {
 	const escaped =
-		"CASE WHEN unicode(t) > 65535 THEN printf('\\u%04X\\u%04X', 55296 + ((unicode(t) - 65536) >> 10), 56320 + ((unicode(t) - 65536) & 1023)) ELSE printf('\\u%04X', unicode(t)) END";
+		"CASE WHEN unicode(t) > 65535 THEN printf('\\u%04x\\u%04x', 55296 + ((unicode(t) - 65536) >> 10), 56320 + ((unicode(t) - 65536) & 1023)) ELSE printf('\\u%04x', unicode(t)) END";
 	return eachOf(text, INVISIBLE, escaped);
 }
 

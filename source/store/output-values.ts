@@ -69,3 +69,11 @@ function floorDiv(a: bigint, b: bigint): bigint {
 	const q = a / b;
 	return a % b < 0n ? q - 1n : q;
 }
+
+/**
+ * Rows of DuckDB values converted with {@link outputConverter}, each column with the result's type for it (a
+ * vector's own type does not carry the JSON alias, so a JSON value would pass as plain text).
+ */
+export function convertRows(rows: readonly (readonly DuckDBValue[])[], types: readonly DuckDBType[]): unknown[][] {
+	return rows.map(row => row.map((value, c) => outputConverter(value, types[c]!, outputConverter)));
+}

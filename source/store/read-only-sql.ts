@@ -5,7 +5,7 @@
 import {performance} from 'node:perf_hooks';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {CaseFile} from './database.js';
-import {outputConverter} from './output-values.js';
+import {convertRows} from './output-values.js';
 import {prepareReadOnly} from './sql-guard.js';
 
 /** Rows a console result holds at most, unless the caller asks otherwise. */
@@ -45,10 +45,11 @@ export async function runReadOnlySql(db: CaseFile | DuckDBConnection, sql: strin
 	await connection.run('BEGIN TRANSACTION');
 	try {
 		const reader = await statement.streamAndReadUntil(cap + 1);
-		const rows = reader.convertRows(outputConverter);
+		const columnTypes = reader.columnTypes();
+		const rows = convertRows(reader.getRows(), columnTypes);
 		return {
 			columns: reader.deduplicatedColumnNames(),
-			types: reader.columnTypes().map(type => type.alias ?? type.toString()),
+			types: columnTypes.map(type => type.alias ?? type.toString()),
 			rows: rows.slice(0, cap),
 			more: rows.length > cap,
 			elapsedMs: performance.now() - started,

@@ -4,7 +4,7 @@
 import type {DuckDBResult, DuckDBValue} from '@duckdb/node-api';
 import type {SqlQuery} from '../query/sql.js';
 import type {CaseFile} from './database.js';
-import {outputConverter} from './output-values.js';
+import {convertRows} from './output-values.js';
 import {bindings} from './read.js';
 import {prepareReadOnly} from './sql-guard.js';
 
@@ -34,12 +34,13 @@ export async function* streamReadOnly(db: CaseFile, sql: string): AsyncGenerator
 
 async function* chunks(result: DuckDBResult): AsyncGenerator<RowChunk> {
 	const columns = result.deduplicatedColumnNames();
-	const types = result.columnTypes().map(type => type.alias ?? type.toString());
+	const columnTypes = result.columnTypes();
+	const types = columnTypes.map(type => type.alias ?? type.toString());
 	let sent = false;
-	for await (const rows of result.yieldConvertedRows(outputConverter)) {
+	for await (const rows of result.yieldRows()) {
 		if (rows.length === 0) continue;
 		sent = true;
-		yield {columns, types, rows};
+		yield {columns, types, rows: convertRows(rows, columnTypes)};
 	}
 	if (!sent) yield {columns, types, rows: []};
 }

@@ -1,20 +1,18 @@
 /**
  * JSON text that cannot hurt what reads it next: every invisible or bidi character (invisible.ts) is written as a
- * `\uXXXX` escape (Node's JSON.stringify leaves them raw), and control characters are escaped as DuckDB's to_json
- * escapes them (upper-case hex), so that a row written by `clicktrail query` and the same row exported by DuckDB's
- * COPY (source/query/export-sql.ts does the same in SQL) are the same text.
+ * `\uXXXX` escape (Node's JSON.stringify leaves them raw), in lower-case hex as JSON.stringify writes control
+ * characters. source/query/export-sql.ts does the same in SQL, so that a row written by `clicktrail query` and the
+ * same row exported by DuckDB's COPY are the same text.
  */
 import {invisibleClass} from './invisible.js';
 
 const INVISIBLE = new RegExp(invisibleClass(), 'gu');
-// An escaped backslash (kept as is), or a \u00XX escape of a control character with a hex letter.
-const CONTROL_ESCAPE = /\\(\\|u00[01][0-9a-f])/g;
 /** A JSON string token, or whitespace between tokens (also used, in RE2 syntax, by export-sql.ts). */
 export const JSON_WHITESPACE = /("(?:[^"\\]|\\.)*")|[ \t\n\r]+/g;
 
-/** `text` as a JSON string token, with control characters as DuckDB writes them and invisible characters escaped. */
+/** `text` as a JSON string token, with control and invisible characters escaped. */
 export function jsonString(text: string): string {
-	return escapeInvisible(JSON.stringify(text).replace(CONTROL_ESCAPE, (match, escape: string) => (escape === '\\' ? match : match.toUpperCase().replace('\\U', '\\u'))));
+	return escapeInvisible(JSON.stringify(text));
 }
 
 /** A JSON text (a DuckDB JSON value) on one line: whitespace between tokens removed, invisible characters escaped. */
@@ -38,5 +36,5 @@ export function escapeInvisible(json: string): string {
 }
 
 function unicodeEscape(code: number): string {
-	return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	return `\\u${code.toString(16).padStart(4, '0')}`;
 }
