@@ -59,17 +59,24 @@ const JSON_WHITESPACE = String.raw`("(?:[^"\\]|\\.)*")|[ \t\n\r]+`;
 export function exportSelect(sql: string, columns: readonly ExportColumn[], format: ExportFormat): string {
 	if (format === 'parquet' || columns.length === 0) return stripSemicolon(sql);
 	const names = uniqueNames(columns.map(column => column.name));
-	const source = `(\n${stripSemicolon(sql)}\n) AS exported(${columns.map((_, i) => `c${i}`).join(', ')})`;
+	let from = `(\n${stripSemicolon(sql)}\n) AS exported(${columns.map((_, i) => `v${i}`).join(', ')})`;
+	// Each step reads the step before it by name, so no expression is written inside another more than once.
+	const step = (name: string, expr: (i: number, type: string) => string) => {
+		from = `(SELECT ${columns.map(({type}, i) => `${expr(i, type)} AS ${name}${i}`).join(', ')} FROM ${from}) AS ${name}`;
+	};
 	if (format === 'csv') {
 		const header = csvLine(names.map(name => neutralise(inert(name)))).slice(0, -1);
-		const texts = columns.map(({type}, i) => `${textExpr(`c${i}`, type)} AS t${i}`);
-		const cells = columns.map(({type}, i) => csvCellExpr(`t${i}`, isTextType(type)));
-		return `SELECT ${cells.join(" || ',' || ")} AS ${sqlIdentifier(header)} FROM (SELECT ${texts.join(', ')} FROM ${source}) AS texts`;
+		step('t', (i, type) => textExpr(`v${i}`, type));
+		step('s', i => inertExpr(`t${i}`));
+		step('n', (i, type) => (isTextType(type) ? `CASE WHEN regexp_matches(s${i}, '^[=+\\-@\\t\\r]') THEN '''' || s${i} ELSE s${i} END` : `s${i}`));
+		const cells = columns.map((_, i) => `COALESCE(CASE WHEN regexp_matches(n${i}, '[",\\n\\r]') THEN '"' || replace(n${i}, '"', '""') || '"' ELSE n${i} END, '')`);
+		return `SELECT ${cells.join(" || ',' || ")} AS ${sqlIdentifier(header)} FROM ${from}`;
 	}
-	const values = columns.map(({type}, i) => `${jsonExpr(`c${i}`, type)} AS j${i}`);
-	const pairs = names.map((name, i) => `${sqlLiteral(`${jsonString(name)}:`)} || j${i}`);
-	const line = `'{' || ${pairs.join(" || ',' || ")} || '}'`;
-	return `SELECT ${escapeInvisibleExpr('line')} AS line FROM (SELECT ${line} AS line FROM (SELECT ${values.join(', ')} FROM ${source}) AS j) AS lines`;
+	step('b', (i, type) => jsonBase(`v${i}`, type));
+	step('j', (i, type) => jsonText(`b${i}`, type));
+	step('k', (i, type) => (viaToJson(type) ? lowerEscapesExpr(`j${i}`) : `j${i}`));
+	const pairs = names.map((name, i) => `${sqlLiteral(`${jsonString(name)}:`)} || COALESCE(k${i}, 'null')`);
+	return `SELECT ${escapeInvisibleExpr('line')} AS line FROM (SELECT '{' || ${pairs.join(" || ',' || ")} || '}' AS line FROM ${from}) AS lines`;
 }
 
 /** A column's value as text (NULL stays NULL), as source/text/values.ts writes a cell before it is made inert. */
@@ -79,40 +86,41 @@ function textExpr(column: string, type: string): string {
 	if (REAL.test(type)) return `CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR)`;
 	if (type === 'JSON') return `regexp_replace(CAST(${column} AS VARCHAR), '${JSON_WHITESPACE}', '\\1', 'g')`;
 	if (type === 'BLOB') return `lower(hex(${column}))`;
-	if (NESTED.test(type)) return escapeInvisibleExpr(toJsonExpr(column));
+	if (NESTED.test(type)) return escapeInvisibleExpr(lowerEscapesExpr(`CAST(to_json(${column}) AS VARCHAR)`));
 	return `CAST(${column} AS VARCHAR)`;
 }
 
-/** A column's value as JSON text ('null' for NULL), as source/text/values.ts jsonValue writes it. */
-function jsonExpr(column: string, type: string): string {
-	let expr: string;
-	if (REAL.test(type)) expr = `CASE WHEN isfinite(CAST(${column} AS DOUBLE)) THEN CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR) END`;
-	else if (type === 'BOOLEAN' || INTEGER.test(type)) expr = `CAST(${column} AS VARCHAR)`;
-	else if (type === 'JSON') expr = textExpr(column, type);
-	else if (NESTED.test(type)) expr = toJsonExpr(column);
-	else expr = toJsonExpr(textExpr(column, type));
-	return `COALESCE(${expr}, 'null')`;
+/** Whether a column's JSON is written by to_json (and its escapes need lower-casing). */
+function viaToJson(type: string): boolean {
+	return !(REAL.test(type) || type === 'BOOLEAN' || INTEGER.test(type) || type === 'JSON');
+}
+
+/** JSON, first step: the value to write (a DOUBLE for reals, the text of a JSON column, the value for nested types, else its text). */
+function jsonBase(column: string, type: string): string {
+	if (REAL.test(type)) return `CAST(${column} AS DOUBLE)`;
+	if (type === 'BOOLEAN' || INTEGER.test(type)) return `CAST(${column} AS VARCHAR)`;
+	if (NESTED.test(type)) return column;
+	return textExpr(column, type);
+}
+
+/** JSON, second step: the value as JSON text (NULL for NULL and for NaN and infinities), as source/text/values.ts jsonValue writes it. */
+function jsonText(base: string, type: string): string {
+	if (REAL.test(type)) return `CASE WHEN isfinite(${base}) THEN CAST(to_json(${base}) AS VARCHAR) END`;
+	if (!viaToJson(type)) return base;
+	return `CAST(to_json(${base}) AS VARCHAR)`;
 }
 
 /**
- * to_json of a value as VARCHAR, its control characters escaped in lower-case hex as JSON.stringify writes them
- * (to_json writes `\u001B`). The escapes are found by splitting the text into escaped backslashes, \u00XX escapes,
- * other escapes and runs of anything else, so that a backslash in the data followed by `u001B` stays as it is.
+ * to_json's text with its control characters escaped in lower-case hex as JSON.stringify writes them (to_json
+ * writes `\u001B`). The escapes are found by splitting the text into escaped backslashes, \u00XX escapes, other
+ * escapes and runs of anything else, so that a backslash in the data followed by `u001B` stays as it is.
  */
-function toJsonExpr(value: string): string {
-	const json = `CAST(to_json(${value}) AS VARCHAR)`;
+function lowerEscapesExpr(json: string): string {
 	const tokens = String.raw`\\\\|\\u00[01][0-9A-F]|\\.|[^\\]+`;
 	return (
 		`CASE WHEN regexp_matches(${json}, '${String.raw`\\u00[01][A-F]`}') THEN array_to_string(list_transform(regexp_extract_all(${json}, '${tokens}'), ` +
 		`t -> CASE WHEN starts_with(t, '${String.raw`\u00`}') THEN lower(t) ELSE t END), '') ELSE ${json} END`
 	);
-}
-
-/** A text value as a CSV cell: made inert, neutralised if it is a text column, quoted if needed; '' for NULL. */
-function csvCellExpr(text: string, neutralised: boolean): string {
-	const safe = inertExpr(text);
-	const cell = neutralised ? `CASE WHEN regexp_matches(${safe}, '^[=+\\-@\\t\\r]') THEN '''' || ${safe} ELSE ${safe} END` : safe;
-	return `COALESCE(CASE WHEN regexp_matches(${cell}, '[",\\n\\r]') THEN '"' || replace(${cell}, '"', '""') || '"' ELSE ${cell} END, '')`;
 }
 
 /** source/text/inert.ts in SQL: every control and invisible character as a visible escape. */
