@@ -16,6 +16,7 @@ import {streamQuery, streamReadOnly, type RowChunk} from '../store/stream.js';
 import {deleteView, getView, listViews, ViewError, type SavedView} from '../store/views.js';
 import {writeRows, type WriteOptions} from '../output/write-rows.js';
 import {inert} from '../text/inert.js';
+import {isoTime} from '../text/values.js';
 
 export async function runViews(options: Options): Promise<number> {
 	const views = options.views!;
@@ -86,8 +87,8 @@ function describe(view: SavedView): string {
 		`name:        ${view.name}`,
 		`kind:        ${view.filter ? 'filter' : 'sql'}`,
 		`description: ${view.description ?? ''}`,
-		`created:     ${view.created.toISOString()}`,
-		`updated:     ${view.updated.toISOString()}`,
+		`created:     ${isoTime(view.created)}`,
+		`updated:     ${isoTime(view.updated)}`,
 	];
 	if (view.filter) lines.push(`filters:     ${view.filter.chips.length === 0 ? '(none: every event)' : view.filter.chips.map(chip => `[${chipLabel(chip)}]`).join(' ')}`);
 	lines.push('sql:', view.filter ? filterAsSql(view.filter) : (view.sql ?? ''));
