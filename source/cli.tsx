@@ -45,13 +45,15 @@ const cli = meow(
 
 	Query
 	  --format FMT            table (default), csv, json or ndjson
+	  --wide                  tables show every value whole (default: fitted to the terminal, cut with …)
+	  --max-rows N            rows written at most (default 1000 for a table, every row otherwise)
 	  --save NAME             also save the SQL as a view named NAME (opens the case file for writing)
 	  --description TEXT      with --save: what the view is for
 
 	Views (saved in the case file: by the screen, or query --save)
 	  views list              every saved view
 	  views show NAME         what a view holds, and the SQL it runs
-	  views run NAME          run it (--format table, csv, json or ndjson)
+	  views run NAME          run it (--format table, csv, json or ndjson; --wide, --max-rows N)
 	  views export NAME --out FILE [--format csv|json|jsonl|parquet]
 	                          write its rows to FILE (format from the extension unless given);
 	                          CSV text cells starting with = + - @ are prefixed with ' (formula injection)
@@ -102,6 +104,8 @@ const cli = meow(
 			force: {type: 'boolean', default: false},
 			quiet: {type: 'boolean', shortFlag: 'q', default: false},
 			format: {type: 'string'},
+			wide: {type: 'boolean'},
+			maxRows: {type: 'number'},
 			out: {type: 'string'},
 			events: {type: 'number'},
 			seed: {type: 'number'},

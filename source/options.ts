@@ -50,6 +50,9 @@ export type Options = {
 	/** query: the SQL text. */
 	sql?: string;
 	format?: OutputFormat;
+	/** query, views run/list: --wide (tables show every value whole) and --max-rows N. */
+	wide?: boolean;
+	maxRows?: number;
 	since?: Date;
 	until?: Date;
 	allServices: boolean;
@@ -87,6 +90,8 @@ export type Flags = {
 	force: boolean;
 	quiet: boolean;
 	format?: string;
+	wide?: boolean;
+	maxRows?: number;
 	out?: string;
 	events?: number;
 	seed?: number;
@@ -141,6 +146,8 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 	if (batchFiles !== undefined) options.batchFiles = positive('CLICKTRAIL_BATCH_FILES', Number(batchFiles));
 	if (options.db.trim() === '') throw usage('--db needs a path');
 
+	if (flags.wide) options.wide = true;
+	if (flags.maxRows !== undefined) options.maxRows = positive('--max-rows', flags.maxRows);
 	if (flags.since !== undefined) options.since = time('--since', flags.since, now, false);
 	if (flags.until !== undefined) options.until = time('--until', flags.until, now, true);
 	if (options.since && options.until && options.since >= options.until) {

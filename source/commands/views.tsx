@@ -14,8 +14,9 @@ import {ExportError, exportQuery} from '../store/export.js';
 import {SqlRefused} from '../store/sql-guard.js';
 import {streamQuery, streamReadOnly, type RowChunk} from '../store/stream.js';
 import {deleteView, getView, listViews, ViewError, type SavedView} from '../store/views.js';
+import {writeRows, type WriteOptions} from '../output/write-rows.js';
 import {inert} from '../text/inert.js';
-import {write} from './query.js';
+import {isoTime} from '../text/values.js';
 
 export async function runViews(options: Options): Promise<number> {
 	const views = options.views!;
@@ -41,9 +42,10 @@ async function act(db: CaseFile, views: ViewsOptions, options: Options): Promise
 			const list = await listViews(db);
 			const chunk: RowChunk = {
 				columns: ['name', 'kind', 'description', 'updated'],
+				types: ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP WITH TIME ZONE'],
 				rows: list.map(view => [view.name, view.filter ? 'filter' : 'sql', view.description, view.updated]),
 			};
-			await write(once(chunk), options.format ?? 'table', process.stdout);
+			await writeRows(once(chunk), output(options), process.stdout);
 			return;
 		}
 		case 'show': {
@@ -53,7 +55,7 @@ async function act(db: CaseFile, views: ViewsOptions, options: Options): Promise
 		case 'run': {
 			const view = await getView(db, views.name);
 			const chunks = view.filter ? streamQuery(db, filterViewQuery(view.filter)) : streamReadOnly(db, view.sql ?? '');
-			await write(chunks, options.format ?? 'table', process.stdout);
+			await writeRows(chunks, output(options), process.stdout);
 			return;
 		}
 		case 'export': {
@@ -71,6 +73,10 @@ async function act(db: CaseFile, views: ViewsOptions, options: Options): Promise
 	}
 }
 
+function output(options: Options): WriteOptions {
+	return {format: options.format ?? 'table', wide: options.wide, maxRows: options.maxRows};
+}
+
 async function* once(chunk: RowChunk): AsyncGenerator<RowChunk> {
 	yield chunk;
 }
@@ -81,8 +87,8 @@ function describe(view: SavedView): string {
 		`name:        ${view.name}`,
 		`kind:        ${view.filter ? 'filter' : 'sql'}`,
 		`description: ${view.description ?? ''}`,
-		`created:     ${view.created.toISOString()}`,
-		`updated:     ${view.updated.toISOString()}`,
+		`created:     ${isoTime(view.created)}`,
+		`updated:     ${isoTime(view.updated)}`,
 	];
 	if (view.filter) lines.push(`filters:     ${view.filter.chips.length === 0 ? '(none: every event)' : view.filter.chips.map(chip => `[${chipLabel(chip)}]`).join(' ')}`);
 	lines.push('sql:', view.filter ? filterAsSql(view.filter) : (view.sql ?? ''));

@@ -1,8 +1,13 @@
 /**
- * Export as SQL text: DuckDB's COPY (query) TO 'file' (FORMAT ...). Pure. The output path is a value the user typed
- * that COPY cannot take as a bound parameter, so it is written as a quoted literal ({@link sqlLiteral}); a path
- * holding NUL is refused.
+ * Export as SQL text: DuckDB's COPY (query) TO 'file' (...), around a SELECT that writes each row as the CLI writes
+ * it ({@link exportSelect}). Pure. The output path is a value the user typed that COPY cannot take as a bound
+ * parameter, so it is written as a quoted literal ({@link sqlLiteral}); a path holding NUL is refused.
  */
+import {csvLine} from '../text/csv.js';
+import {inert} from '../text/inert.js';
+import {invisibleClassRe2} from '../text/invisible.js';
+import {jsonString} from '../text/json-text.js';
+import {isTextType, neutralise, uniqueNames} from '../text/values.js';
 import {sqlLiteral} from './sql-view.js';
 
 /** Formats an export can write. jsonl is one JSON object a line; json one array. */
@@ -33,26 +38,123 @@ export function sqlIdentifier(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
 }
 
+const TIME_FORMAT = "'%Y-%m-%dT%H:%M:%S.%fZ'";
+const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const REAL = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
+const NESTED = /^(STRUCT|MAP|UNION)\(|\]$/;
+const INVISIBLE = invisibleClassRe2();
+const UNSAFE = invisibleClassRe2('\\x{00}-\\x{1F}');
+/** source/text/json-text.ts JSON_WHITESPACE in RE2: a JSON string token, or whitespace between tokens. */
+const JSON_WHITESPACE = String.raw`("(?:[^"\\]|\\.)*")|[ \t\n\r]+`;
+
 /**
- * Wraps a query so that its text cells cannot be read as spreadsheet formulas: a VARCHAR (or JSON) cell starting
- * with =, +, -, @, tab or carriage return gets a leading single quote. Other columns pass unchanged.
+ * The SELECT an export runs, so that a file holds the same text as `clicktrail query` prints for the same rows
+ * (source/text/values.ts says what that is; this is the same in SQL). For csv, json and jsonl it yields one VARCHAR
+ * column holding each output line, which {@link copyStatement} writes as is: times in ISO 8601 UTC with
+ * microseconds, reals as to_json writes them, JSON columns as JSON (whitespace between tokens removed). CSV cells
+ * have every control and invisible character made visible (as in a table), and text cells and header names that a
+ * spreadsheet would run as a formula (=, +, -, @ first) get a leading single quote; JSON lines have invisible
+ * characters escaped as \uXXXX. Parquet gets the query unchanged (typed values: nothing to neutralise).
  */
-export function neutralisedSelect(sql: string, columns: readonly ExportColumn[]): string {
-	const items = columns.map(({name, type}) => {
-		const column = sqlIdentifier(name);
-		if (type !== 'VARCHAR' && type !== 'JSON') return column;
-		return `CASE WHEN regexp_matches(CAST(${column} AS VARCHAR), '^[=+\\-@\\t\\r]') THEN '''' || CAST(${column} AS VARCHAR) ELSE CAST(${column} AS VARCHAR) END AS ${column}`;
-	});
-	return `SELECT ${items.length > 0 ? items.join(', ') : '*'} FROM (\n${stripSemicolon(sql)}\n) AS exported`;
+export function exportSelect(sql: string, columns: readonly ExportColumn[], format: ExportFormat): string {
+	if (format === 'parquet' || columns.length === 0) return stripSemicolon(sql);
+	const names = uniqueNames(columns.map(column => column.name));
+	let from = `(\n${stripSemicolon(sql)}\n) AS exported(${columns.map((_, i) => `v${i}`).join(', ')})`;
+	// Each step reads the step before it by name, so no expression is written inside another more than once.
+	const step = (name: string, expr: (i: number, type: string) => string) => {
+		from = `(SELECT ${columns.map(({type}, i) => `${expr(i, type)} AS ${name}${i}`).join(', ')} FROM ${from}) AS ${name}`;
+	};
+	if (format === 'csv') {
+		const header = csvLine(names.map(name => neutralise(inert(name)))).slice(0, -1);
+		step('t', (i, type) => textExpr(`v${i}`, type));
+		step('s', i => inertExpr(`t${i}`));
+		step('n', (i, type) => (isTextType(type) ? `CASE WHEN regexp_matches(s${i}, '^[=+\\-@\\t\\r]') THEN '''' || s${i} ELSE s${i} END` : `s${i}`));
+		const cells = columns.map((_, i) => `COALESCE(CASE WHEN regexp_matches(n${i}, '[",\\n\\r]') THEN '"' || replace(n${i}, '"', '""') || '"' ELSE n${i} END, '')`);
+		return `SELECT ${cells.join(" || ',' || ")} AS ${sqlIdentifier(header)} FROM ${from}`;
+	}
+	step('b', (i, type) => jsonBase(`v${i}`, type));
+	step('j', (i, type) => jsonText(`b${i}`, type));
+	step('k', (i, type) => (viaToJson(type) ? lowerEscapesExpr(`j${i}`) : `j${i}`));
+	const pairs = names.map((name, i) => `${sqlLiteral(`${jsonString(name)}:`)} || COALESCE(k${i}, 'null')`);
+	return `SELECT ${escapeInvisibleExpr('line')} AS line FROM (SELECT '{' || ${pairs.join(" || ',' || ")} || '}' AS line FROM ${from}) AS lines`;
 }
 
-/** `COPY (sql) TO 'path' (FORMAT ...)`; throws a RangeError for a path holding NUL. */
+/** A column's value as text (NULL stays NULL), as source/text/values.ts writes a cell before it is made inert. */
+function textExpr(column: string, type: string): string {
+	if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(${column} AT TIME ZONE 'UTC', ${TIME_FORMAT})`;
+	if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(type)) return `strftime(${column}, ${TIME_FORMAT})`;
+	if (REAL.test(type)) return `CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR)`;
+	if (type === 'JSON') return `regexp_replace(CAST(${column} AS VARCHAR), '${JSON_WHITESPACE}', '\\1', 'g')`;
+	if (type === 'BLOB') return `lower(hex(${column}))`;
+	if (NESTED.test(type)) return escapeInvisibleExpr(lowerEscapesExpr(`CAST(to_json(${column}) AS VARCHAR)`));
+	return `CAST(${column} AS VARCHAR)`;
+}
+
+/** Whether a column's JSON is written by to_json (and its escapes need lower-casing). */
+function viaToJson(type: string): boolean {
+	return !(REAL.test(type) || type === 'BOOLEAN' || INTEGER.test(type) || type === 'JSON');
+}
+
+/** JSON, first step: the value to write (a DOUBLE for reals, the text of a JSON column, the value for nested types, else its text). */
+function jsonBase(column: string, type: string): string {
+	if (REAL.test(type)) return `CAST(${column} AS DOUBLE)`;
+	if (type === 'BOOLEAN' || INTEGER.test(type)) return `CAST(${column} AS VARCHAR)`;
+	if (NESTED.test(type)) return column;
+	return textExpr(column, type);
+}
+
+/** JSON, second step: the value as JSON text (NULL for NULL and for NaN and infinities), as source/text/values.ts jsonValue writes it. */
+function jsonText(base: string, type: string): string {
+	if (REAL.test(type)) return `CASE WHEN isfinite(${base}) THEN CAST(to_json(${base}) AS VARCHAR) END`;
+	if (!viaToJson(type)) return base;
+	return `CAST(to_json(${base}) AS VARCHAR)`;
+}
+
+/**
+ * to_json's text with its control characters escaped in lower-case hex as JSON.stringify writes them (to_json
+ * writes `\u001B`). The escapes are found by splitting the text into escaped backslashes, \u00XX escapes, other
+ * escapes and runs of anything else, so that a backslash in the data followed by `u001B` stays as it is.
+ */
+function lowerEscapesExpr(json: string): string {
+	const tokens = String.raw`\\\\|\\u00[01][0-9A-F]|\\.|[^\\]+`;
+	return (
+		`CASE WHEN regexp_matches(${json}, '${String.raw`\\u00[01][A-F]`}') THEN array_to_string(list_transform(regexp_extract_all(${json}, '${tokens}'), ` +
+		`t -> CASE WHEN starts_with(t, '${String.raw`\u00`}') THEN lower(t) ELSE t END), '') ELSE ${json} END`
+	);
+}
+
+/** source/text/inert.ts in SQL: every control and invisible character as a visible escape. */
+function inertExpr(text: string): string {
+	const visible =
+		"CASE WHEN t = chr(10) THEN '\\n' WHEN t = chr(13) THEN '\\r' WHEN t = chr(9) THEN '\\t' WHEN t = chr(27) THEN '\\e' WHEN unicode(t) = 0 THEN '\\0' " +
+		"WHEN unicode(t) <= 255 THEN printf('\\x%02x', unicode(t)) WHEN unicode(t) <= 65535 THEN printf('\\u%04x', unicode(t)) ELSE printf('\\u{%x}', unicode(t)) END";
+	return eachOf(text, UNSAFE, visible);
+}
+
+/** source/text/json-text.ts escapeInvisible in SQL: invisible characters of JSON text as \uXXXX (a surrogate pair above U+FFFF). */
+function escapeInvisibleExpr(text: string): string {
+	const escaped =
+		"CASE WHEN unicode(t) > 65535 THEN printf('\\u%04x\\u%04x', 55296 + ((unicode(t) - 65536) >> 10), 56320 + ((unicode(t) - 65536) & 1023)) ELSE printf('\\u%04x', unicode(t)) END";
+	return eachOf(text, INVISIBLE, escaped);
+}
+
+/** `text` with each character of `charClass` replaced by `replacement` (an expression of that character, `t`). */
+function eachOf(text: string, charClass: string, replacement: string): string {
+	const others = `[^${charClass.slice(1)}`;
+	return (
+		`CASE WHEN regexp_matches(${text}, '${charClass}') THEN array_to_string(list_transform(regexp_extract_all(${text}, '${others}+|${charClass}'), ` +
+		`t -> CASE WHEN regexp_full_match(t, '${charClass}') THEN ${replacement} ELSE t END), '') ELSE ${text} END`
+	);
+}
+
+/** `COPY (sql) TO 'path' (...)` for a query from {@link exportSelect}; throws a RangeError for a path holding NUL. */
 export function copyStatement(sql: string, path: string, format: ExportFormat): string {
 	if (path.includes('\0')) throw new RangeError('the output path holds a NUL character');
+	// csv, json and jsonl: exportSelect's lines, written as they are (no quoting: each line is already the text).
 	const options: Record<ExportFormat, string> = {
-		csv: 'FORMAT csv, HEADER true',
-		json: 'FORMAT json, ARRAY true',
-		jsonl: 'FORMAT json',
+		csv: "FORMAT csv, HEADER true, QUOTE '', ESCAPE ''",
+		json: "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', PREFIX '[', SUFFIX ']' || chr(10), NEW_LINE ',' || chr(10)",
+		jsonl: "FORMAT csv, HEADER false, QUOTE '', ESCAPE ''",
 		parquet: 'FORMAT parquet',
 	};
 	return `COPY (\n${stripSemicolon(sql)}\n) TO ${sqlLiteral(path)} (${options[format]})`;

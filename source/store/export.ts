@@ -6,7 +6,7 @@ import {randomBytes} from 'node:crypto';
 import {rm, rename, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {DuckDBConnection} from '@duckdb/node-api';
-import {copyStatement, neutralisedSelect, type ExportColumn, type ExportFormat} from '../query/export-sql.js';
+import {copyStatement, exportSelect, type ExportColumn, type ExportFormat} from '../query/export-sql.js';
 import type {SqlQuery} from '../query/sql.js';
 import {CaseFile} from './database.js';
 import {bindings} from './read.js';
@@ -33,8 +33,9 @@ export type ExportOptions = {
 };
 
 /**
- * Writes the rows of `query` to `options.path`. CSV text cells that a spreadsheet would read as a formula (=, +, -,
- * @, tab, CR first) get a leading single quote, in the SELECT wrapped around the query.
+ * Writes the rows of `query` to `options.path`, as the CLI writes them (exportSelect: times in ISO 8601 UTC, JSON
+ * columns as JSON, invisible characters escaped; CSV text cells that a spreadsheet would read as a formula get a
+ * leading single quote), in the SELECT wrapped around the query.
  */
 export async function exportQuery(db: CaseFile | DuckDBConnection, query: SqlQuery, options: ExportOptions): Promise<ExportResult> {
 	const connection = db instanceof CaseFile ? db.connection : db;
@@ -56,7 +57,7 @@ export async function exportQuery(db: CaseFile | DuckDBConnection, query: SqlQue
 	} finally {
 		statement.destroySync();
 	}
-	const body = options.format === 'csv' ? neutralisedSelect(query.sql, columns) : query.sql;
+	const body = exportSelect(query.sql, columns, options.format);
 	const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 	const {values, types} = bindings(query.params);
 	try {

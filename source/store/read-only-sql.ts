@@ -5,6 +5,7 @@
 import {performance} from 'node:perf_hooks';
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {CaseFile} from './database.js';
+import {convertRows} from './output-values.js';
 import {prepareReadOnly} from './sql-guard.js';
 
 /** Rows a console result holds at most, unless the caller asks otherwise. */
@@ -16,7 +17,7 @@ export type SqlResult = {
 	columns: string[];
 	/** Column types as DuckDB names them: VARCHAR, BIGINT, JSON, TIMESTAMP WITH TIME ZONE, ... */
 	types: string[];
-	/** At most `cap` rows, as JavaScript values (bigints, Dates, strings, nested arrays and objects). */
+	/** At most `cap` rows, as output-values.ts converts them (times as ISO 8601 text, JSON as JsonText, integers as bigints). */
 	rows: unknown[][];
 	/** True when the statement had more rows than `cap`. */
 	more: boolean;
@@ -44,10 +45,11 @@ export async function runReadOnlySql(db: CaseFile | DuckDBConnection, sql: strin
 	await connection.run('BEGIN TRANSACTION');
 	try {
 		const reader = await statement.streamAndReadUntil(cap + 1);
-		const rows = reader.getRowsJS() as unknown[][];
+		const columnTypes = reader.columnTypes();
+		const rows = convertRows(reader.getRows(), columnTypes);
 		return {
 			columns: reader.deduplicatedColumnNames(),
-			types: reader.columnTypes().map(type => type.alias ?? type.toString()),
+			types: columnTypes.map(type => type.alias ?? type.toString()),
 			rows: rows.slice(0, cap),
 			more: rows.length > cap,
 			elapsedMs: performance.now() - started,

@@ -4,10 +4,12 @@
 import type {DuckDBResult, DuckDBValue} from '@duckdb/node-api';
 import type {SqlQuery} from '../query/sql.js';
 import type {CaseFile} from './database.js';
+import {convertRows} from './output-values.js';
 import {bindings} from './read.js';
 import {prepareReadOnly} from './sql-guard.js';
 
-export type RowChunk = {columns: string[]; rows: unknown[][]};
+/** Rows of a result: column names (made unique), DuckDB type names (VARCHAR, JSON, TIMESTAMP WITH TIME ZONE, ...), values as output-values.ts converts them. */
+export type RowChunk = {columns: string[]; types: string[]; rows: unknown[][]};
 
 /** Stream a query's rows; the first chunk arrives even when the result is empty (with no rows). */
 export async function* streamRows(db: CaseFile, sql: string, params: DuckDBValue[] = []): AsyncGenerator<RowChunk> {
@@ -32,11 +34,13 @@ export async function* streamReadOnly(db: CaseFile, sql: string): AsyncGenerator
 
 async function* chunks(result: DuckDBResult): AsyncGenerator<RowChunk> {
 	const columns = result.deduplicatedColumnNames();
+	const columnTypes = result.columnTypes();
+	const types = columnTypes.map(type => type.alias ?? type.toString());
 	let sent = false;
-	for await (const rows of result.yieldRowsJs()) {
+	for await (const rows of result.yieldRows()) {
 		if (rows.length === 0) continue;
 		sent = true;
-		yield {columns, rows};
+		yield {columns, types, rows: convertRows(rows, columnTypes)};
 	}
-	if (!sent) yield {columns, rows: []};
+	if (!sent) yield {columns, types, rows: []};
 }

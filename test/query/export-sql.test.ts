@@ -1,21 +1,26 @@
 import {describe, expect, it} from 'vitest';
-import {copyStatement, exportFormatFor, neutralisedSelect} from '../../source/query/export-sql.js';
+import {copyStatement, exportFormatFor, exportSelect} from '../../source/query/export-sql.js';
 import {filterFromJson, filterToJson} from '../../source/query/filter-json.js';
 import type {FilterState} from '../../source/query/filters.js';
 import {filterViewQuery} from '../../source/query/view-query.js';
 
 describe('export SQL', () => {
 	it('quotes the path as a literal (quotes doubled) and refuses NUL', () => {
-		expect(copyStatement('SELECT 1;', "/tmp/o'x.csv", 'csv')).toBe("COPY (\nSELECT 1\n) TO '/tmp/o''x.csv' (FORMAT csv, HEADER true)");
+		expect(copyStatement('SELECT 1;', "/tmp/o'x.csv", 'csv')).toBe("COPY (\nSELECT 1\n) TO '/tmp/o''x.csv' (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')");
 		expect(() => copyStatement('SELECT 1', '/tmp/a\0b', 'csv')).toThrow(/NUL/);
 	});
 
-	it('neutralises only text columns', () => {
-		const sql = neutralisedSelect('SELECT 1', [
+	it('neutralises text columns and header names, not numbers; parquet gets the query unchanged', () => {
+		const columns = [
 			{name: 'n', type: 'BIGINT'},
-			{name: 'say "hi"', type: 'VARCHAR'},
-		]);
-		expect(sql).toContain('"n", CASE WHEN regexp_matches(CAST("say ""hi""" AS VARCHAR)');
+			{name: '=say "hi"', type: 'VARCHAR'},
+		];
+		const sql = exportSelect('SELECT 1;', columns, 'csv');
+		// The header line is the column's name: the formula name quoted, CSV quotes doubled, then identifier quotes doubled.
+		expect(sql).toContain(`AS "n,""'=say """"hi"""""""`);
+		// One neutralising CASE, for the VARCHAR column only.
+		expect(sql.match(/THEN '''' \|\|/g)).toHaveLength(1);
+		expect(exportSelect('SELECT 1;', columns, 'parquet')).toBe('SELECT 1');
 	});
 
 	it('tells the format from the extension', () => {

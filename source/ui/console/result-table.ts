@@ -1,30 +1,27 @@
 /**
- * A console result as lines of a table: column widths from the header and the cells shown (capped, so one long
- * value does not push every other column off screen), numbers right-aligned, every cell made inert. Pure.
+ * A console result as lines of a table, through the CLI's table formatter (source/text/table.ts), so the same SQL
+ * shows the same cells in the console and in `clicktrail query`. The console scrolls instead of fitting: each
+ * column is at most {@link MAX_COLUMN_WIDTH} cells (so one long value does not push every other column off screen)
+ * and the columns from the scroll position that fit are shown. Pure.
  */
-import {toCell} from '../../text/values.js';
-import {cells, fit} from '../text/fit.js';
+import {tableCells, tableLine, tableRule, type TableData} from '../../text/table.js';
+import {pad} from '../../text/width.js';
+
+export type {TableData};
 
 /** The widest a column gets, in cells. */
 export const MAX_COLUMN_WIDTH = 40;
 
-/** What the table shows: column names and types, and rows of values. */
-export type TableData = {columns: readonly string[]; types: readonly string[]; rows: readonly (readonly unknown[])[]};
-
 /** Where the table is scrolled to: first row shown, first column shown. */
 export type TableScroll = {row: number; column: number};
-
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
 /** Lines for `height` rows of the table from `scroll`, `width` cells wide: a header, a rule, then the rows. */
 export function tableLines(data: TableData, scroll: TableScroll, width: number, height: number): string[] {
 	if (data.columns.length === 0) return [];
 	const first = Math.max(0, Math.min(scroll.column, data.columns.length - 1));
 	const rows = data.rows.slice(scroll.row, scroll.row + Math.max(0, height));
-	const texts = rows.map(row => row.map(toCell));
-	const widths = data.columns.map((name, c) =>
-		Math.max(3, Math.min(MAX_COLUMN_WIDTH, Math.max(cells(fit(name, MAX_COLUMN_WIDTH).trimEnd()), ...texts.map(r => cells(r[c] ?? ''))))),
-	);
+	const table = tableCells({...data, rows}, MAX_COLUMN_WIDTH);
+	const widths = table.widths.map(w => Math.max(1, Math.min(w, width)));
 	const shown: number[] = [];
 	let used = 0;
 	for (let c = first; c < data.columns.length; c++) {
@@ -33,13 +30,11 @@ export function tableLines(data: TableData, scroll: TableScroll, width: number, 
 		shown.push(c);
 		used += (shown.length > 1 ? 1 : 0) + w;
 	}
-	const line = (values: (c: number) => string, align: (c: number) => 'left' | 'right') =>
-		fit(shown.map(c => fit(values(c), Math.min(widths[c]!, width), {align: align(c)})).join('│'), width);
-	const numeric = (c: number) => (NUMERIC.test(data.types[c] ?? '') ? 'right' : 'left');
+	const line = (text: string) => pad(text, width);
 	return [
-		line(c => data.columns[c]!, numeric),
-		fit(shown.map(c => '─'.repeat(Math.min(widths[c]!, width))).join('┼'), width),
-		...texts.map(row => line(c => row[c] ?? '', numeric)),
+		line(tableLine(table.header, shown, widths, table.align)),
+		line(tableRule(shown, widths)),
+		...table.rows.map(row => line(tableLine(row, shown, widths, table.align))),
 	];
 }
 

@@ -1,17 +1,12 @@
 /**
  * Fitting text into a column of terminal cells: wide (CJK, emoji) and combining characters are measured with
- * string-width, cut on grapheme boundaries, and padded so that columns stay aligned. Text from the case file is
- * made inert first, here, so no caller can forget.
+ * string-width, cut on grapheme boundaries, and padded so that columns stay aligned (source/text/width.ts). Text
+ * from the case file is made inert first, here, so no caller can forget.
  */
-import stringWidth from 'string-width';
 import {inert} from '../../text/inert.js';
+import {cells, truncate} from '../../text/width.js';
 
-const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
-
-/** Cells `text` takes on a terminal. */
-export function cells(text: string): number {
-	return stringWidth(text);
-}
+export {cells, truncate};
 
 /**
  * `text` made inert, then cut to at most `width` cells with `…` where it was cut, and padded with spaces to exactly
@@ -20,26 +15,7 @@ export function cells(text: string): number {
  */
 export function fit(text: string, width: number, options: {keep?: 'start' | 'end'; align?: 'left' | 'right'} = {}): string {
 	if (width <= 0) return '';
-	const safe = inert(text);
-	const cut = truncate(safe, width, options.keep ?? 'start');
-	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	const cut = truncate(inert(text), width, options.keep ?? 'start');
+	const pad = ' '.repeat(Math.max(0, width - cells(cut)));
 	return options.align === 'right' ? pad + cut : cut + pad;
-}
-
-/** `text` (already inert) cut to at most `width` cells, with `…` where it was cut. */
-export function truncate(text: string, width: number, keep: 'start' | 'end' = 'start'): string {
-	if (width <= 0) return '';
-	if (stringWidth(text) <= width) return text;
-	const graphemes = [...segmenter.segment(text)].map(s => s.segment);
-	if (keep === 'end') graphemes.reverse();
-	const out: string[] = [];
-	let used = 0;
-	for (const grapheme of graphemes) {
-		const w = stringWidth(grapheme);
-		if (used + w > width - 1) break;
-		out.push(grapheme);
-		used += w;
-	}
-	if (keep === 'end') return `…${out.reverse().join('')}`;
-	return `${out.join('')}…`;
 }
