@@ -52,9 +52,11 @@ const cli = meow(
 	  views list              every saved view
 	  views show NAME         what a view holds, and the SQL it runs
 	  views run NAME          run it (--format table, csv, json or ndjson)
-	  views export NAME --out FILE [--format csv|json|jsonl|parquet]
+	  views export NAME --out FILE [--format csv|json|jsonl|parquet] [--overwrite]
 	                          write its rows to FILE (format from the extension unless given);
-	                          CSV text cells starting with = + - @ are prefixed with ' (formula injection)
+	                          CSV text cells starting with = + - @ are prefixed with ' (formula injection);
+	                          an existing FILE is replaced only with --overwrite (never the case file
+	                          or an input file)
 	  views delete NAME       delete it
 
 	Sample
@@ -117,6 +119,7 @@ const cli = meow(
 			view: {type: 'string'},
 			save: {type: 'string'},
 			description: {type: 'string'},
+			overwrite: {type: 'boolean', default: false},
 			publicKeys: {type: 'string', isMultiple: true},
 			signatures: {type: 'string'},
 			bucket: {type: 'string'},

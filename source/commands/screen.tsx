@@ -41,11 +41,12 @@ async function openCase(path: string): Promise<Opened> {
 	let caseFile: CaseFile;
 	let readOnlyReason: string | undefined;
 	try {
-		caseFile = await CaseFile.open(path);
+		// Sandboxed: the console and SQL views run user SQL on this instance (see store/sandbox.ts).
+		caseFile = await CaseFile.open(path, {sandbox: true});
 	} catch (error) {
 		// Held by another process (or not writable by this user): read-only still shows it.
 		try {
-			caseFile = await CaseFile.open(path, {readOnly: true});
+			caseFile = await CaseFile.open(path, {readOnly: true, sandbox: true});
 		} catch {
 			throw error;
 		}
