@@ -57,8 +57,10 @@ const VOLATILE_ALLOWED: ReadonlySet<string> = new Set([
 	'current_transaction_id',
 ]);
 
-/** Window functions (not listed by duckdb_functions()). */
-const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set([
+/** Window functions and unnest in a select list (not listed by duckdb_functions() as scalars). */
+const SPECIAL_FUNCTIONS: ReadonlySet<string> = new Set([
+	'unnest',
+	'unlist',
 	'row_number',
 	'rank',
 	'dense_rank',
@@ -83,6 +85,8 @@ type Names = {calls: Call[]; tables: string[]};
 /** The name of the first function a read may not call, with why; undefined when every call is allowed. */
 export async function forbiddenCall(connection: DuckDBConnection, sql: string): Promise<string | undefined> {
 	const builtins = await builtinFunctions(connection);
+	// A function the case file defines (a macro) may carry a built-in's name and shadow it: such names are refused.
+	const defined = await definedFunctions(connection);
 	const seen = new Set<string>();
 	const queue = [sql];
 	for (let checked = 0; queue.length > 0; checked++) {
@@ -91,9 +95,10 @@ export async function forbiddenCall(connection: DuckDBConnection, sql: string): 
 		if (typeof names === 'string') return names;
 		for (const call of names.calls) {
 			const name = call.name.toLowerCase();
+			if (defined.has(name)) return `the function ${call.name}() (defined in the case file, not a built-in)`;
 			if (call.table) {
 				if (!TABLE_FUNCTIONS.has(name)) return `the table function ${call.name}() (a read may call only ${[...TABLE_FUNCTIONS].join(', ')})`;
-			} else if (!builtins.has(name) && !WINDOW_FUNCTIONS.has(name) && !VOLATILE_ALLOWED.has(name)) {
+			} else if (!builtins.has(name) && !SPECIAL_FUNCTIONS.has(name) && !VOLATILE_ALLOWED.has(name)) {
 				return `the function ${call.name}() (not a built-in function without side effects)`;
 			}
 		}
@@ -108,7 +113,7 @@ export async function forbiddenCall(connection: DuckDBConnection, sql: string): 
 
 /** The functions and tables a statement names, or why it cannot be checked. */
 async function namesIn(connection: DuckDBConnection, sql: string): Promise<Names | string> {
-	const reader = await connection.runAndReadAll('SELECT CAST(json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR) AS tree', [sql]);
+	const reader = await connection.runAndReadAll('SELECT CAST(system.main.json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR) AS tree', [sql]);
 	const tree = JSON.parse(String(reader.getRowsJS()[0]?.[0] ?? '{}')) as {error?: boolean; error_message?: string};
 	if (tree.error) return `a statement that cannot be checked (${tree.error_message ?? 'unknown'})`;
 	const names: Names = {calls: [], tables: []};
@@ -124,9 +129,10 @@ function walk(node: unknown, inTableFunction: boolean, names: Names): void {
 	if (node === null || typeof node !== 'object') return;
 	const object = node as Record<string, unknown>;
 	if (typeof object['function_name'] === 'string') {
-		const schema = typeof object['schema'] === 'string' && object['schema'] !== '' ? `${object['schema']}.` : '';
+		// The parser names some built-ins main.f (list_value, row, date_part); any other qualified name is refused as
+		// written (it never matches a built-in's name).
+		const schema = typeof object['schema'] === 'string' && object['schema'] !== '' && object['schema'] !== 'main' ? `${object['schema']}.` : '';
 		const catalog = typeof object['catalog'] === 'string' && object['catalog'] !== '' ? `${object['catalog']}.` : '';
-		// A qualified name (main.f) is never a built-in's name: it is refused as written.
 		names.calls.push({name: `${catalog}${schema}${object['function_name']}`, table: inTableFunction});
 	}
 	if (object['type'] === 'BASE_TABLE' && typeof object['table_name'] === 'string') names.tables.push(object['table_name']);
@@ -146,16 +152,23 @@ async function viewsNamed(connection: DuckDBConnection, tables: string[]): Promi
 		.filter(view => wanted.has(view.name.toLowerCase()));
 }
 
+/** Names of the functions (macros) the case file defines. */
+async function definedFunctions(connection: DuckDBConnection): Promise<Set<string>> {
+	// No function is called by name here: the case file may define one that shadows it.
+	const reader = await connection.runAndReadAll(`SELECT function_name FROM duckdb_functions() WHERE NOT internal`);
+	return new Set(reader.getRowsJS().map(row => String(row[0]).toLowerCase()));
+}
+
 let cached: Promise<Set<string>> | undefined;
 
 /** Names of DuckDB's built-in scalar, aggregate and macro functions without side effects (the same in every instance). */
 function builtinFunctions(connection: DuckDBConnection): Promise<Set<string>> {
 	cached ??= connection
 		.runAndReadAll(
-			`SELECT DISTINCT lower(function_name) FROM duckdb_functions()
-			 WHERE internal AND function_type IN ('scalar', 'aggregate', 'macro') AND NOT coalesce(has_side_effects, false)`,
+			`SELECT function_name FROM duckdb_functions()
+			 WHERE internal AND function_type IN ('scalar', 'aggregate', 'macro') AND (has_side_effects IS NULL OR NOT has_side_effects)`,
 		)
-		.then(reader => new Set(reader.getRowsJS().map(row => String(row[0]))))
+		.then(reader => new Set(reader.getRowsJS().map(row => String(row[0]).toLowerCase())))
 		.catch((error: unknown) => {
 			cached = undefined;
 			throw error;

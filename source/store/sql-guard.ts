@@ -52,15 +52,16 @@ export async function prepareReadOnly(connection: DuckDBConnection, sql: string)
 	if (!READ_KEYWORDS.has(keyword)) throw refusalOf(keyword.toUpperCase() || 'this');
 	if (keyword === 'pragma' && !isTableInfo(sql)) throw refusalOf('PRAGMA');
 	if (keyword === 'explain') checkExplainedKeyword(sql);
+	// Before anything is prepared: preparing binds, and binding a table function already runs part of it.
+	if (keyword !== 'pragma') {
+		const forbidden = await forbiddenCall(connection, keyword === 'explain' ? explainedBody(sql) : sql);
+		if (forbidden) throw new SqlRefused(`refused: ${forbidden}; a read may not change settings, write files or read other files`);
+	}
 	const statement = await extracted.prepare(0);
 	try {
 		const type = statement.statementType;
 		if (!isRead(type)) throw refusal(type);
 		if (type === StatementType.EXPLAIN) await checkExplained(connection, sql);
-		if (keyword !== 'pragma') {
-			const forbidden = await forbiddenCall(connection, type === StatementType.EXPLAIN ? explainedBody(sql) : sql);
-			if (forbidden) throw new SqlRefused(`refused: ${forbidden}; a read may not change settings, write files or read other files`);
-		}
 		return statement;
 	} catch (error) {
 		statement.destroySync();
