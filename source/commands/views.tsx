@@ -32,6 +32,7 @@ export async function runViews(options: Options): Promise<number> {
 	try {
 		// A SQL view is untrusted text: it runs on a sandboxed instance, after the guard.
 		db = await CaseFile.open(options.db, {readOnly: views.action !== 'delete', sandbox: true});
+		if (interrupted) throw new Error('interrupted');
 		await act(db, views, options);
 		return EXIT.ok;
 	} catch (error) {

@@ -113,11 +113,11 @@ async function realTarget(target: string): Promise<string> {
 async function refuseEvidence(connection: DuckDBConnection, target: string, caseFile: string): Promise<void> {
 	const database = await realTarget(path.resolve(caseFile));
 	for (const evidence of [database, `${database}.wal`]) {
-		if (target === evidence) throw new ExportError(`refused: ${target} is the open case file${evidence === database ? '' : "'s write-ahead log"}; choose another file`);
+		if (target === evidence) throw new ExportError(`refused to write over the open case file${evidence === database ? '' : "'s write-ahead log"}: ${target}`);
 	}
 	const reader = await connection.runAndReadAll(`SELECT count(*) FROM files WHERE path = ? OR path = ?`, [target, path.resolve(target)]);
 	if (Number(reader.getRowsJS()[0]?.[0] ?? 0) > 0) {
-		throw new ExportError(`refused: ${target} is an input file of this case (listed in its ledger); choose another file`);
+		throw new ExportError(`refused to write over an input file of this case (listed in its ledger): ${target}`);
 	}
 }
 
