@@ -4,12 +4,13 @@
  */
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
+import {writeSync} from 'node:fs';
 import meow from 'meow';
 import {EXIT, UserError} from './exit-codes.js';
+import {commandHelp, helpRequest} from './help.js';
 import {buildOptions, type Options} from './options.js';
 
-const cli = meow(
-	`
+const HELP = `
 	Usage
 	  $ clicktrail demo                      open the screen on a built-in generated sample (no AWS needed)
 	  $ clicktrail [SOURCE...]               load SOURCEs (if any) into the case file and open the screen
@@ -92,7 +93,27 @@ const cli = meow(
 	  $ clicktrail query --format csv "SELECT * FROM events WHERE errorCode IS NOT NULL" > errors.csv
 	  $ clicktrail query "SELECT * FROM events WHERE errorCode IS NOT NULL" --save failures
 	  $ clicktrail views export failures --out failures.parquet
-`,
+`;
+
+// COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
+const helpFor = helpRequest(process.argv.slice(2));
+if (helpFor !== undefined) {
+	try {
+		writeSync(1, commandHelp(HELP, helpFor));
+	} catch {
+		// A closed pipe: nothing more to say.
+	}
+	process.exit(EXIT.ok);
+}
+
+// Output piped into a command that stopped reading (| head): exit quietly; the exit hooks remove temporary folders.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code !== 'EPIPE') throw error;
+	process.exit(EXIT.ok);
+});
+
+const cli = meow(
+	HELP,
 	{
 		importMeta: import.meta,
 		allowUnknownFlags: false,

@@ -172,6 +172,12 @@ function describeOpenError(path: string, error: unknown): string {
 	if (/Could not set lock/i.test(message)) {
 		return `${path}: the case file is in use by another process (DuckDB allows one writer at a time); close the other clicktrail and try again`;
 	}
+	if (/is not a valid DuckDB database file/i.test(message)) {
+		return `${path}: not a case file (not a DuckDB database); a case file is made by clicktrail load SOURCE... --db PATH`;
+	}
+	if (/Is a directory/i.test(message)) {
+		return `${path} is a folder; --db takes the case file's path, e.g. ${path.replace(/\/+$/, '')}/clicktrail.duckdb`;
+	}
 	if (/No such file|Cannot open database/i.test(message)) {
 		return `${path}: cannot open the case file: ${message}`;
 	}

@@ -33,15 +33,28 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 
 const PREFIX = 'clicktrail-sql-';
 
+/** Folders of this process's open sandboxes, removed at exit too (a closed pipe or a signal ends it early). */
+const live = new Set<string>();
+
 /** Creates the private folder of a sandboxed instance (after removing those of dead processes). */
 export function sandboxFolder(): string {
 	sweepStaleFolders();
-	return mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
+	const folder = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
+	if (live.size === 0) process.once('exit', removeLiveFolders);
+	live.add(folder);
+	return folder;
 }
 
 /** Removes a sandbox folder and everything in it. */
 export function removeSandboxFolder(folder: string): void {
 	rmSync(folder, {recursive: true, force: true});
+	live.delete(folder);
+	if (live.size === 0) process.removeListener('exit', removeLiveFolders);
+}
+
+function removeLiveFolders(): void {
+	for (const folder of live) rmSync(folder, {recursive: true, force: true});
+	live.clear();
 }
 
 /**
