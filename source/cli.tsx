@@ -4,12 +4,13 @@
  */
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
+import {writeSync} from 'node:fs';
 import meow from 'meow';
 import {EXIT, UserError} from './exit-codes.js';
+import {commandHelp, helpRequest} from './help.js';
 import {buildOptions, type Options} from './options.js';
 
-const cli = meow(
-	`
+const HELP = `
 	Usage
 	  $ clicktrail demo                      open the screen on a built-in generated sample (no AWS needed)
 	  $ clicktrail [SOURCE...]               load SOURCEs (if any) into the case file and open the screen
@@ -54,9 +55,11 @@ const cli = meow(
 	  views list              every saved view
 	  views show NAME         what a view holds, and the SQL it runs
 	  views run NAME          run it (--format table, csv, json or ndjson; --wide, --max-rows N)
-	  views export NAME --out FILE [--format csv|json|jsonl|parquet]
+	  views export NAME --out FILE [--format csv|json|jsonl|parquet] [--overwrite]
 	                          write its rows to FILE (format from the extension unless given);
-	                          CSV text cells starting with = + - @ are prefixed with ' (formula injection)
+	                          CSV text cells starting with = + - @ are prefixed with ' (formula injection);
+	                          an existing FILE is replaced only with --overwrite (never the case file
+	                          or an input file)
 	  views delete NAME       delete it
 
 	Sample
@@ -92,7 +95,27 @@ const cli = meow(
 	  $ clicktrail query --format csv "SELECT * FROM events WHERE errorCode IS NOT NULL" > errors.csv
 	  $ clicktrail query "SELECT * FROM events WHERE errorCode IS NOT NULL" --save failures
 	  $ clicktrail views export failures --out failures.parquet
-`,
+`;
+
+// COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
+const helpFor = helpRequest(process.argv.slice(2));
+if (helpFor !== undefined) {
+	try {
+		writeSync(1, commandHelp(HELP, helpFor));
+	} catch {
+		// A closed pipe: nothing more to say.
+	}
+	process.exit(EXIT.ok);
+}
+
+// Output piped into a command that stopped reading (| head): exit quietly; the exit hooks remove temporary folders.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code !== 'EPIPE') throw error;
+	process.exit(EXIT.ok);
+});
+
+const cli = meow(
+	HELP,
 	{
 		importMeta: import.meta,
 		allowUnknownFlags: false,
@@ -121,6 +144,7 @@ const cli = meow(
 			view: {type: 'string'},
 			save: {type: 'string'},
 			description: {type: 'string'},
+			overwrite: {type: 'boolean', default: false},
 			publicKeys: {type: 'string', isMultiple: true},
 			signatures: {type: 'string'},
 			bucket: {type: 'string'},

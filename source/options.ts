@@ -24,7 +24,7 @@ export type ViewsOptions =
 	| {action: 'list'}
 	| {action: 'show' | 'delete'; name: string}
 	| {action: 'run'; name: string}
-	| {action: 'export'; name: string; out: string; format: ExportFormat};
+	| {action: 'export'; name: string; out: string; format: ExportFormat; overwrite: boolean};
 
 /** verify: what to check and with what. */
 export type VerifyOptions = {
@@ -112,6 +112,7 @@ export type Flags = {
 	view?: string;
 	save?: string;
 	description?: string;
+	overwrite?: boolean;
 };
 
 const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views']);
@@ -243,7 +244,7 @@ function viewsOptions(args: string[], flags: Flags): ViewsOptions {
 			if (given !== undefined && !isExportFormat(given)) throw usage(`views export --format must be csv, json, jsonl or parquet, not "${given}"`);
 			const format = given ?? exportFormatFor(flags.out);
 			if (!format) throw usage(`cannot tell the format from "${flags.out}": name it .csv, .json, .jsonl or .parquet, or pass --format`);
-			return {action, name, out: flags.out, format};
+			return {action, name, out: flags.out, format, overwrite: flags.overwrite ?? false};
 		}
 		case 'run':
 			return {action, name};

@@ -1,11 +1,13 @@
 /**
  * `clicktrail query --save` and `clicktrail views ...` through the built CLI, on a case made by the generator.
- * Exports are read back through the CLI (`clicktrail query ... read_csv(...)`), so DuckDB itself reads them.
+ * Exports are read back by DuckDB itself (read_csv, read_json, read_parquet on a connection of the test: user SQL
+ * through the CLI may not read files any more).
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {generateSample} from '../source/sample/index.js';
+import {CaseFile} from '../source/store/database.js';
 import {runCli} from './helpers/cli.js';
 import {tempDir} from './helpers/temp.js';
 
@@ -18,6 +20,17 @@ async function scalar(sql: string): Promise<string> {
 	expect(result.stderr).toBe('');
 	expect(result.code).toBe(0);
 	return result.stdout.trim().split('\n')[1] ?? '';
+}
+
+/** One value from a query that reads an exported file, on the test's own read-only connection. */
+async function fileScalar(sql: string): Promise<string> {
+	const reader = await CaseFile.open(db, {readOnly: true});
+	try {
+		const row = (await reader.all(sql))[0] ?? {};
+		return String(Object.values(row)[0] ?? '');
+	} finally {
+		reader.close();
+	}
 }
 
 beforeAll(async () => {
@@ -88,7 +101,7 @@ describe('query --save and views', {timeout: 120_000}, () => {
 		const lines = readFileSync(out, 'utf8').trim().split('\n');
 		expect(lines[0]).toBe('f,plus,minus,at,fine,n,eventName');
 		expect(lines[1]).toMatch(/^'=HYPERLINK\(1\),'\+1,'-2,'@SUM,ok,7,/);
-		expect(await scalar(`SELECT count(*) FROM read_csv('${out}') WHERE f = '''=HYPERLINK(1)'`)).toBe('3');
+		expect(await fileScalar(`SELECT count(*) FROM read_csv('${out}') WHERE f = '''=HYPERLINK(1)'`)).toBe('3');
 	});
 
 	it('exports json, jsonl and parquet that DuckDB reads back', async () => {
@@ -100,7 +113,7 @@ describe('query --save and views', {timeout: 120_000}, () => {
 			const out = path.join(dir, file);
 			const result = await runCli(['views', 'export', 'formulas', '--db', db, '--out', out]);
 			expect(result.code, result.stderr).toBe(0);
-			expect(await scalar(`SELECT count(*) FROM ${reader}('${out}') WHERE f = '=HYPERLINK(1)' AND n = 7`)).toBe('3');
+			expect(await fileScalar(`SELECT count(*) FROM ${reader}('${out}') WHERE f = '=HYPERLINK(1)' AND n = 7`)).toBe('3');
 		}
 		expect(readFileSync(path.join(dir, 'v.json'), 'utf8').trimStart().startsWith('[')).toBe(true);
 	});
@@ -123,9 +136,9 @@ describe('query --save and views', {timeout: 120_000}, () => {
 		const out = path.join(dir, "it's here.csv");
 		const exported = await runCli(['views', 'export', "o'hostile", '--db', db, '--out', out]);
 		expect(exported.code, exported.stderr).toBe(0);
-		expect(await scalar(`SELECT count(*) FROM read_csv('${out.replaceAll("'", "''")}')`)).toBe(expected);
+		expect(await fileScalar(`SELECT count(*) FROM read_csv('${out.replaceAll("'", "''")}')`)).toBe(expected);
 		// No cell in the file starts a formula.
-		expect(await scalar(`SELECT count(*) FROM read_csv('${out.replaceAll("'", "''")}', all_varchar = true) WHERE regexp_matches(userAgent, '^[=+\\-@]')`)).toBe('0');
+		expect(await fileScalar(`SELECT count(*) FROM read_csv('${out.replaceAll("'", "''")}', all_varchar = true) WHERE regexp_matches(userAgent, '^[=+\\-@]')`)).toBe('0');
 	});
 
 	it('unknown view, unwritable path, bad format: a clear message, nothing written', async () => {

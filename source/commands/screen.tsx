@@ -1,7 +1,7 @@
 /**
- * The triage screen: load any SOURCEs first (with progress), then open the case file and show it. The screen opens
- * the file for writing, to save views and console history (the console itself runs only read-only statements); if
- * another process holds the file, it opens read-only and says that views and history cannot be saved.
+ * The triage screen: load any SOURCEs first (with progress), then open the case file and show it. The screen holds
+ * the file read-only, so that other clicktrail commands can read it meanwhile, and opens it for writing only for the
+ * moment it saves a view (and at the end, for the console's history); see store/shared-case.ts.
  */
 import {existsSync} from 'node:fs';
 import {render} from 'ink';
@@ -9,9 +9,8 @@ import {useEffect, useState} from 'react';
 import {EXIT} from '../exit-codes.js';
 import type {Options} from '../options.js';
 import type {CaseStore} from '../store/case-store.js';
-import type {CaseFile} from '../store/database.js';
 import {DeferredLanes} from '../store/deferred-lanes.js';
-import type {Reader} from '../store/reader.js';
+import type {SharedCase} from '../store/shared-case.js';
 import type {FilterState} from '../query/filters.js';
 import {App} from '../ui/app.js';
 import {CaseStoreContext} from '../ui/hooks/case-store-context.js';
@@ -29,29 +28,18 @@ export async function runScreen(options: Options): Promise<number> {
 	return openScreen(options.db, options.tz, options.view);
 }
 
-/** The open case file, the screen's reader lanes on it, and its views and history. */
-type Opened = {caseFile: CaseFile; reader: Reader; store: CaseStore; readOnlyReason?: string};
+/** The case file as the screen holds it: read-only, its lanes and its views and history (see store/shared-case.ts). */
+type Opened = {shared: SharedCase; store: CaseStore; readOnlyReason?: string};
 
 /**
- * Opens the case file for the screen: for writing (views, history), else read-only with the reason. DuckDB is
- * imported here, not at the top, so that the screen's first frame does not wait for it (about 0.3 s).
+ * Opens the case file for the screen, read-only (so that clicktrail query and views work on it meanwhile); views are
+ * saved by opening it for writing for that moment. DuckDB is imported here, not at the top, so that the screen's
+ * first frame does not wait for it (about 0.3 s).
  */
 async function openCase(path: string): Promise<Opened> {
-	const [{CaseFile}, {Reader}, {caseStore}] = await Promise.all([import('../store/database.js'), import('../store/reader.js'), import('../store/case-store.js')]);
-	let caseFile: CaseFile;
-	let readOnlyReason: string | undefined;
-	try {
-		caseFile = await CaseFile.open(path);
-	} catch (error) {
-		// Held by another process (or not writable by this user): read-only still shows it.
-		try {
-			caseFile = await CaseFile.open(path, {readOnly: true});
-		} catch {
-			throw error;
-		}
-		readOnlyReason = /in use/.test(error instanceof Error ? error.message : '') ? 'the case file is in use by another process, so it is open read-only' : 'the case file is open read-only';
-	}
-	return {caseFile, reader: new Reader(caseFile), store: caseStore(caseFile, readOnlyReason), readOnlyReason};
+	const {SharedCase} = await import('../store/shared-case.js');
+	const shared = await SharedCase.open(path);
+	return {shared, store: shared.store};
 }
 
 /** The screen's root: the App on deferred lanes until the case file is open, then with its store and notice. */
@@ -96,7 +84,7 @@ export async function openScreen(path: string, zone: string, viewName?: string):
 			if (view.filter) filter = view.filter;
 			else sql = view.sql ?? undefined;
 		} catch (error) {
-			early.caseFile.close();
+			await early.shared.close();
 			process.stderr.write(`clicktrail: ${error instanceof Error ? error.message : String(error)}\n`);
 			return EXIT.error;
 		}
@@ -112,7 +100,7 @@ export async function openScreen(path: string, zone: string, viewName?: string):
 			opened.then(resolve, reject);
 		};
 	});
-	const lanes = new DeferredLanes(opening.then(opened => opened.reader));
+	const lanes = new DeferredLanes(opening.then(opened => opened.shared));
 	let failure: unknown;
 	try {
 		const instance = render(<Screen path={path} zone={zone} lanes={lanes} opening={opening} filter={filter} sql={sql} />, {
@@ -134,10 +122,8 @@ export async function openScreen(path: string, zone: string, viewName?: string):
 		// If rendering failed before the open was started, settle it now so that this does not wait forever.
 		if (!started) resolveOpening(Promise.reject(new Error('the screen did not start')));
 		const opened = await opening.catch(() => undefined);
-		if (opened) {
-			await opened.reader.close();
-			opened.caseFile.close();
-		}
+		const note = opened ? await opened.shared.close() : undefined;
+		if (note) process.stderr.write(`clicktrail: ${note}\n`);
 	}
 	if (failure !== undefined) {
 		process.stderr.write(`clicktrail: ${failure instanceof Error ? failure.message : String(failure)}\n`);

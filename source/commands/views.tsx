@@ -10,29 +10,42 @@ import {filterAsSql} from '../query/sql-view.js';
 import {filterViewQuery} from '../query/view-query.js';
 import type {Options, ViewsOptions} from '../options.js';
 import {CaseFile} from '../store/database.js';
-import {ExportError, exportQuery} from '../store/export.js';
-import {SqlRefused} from '../store/sql-guard.js';
+import {exportQuery} from '../store/export.js';
 import {streamQuery, streamReadOnly, type RowChunk} from '../store/stream.js';
-import {deleteView, getView, listViews, ViewError, type SavedView} from '../store/views.js';
-import {writeRows, type WriteOptions} from '../output/write-rows.js';
+import {deleteView, getView, listViews, type SavedView} from '../store/views.js';
 import {inert} from '../text/inert.js';
+import {writeRows, type WriteOptions} from '../output/write-rows.js';
 import {isoTime} from '../text/values.js';
+import {expected} from './query.js';
 
 export async function runViews(options: Options): Promise<number> {
 	const views = options.views!;
 	if (!existsSync(options.db)) {
 		throw new UserError(`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`);
 	}
-	const db = await CaseFile.open(options.db, {readOnly: views.action !== 'delete'});
+	let db: CaseFile | undefined;
+	// Ctrl-C during an export interrupts DuckDB's COPY, whose temporary files are then removed.
+	let interrupted = false;
+	const onInterrupt = () => {
+		interrupted = true;
+		db?.interrupt();
+	};
+	process.once('SIGINT', onInterrupt);
 	try {
+		// A SQL view is untrusted text: it runs on a sandboxed instance, after the guard.
+		db = await CaseFile.open(options.db, {readOnly: views.action !== 'delete', sandbox: true});
+		if (interrupted) throw new Error('interrupted');
 		await act(db, views, options);
 		return EXIT.ok;
 	} catch (error) {
-		if (error instanceof UserError) throw error;
-		if (error instanceof ViewError || error instanceof SqlRefused || error instanceof ExportError) throw new UserError(inert(error.message), EXIT.error);
-		throw new UserError(inert(error instanceof Error ? error.message : String(error)), EXIT.error);
+		if (interrupted) {
+			process.stderr.write('clicktrail: interrupted; nothing was written\n');
+			return EXIT.interrupted;
+		}
+		throw expected(error);
 	} finally {
-		db.close();
+		process.removeListener('SIGINT', onInterrupt);
+		db?.close();
 	}
 }
 
@@ -61,7 +74,7 @@ async function act(db: CaseFile, views: ViewsOptions, options: Options): Promise
 		case 'export': {
 			const view = await getView(db, views.name);
 			const query = view.filter ? filterViewQuery(view.filter) : {sql: view.sql ?? '', params: []};
-			const result = await exportQuery(db, query, {path: views.out, format: views.format, userSql: !view.filter});
+			const result = await exportQuery(db, query, {path: views.out, format: views.format, userSql: !view.filter, overwrite: views.overwrite});
 			process.stderr.write(`exported ${result.rows.toLocaleString('en-US')} rows to ${inert(result.path)} (${result.format})\n`);
 			return;
 		}

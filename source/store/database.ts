@@ -2,6 +2,7 @@
  * Opening the case file. This folder (source/store/) is the only code that imports @duckdb/node-api.
  */
 import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from '@duckdb/node-api';
+import {applySandbox, removeSandboxFolder, removeStaleSpill, sandboxFolder} from './sandbox.js';
 import {MIGRATIONS, SCHEMA_VERSION} from './schema.js';
 
 export type OpenOptions = {
@@ -13,6 +14,11 @@ export type OpenOptions = {
 	tempDirectory?: string;
 	/** Worker threads; DuckDB's default is the core count. */
 	threads?: number;
+	/**
+	 * The instance will run user SQL: no file access but its own folder, no extensions, settings locked (see
+	 * sandbox.ts). Every command that runs SQL a user typed or a case file holds opens the case file this way.
+	 */
+	sandbox?: boolean;
 };
 
 /** A plain row: column name to a JavaScript value (bigint narrowed to number where safe, timestamps as Date). */
@@ -27,29 +33,42 @@ export class CaseFile {
 		readonly readOnly: boolean,
 		private readonly instance: DuckDBInstance,
 		readonly connection: DuckDBConnection,
+		/** The sandbox's private folder (exports are staged there), when sandboxed. */
+		readonly sandboxFolder?: string,
 	) {}
 
 	static async open(path: string, options: OpenOptions = {}): Promise<CaseFile> {
 		const config: Record<string, string> = {
 			// No query may reach the network: extensions are built in or not used.
 			autoinstall_known_extensions: 'false',
-			autoload_known_extensions: 'true',
+			autoload_known_extensions: options.sandbox ? 'false' : 'true',
 		};
 		if (options.readOnly) config['access_mode'] = 'READ_ONLY';
 		if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
+		const folder = options.sandbox ? sandboxFolder() : undefined;
 		if (options.tempDirectory) config['temp_directory'] = options.tempDirectory;
+		if (folder) config['temp_directory'] = folder;
 		if (options.threads) config['threads'] = String(options.threads);
 		let instance: DuckDBInstance;
 		try {
 			instance = await DuckDBInstance.create(path, config);
 		} catch (error) {
+			if (folder) removeSandboxFolder(folder);
 			throw new CaseFileError(describeOpenError(path, error));
 		}
+		// Holding the write lock, no other process uses the default spill folder: a killed load's files go.
+		if (!options.readOnly && !options.tempDirectory && !folder) removeStaleSpill(path);
 		const connection = await instance.connect();
-		// Timestamps are stored and compared as instants; the session zone only affects casts and display.
-		await connection.run(`SET TimeZone = 'UTC'`);
-		const caseFile = new CaseFile(path, Boolean(options.readOnly), instance, connection);
-		await caseFile.migrate();
+		const caseFile = new CaseFile(path, Boolean(options.readOnly), instance, connection, folder);
+		try {
+			// Timestamps are stored and compared as instants; the session zone only affects casts and display.
+			await connection.run(`SET TimeZone = 'UTC'`);
+			await caseFile.migrate();
+			if (folder) await applySandbox(connection, folder);
+		} catch (error) {
+			caseFile.close();
+			throw error;
+		}
 		return caseFile;
 	}
 
@@ -119,7 +138,8 @@ export class CaseFile {
 	 */
 	async connect(): Promise<DuckDBConnection> {
 		const connection = await this.instance.connect();
-		await connection.run(`SET TimeZone = 'UTC'`);
+		// A sandbox's settings are locked, with UTC as every connection's zone.
+		if (!this.sandboxFolder) await connection.run(`SET TimeZone = 'UTC'`);
 		return connection;
 	}
 
@@ -131,6 +151,7 @@ export class CaseFile {
 	close(): void {
 		this.connection.closeSync();
 		this.instance.closeSync();
+		if (this.sandboxFolder) removeSandboxFolder(this.sandboxFolder);
 	}
 }
 
@@ -151,8 +172,22 @@ function describeOpenError(path: string, error: unknown): string {
 	if (/Could not set lock/i.test(message)) {
 		return `${path}: the case file is in use by another process (DuckDB allows one writer at a time); close the other clicktrail and try again`;
 	}
+	if (/is not a valid DuckDB database file/i.test(message)) {
+		return `${path}: not a case file (not a DuckDB database); a case file is made by clicktrail load SOURCE... --db PATH`;
+	}
+	if (/Is a directory/i.test(message)) {
+		return `${path} is a folder; --db takes the case file's path, e.g. ${path.replace(/\/+$/, '')}/clicktrail.duckdb`;
+	}
 	if (/No such file|Cannot open database/i.test(message)) {
 		return `${path}: cannot open the case file: ${message}`;
 	}
 	return `${path}: ${message}`;
+}
+
+/**
+ * Whether `error` is one DuckDB raised about a statement (its message starts with DuckDB's error class: "Parser
+ * Error:", "Binder Error:", "Catalog Error:", "Conversion Error:", "Permission Error:", ...), as opposed to a bug.
+ */
+export function isSqlError(error: unknown): boolean {
+	return error instanceof Error && /^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)* Error|INTERRUPT Error): /.test(error.message);
 }

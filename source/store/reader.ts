@@ -9,7 +9,7 @@
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {SqlQuery} from '../query/sql.js';
 import type {CaseFile, Row} from './database.js';
-import {exportQuery, type ExportOptions, type ExportResult} from './export.js';
+import {exportQuery, type ExportOptions, type ExportPlace, type ExportResult} from './export.js';
 import {read} from './read.js';
 import {runReadOnlySql, type SqlOptions, type SqlResult} from './read-only-sql.js';
 import {Superseded} from './superseded.js';
@@ -49,7 +49,10 @@ class Lane {
 	private busy = false;
 	private tail: Promise<unknown> = Promise.resolve();
 
-	constructor(private readonly connection: Promise<DuckDBConnection>) {}
+	constructor(
+		private readonly connection: Promise<DuckDBConnection>,
+		private readonly place: ExportPlace,
+	) {}
 
 	run<T>(job: Job<T>): Promise<T> {
 		const ticket = ++this.latest;
@@ -73,7 +76,7 @@ class Lane {
 			const query: Query = sql => exclusive(() => read(connection, sql));
 			const tools: LaneTools = {
 				sql: (text, options) => exclusive(() => runReadOnlySql(connection, text, options)),
-				export: (sql, options) => exclusive(() => exportQuery(connection, sql, options)),
+				export: (sql, options) => exclusive(() => exportQuery(connection, sql, options, this.place)),
 			};
 			const value = await job(query, tools);
 			if (!current()) throw new Superseded();
@@ -115,7 +118,7 @@ export class Reader implements ReadLanes {
 		if (this.closed) return Promise.reject(new Error('the case file is closed'));
 		let entry = this.lanes.get(lane);
 		if (!entry) {
-			entry = new Lane(this.caseFile.connect());
+			entry = new Lane(this.caseFile.connect(), {caseFile: this.caseFile.path, staging: this.caseFile.sandboxFolder});
 			this.lanes.set(lane, entry);
 		}
 		return entry.run(job);

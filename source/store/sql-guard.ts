@@ -12,6 +12,7 @@
  * one a read starts with.
  */
 import {StatementType, type DuckDBConnection, type DuckDBPreparedStatement} from '@duckdb/node-api';
+import {forbiddenCall} from './sql-functions.js';
 
 /** A statement the console will not run, with the reason as the user reads it. */
 export class SqlRefused extends Error {
@@ -39,7 +40,7 @@ export function statementTypeName(type: number): string {
  */
 export async function prepareReadOnly(connection: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
 	if (sql.trim() === '') throw new SqlRefused('nothing to run: type a SELECT');
-	const extracted = await connection.extractStatements(sql);
+	const extracted = await extractStatements(connection, sql);
 	if (extracted.count === 0) throw new SqlRefused('nothing to run: type a SELECT');
 	if (extracted.count > 1) {
 		const words = splitKeywords(sql);
@@ -49,7 +50,13 @@ export async function prepareReadOnly(connection: DuckDBConnection, sql: string)
 	}
 	const keyword = firstKeyword(sql);
 	if (!READ_KEYWORDS.has(keyword)) throw refusalOf(keyword.toUpperCase() || 'this');
+	if (keyword === 'pragma' && !isTableInfo(sql)) throw refusalOf('PRAGMA');
 	if (keyword === 'explain') checkExplainedKeyword(sql);
+	// Before anything is prepared: preparing binds, and binding a table function already runs part of it.
+	if (keyword !== 'pragma') {
+		const forbidden = await forbiddenCall(connection, keyword === 'explain' ? explainedBody(sql) : sql);
+		if (forbidden) throw new SqlRefused(`refused: ${forbidden}; a read may not change settings, write files or read other files`);
+	}
 	const statement = await extracted.prepare(0);
 	try {
 		const type = statement.statementType;
@@ -58,6 +65,16 @@ export async function prepareReadOnly(connection: DuckDBConnection, sql: string)
 		return statement;
 	} catch (error) {
 		statement.destroySync();
+		throw error;
+	}
+}
+
+/** DuckDB's statements of `sql`; a parse error keeps DuckDB's own message (with its LINE and caret lines). */
+async function extractStatements(connection: DuckDBConnection, sql: string) {
+	try {
+		return await connection.extractStatements(sql);
+	} catch (error) {
+		if (error instanceof Error) error.message = error.message.replace(/^Failed to extract statements: /, '');
 		throw error;
 	}
 }
@@ -85,6 +102,11 @@ function refusalOf(what: string): SqlRefused {
 	return new SqlRefused(`refused: ${what} statement; only statements that read run here (${READ_STATEMENTS}), so the evidence cannot change`);
 }
 
+/** PRAGMA table_info('name'): the one PRAGMA that runs (it only lists a table's columns). */
+function isTableInfo(sql: string): boolean {
+	return /^\s*pragma\s+table_info\s*\(\s*'(?:[^']|'')*'\s*\)\s*;?\s*$/i.test(stripComments(sql));
+}
+
 /** EXPLAIN [ANALYZE] of something that does not start like a read is refused before it is prepared. */
 function checkExplainedKeyword(sql: string): void {
 	const keyword = firstKeyword(explainedBody(sql));
@@ -107,7 +129,7 @@ function refusal(type: number): SqlRefused {
 
 /** EXPLAIN [ANALYZE] [(options)] STATEMENT: the explained statement must read too (ANALYZE executes it). */
 async function checkExplained(connection: DuckDBConnection, sql: string): Promise<void> {
-	const inner = await connection.extractStatements(explainedBody(sql));
+	const inner = await extractStatements(connection, explainedBody(sql));
 	if (inner.count !== 1) throw new SqlRefused('refused: EXPLAIN of something the console cannot check');
 	const statement = await inner.prepare(0);
 	const type = statement.statementType;

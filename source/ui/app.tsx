@@ -172,9 +172,14 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 	/** A prompt whose answer goes to the store (save, rename, delete a view; export); false for the reducer's own. */
 	const submitToStore = (current: typeof state): boolean => {
 		const prompt = current.prompt;
-		if (!prompt || !['view-description', 'view-rename', 'view-delete', 'export'].includes(prompt.kind)) return false;
-		if (prompt.kind === 'export') {
-			const path = prompt.text.trim();
+		if (!prompt || !['view-description', 'view-rename', 'view-delete', 'export', 'export-overwrite'].includes(prompt.kind)) return false;
+		if (prompt.kind === 'export' || prompt.kind === 'export-overwrite') {
+			const overwrite = prompt.kind === 'export-overwrite';
+			if (overwrite && prompt.text.trim().toLowerCase() !== 'y') {
+				dispatch({type: 'prompt-done', message: `kept ${prompt.subject ?? ''}; nothing exported`});
+				return true;
+			}
+			const path = overwrite ? (prompt.subject ?? '') : prompt.text.trim();
 			const format = exportFormatFor(path);
 			if (!format) {
 				fail('give a file name ending in .csv, .json, .jsonl or .parquet');
@@ -182,8 +187,11 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 			}
 			const query = prompt.source === 'console' ? {sql: current.console.editor.text, params: []} : filterViewQuery(current.filter);
 			reader
-				.run('export', (_query, tools) => tools.export(query, {path, format, userSql: prompt.source === 'console'}))
-				.then(result => dispatch({type: 'prompt-done', message: `exported ${result.rows.toLocaleString('en-US')} rows to ${result.path}`}), fail);
+				.run('export', (_query, tools) => tools.export(query, {path, format, userSql: prompt.source === 'console', overwrite}))
+				.then(
+					result => dispatch({type: 'prompt-done', message: `exported ${result.rows.toLocaleString('en-US')} rows to ${result.path}`}),
+					(error: unknown) => (error instanceof Error && error.name === 'ExportExists' ? dispatch({type: 'prompt-confirm-overwrite', path}) : fail(error)),
+				);
 			return true;
 		}
 		if (!store) {

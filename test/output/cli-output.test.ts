@@ -191,7 +191,7 @@ describe('one format for the same rows', {timeout: 120_000}, () => {
 
 	it('JSON outputs escape C1, bidi, invisible format and tag characters as \\uXXXX; the values read back whole', async () => {
 		const ndjson = (await ok(['query', '--db', db, '--format', 'ndjson', ROWS_SQL])).stdout;
-		const exported = path.join(dir, 'rows.json');
+		const exported = path.join(dir, 'rows-escaped.json');
 		await ok(['views', 'export', 'rows', '--db', db, '--out', exported]);
 		for (const text of [ndjson, readFileSync(exported, 'utf8')]) {
 			expect(text).not.toMatch(RAW_UNSAFE);

@@ -17,6 +17,7 @@ const PROMPT_LABELS: Record<Prompt['kind'], string> = {
 	'view-rename': 'rename NAME to: ',
 	'view-delete': 'delete view NAME? (y to delete): ',
 	export: 'export to file (.csv .json .jsonl .parquet): ',
+	'export-overwrite': 'NAME exists: replace it? (y to replace): ',
 };
 
 /** Props of {@link FilterBar}. */

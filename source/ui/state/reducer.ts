@@ -26,7 +26,9 @@ export type UiAction =
 	| {type: 'open-filter'; filter: FilterState}
 	/** The prompt's work is done (message) or failed (error, the prompt stays open). */
 	| {type: 'prompt-done'; message: string}
-	| {type: 'prompt-error'; error: string};
+	| {type: 'prompt-error'; error: string}
+	/** The export's file exists: ask whether to replace it (the prompt keeps where it came from). */
+	| {type: 'prompt-confirm-overwrite'; path: string};
 
 /** The next state. */
 export function reducer(state: UiState, action: UiAction): UiState {
@@ -51,6 +53,8 @@ export function reducer(state: UiState, action: UiAction): UiState {
 			return {...state, mode: state.prompt?.returnTo ?? 'browse', prompt: undefined, message: action.message};
 		case 'prompt-error':
 			return state.prompt ? {...state, prompt: {...state.prompt, error: action.error}} : state;
+		case 'prompt-confirm-overwrite':
+			return state.prompt ? {...state, prompt: {...state.prompt, kind: 'export-overwrite', text: '', subject: action.path, error: undefined}} : state;
 		case 'command':
 			return command({...state, message: undefined}, action.name, action.view);
 	}

@@ -20,15 +20,15 @@ export type PageRequest = {
 
 /**
  * The prompt being typed: a search, a filter, a name for a new view (then its description), a new name for a view,
- * the confirmation of a delete, or the file to export to.
+ * the confirmation of a delete, the file to export to, or whether to replace that file when it exists.
  */
 export type Prompt = {
-	kind: 'search' | 'filter' | 'view-name' | 'view-description' | 'view-rename' | 'view-delete' | 'export';
+	kind: 'search' | 'filter' | 'view-name' | 'view-description' | 'view-rename' | 'view-delete' | 'export' | 'export-overwrite';
 	text: string;
 	error?: string;
 	/** The mode to go back to when the prompt closes (default browse). */
 	returnTo?: Mode;
-	/** The view the prompt is about (rename, delete; the name chosen, for the description). */
+	/** The view the prompt is about (rename, delete; the name chosen, for the description); the file, to replace it. */
 	subject?: string;
 	/** What is saved or exported: the filter or the console's SQL. */
 	source?: 'filter' | 'console';
