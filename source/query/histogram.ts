@@ -1,6 +1,7 @@
 /**
  * The time histogram: choosing a bucket width from a fixed ladder, and the queries for the bars and for the span
- * of the filtered events.
+ * of the filtered events, which follows where the events are: a few outlying times (a record dated 1970 or 9999)
+ * are counted and left out of the span instead of stretching it over centuries of empty bars.
  */
 import type {FilterState} from './filters.js';
 import {EVENTS_TABLE, type SqlQuery} from './sql.js';
@@ -113,4 +114,49 @@ export function spanQuery(state: FilterState): SqlQuery {
 		sql: ['SELECT min(eventTime) AS first, max(eventTime) AS last, count(*) AS count', `FROM ${EVENTS_TABLE}`, ...(where ? [where] : [])].join(' '),
 		params,
 	};
+}
+
+/**
+ * How far beyond the central events an event may lie and still be shown: at least this, or the central span's own
+ * width when it is wider. 1 day: an event more than a day (and more than the central span) away from the rest.
+ */
+export const OUTLIER_FLOOR_MS = 86_400_000;
+
+/** The share of events at each end that are never what sets the central span (1%, and at least one event). */
+export const OUTLIER_SHARE = 0.01;
+
+/**
+ * The quantiles (for quantile_disc over `count` values) of the central span: the k-th smallest and k-th largest
+ * times, k = max(1, 1% of count), 0-based. Undefined when there are too few events to leave any out (fewer than 3).
+ */
+export function centralQuantiles(count: number): [number, number] | undefined {
+	if (!Number.isFinite(count) || count < 3) return undefined;
+	const k = Math.max(1, Math.floor(count * OUTLIER_SHARE));
+	// DuckDB's quantile_disc(x, p) over n values is the value at 0-based index ceil(p * n) - 1.
+	const low = (k + 0.5) / count;
+	return [low, 1 - low];
+}
+
+/**
+ * The span the timeline shows under the filter, as one row of epoch microseconds (BIGINT) and counts:
+ * `{first, last}` the earliest and latest times within the fences, `{before, after}` how many events lie outside
+ * them, `{earliest, latest}` the very first and last times. The fences are the central span (see
+ * {@link centralQuantiles}) widened on each side by its own width, and by at least {@link OUTLIER_FLOOR_MS}: so the
+ * central events always fill at least a third of the bars, and an event is left out only when it lies farther
+ * from them than they spread (and more than a day). `count` is the number of matching events (spanQuery's).
+ */
+export function outlierSpanQuery(state: FilterState, count: number): SqlQuery | undefined {
+	const quantiles = centralQuantiles(count);
+	if (!quantiles) return undefined;
+	const {conditions, params} = filterConditions(state);
+	const floorUs = OUTLIER_FLOOR_MS * 1000;
+	const sql = [
+		`WITH f AS (SELECT epoch_us(eventTime) AS t FROM ${EVENTS_TABLE}${conditions.length > 0 ? ' ' + whereClause(conditions) : ''}),`,
+		'q AS (SELECT quantile_disc(t, ?) AS lo, quantile_disc(t, ?) AS hi FROM f),',
+		'fence AS (SELECT lo - greatest(hi - lo, CAST(? AS BIGINT)) AS low, hi + greatest(hi - lo, CAST(? AS BIGINT)) AS high FROM q)',
+		'SELECT min(t) FILTER (WHERE t >= low) AS first, max(t) FILTER (WHERE t <= high) AS last,',
+		'count(*) FILTER (WHERE t < low) AS before, count(*) FILTER (WHERE t > high) AS after, min(t) AS earliest, max(t) AS latest',
+		'FROM f, fence',
+	].join(' ');
+	return {sql, params: [...params, quantiles[0], quantiles[1], floorUs, floorUs]};
 }
