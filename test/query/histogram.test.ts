@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {BUCKETS, bucketCount, bucketStart, chooseBucket, histogramQuery, spanQuery, type Bucket} from '../../source/query/index.js';
+import {centralQuantiles, OUTLIER_FLOOR_MS, outlierSpanQuery} from '../../source/query/histogram.js';
 import {expectWellFormed} from './helpers.js';
 
 const t = (iso: string) => new Date(iso);
@@ -88,5 +89,25 @@ test('spanQuery', () => {
 	expect(query).toEqual({
 		sql: 'SELECT min(eventTime) AS first, max(eventTime) AS last, count(*) AS count FROM events WHERE errorCode IS NOT NULL AND contains(lower(CAST(raw AS VARCHAR)), ?)',
 		params: ['x'],
+	});
+});
+
+describe('outlierSpanQuery', () => {
+	test('binds the filter, then the central quantiles and the floor; nothing spliced', () => {
+		const query = outlierSpanQuery({chips: [{kind: 'field', field: 'principal', value: "x'); DROP TABLE events; --", exclude: false}]}, 1001)!;
+		expectWellFormed(query);
+		expect(query.sql).not.toContain('DROP');
+		expect(query.sql).toMatch(/^WITH f AS \(SELECT epoch_us\(eventTime\) AS t FROM events WHERE principal = \?\), q AS \(SELECT reservoir_quantile\(t, \?\) AS lo, reservoir_quantile\(t, \?\) AS hi FROM f\),/);
+		// k = 1% of 1,001 = 10: the 10th smallest and largest (0-based) of 1,001 values.
+		expect(query.params).toEqual(["x'); DROP TABLE events; --", 10.5 / 1000, 990.5 / 1000, OUTLIER_FLOOR_MS * 1000, OUTLIER_FLOOR_MS * 1000]);
+	});
+
+	test('k: 1% of the events, at least 3 when there are 7, none below 3 events', () => {
+		const k = (n: number) => Math.round(centralQuantiles(n)![0] * (n - 1) - 0.5);
+		expect([3, 4, 5, 6, 7, 100, 299, 300, 1000, 1_000_000].map(k)).toEqual([1, 1, 2, 2, 3, 3, 3, 3, 10, 10_000]);
+		for (const n of [3, 10, 1000]) expect(centralQuantiles(n)![1] * (n - 1) - 0.5).toBeCloseTo(n - 1 - k(n));
+		expect(centralQuantiles(2)).toBeUndefined();
+		expect(centralQuantiles(Number.NaN)).toBeUndefined();
+		expect(outlierSpanQuery({chips: []}, 0)).toBeUndefined();
 	});
 });
