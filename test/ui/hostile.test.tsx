@@ -20,6 +20,7 @@ import {copyText, jsonLines, MAX_DEPTH} from '../../source/ui/json-lines.js';
 import {parseFirstWins} from '../../source/ui/json/parse.js';
 import {EventsPane} from '../../source/ui/panes/events.js';
 import {FacetsPane} from '../../source/ui/panes/facets.js';
+import {FilterBar} from '../../source/ui/panes/filter-bar.js';
 import {RecordPane} from '../../source/ui/panes/record.js';
 import {TimelinePane} from '../../source/ui/panes/timeline.js';
 import {PLAIN_THEME, ThemeContext} from '../../source/ui/theme.js';
@@ -114,6 +115,14 @@ describe('invisible characters on the screen', () => {
 		expect(frame).toContain('Hostile0rlo\\u202eexe.txt');
 		expect(frame).toContain('Hostile2line\\u2028sep\\u2029para');
 		unmount();
+	});
+
+	it('filter bar: chips of hostile values show whole, with their escapes, on one line', () => {
+		const filter: FilterState = {chips: HOSTILE_VALUES.slice(0, 3).map(value => ({kind: 'field', field: 'principal', value, exclude: false}))};
+		const {lastFrame} = render(withReader(<FilterBar filter={filter} selected={0} focused width={100} />));
+		const [line = '', ...rest] = expectContained(lastFrame() ?? '', 100);
+		expect(rest).toEqual([]);
+		expect(line).toBe('filters› [principal=rlo\\u202eexe.txt] [principal=zero\\u200bwidth\\u200c\\u200d\\u2060joiners] [princip…');
 	});
 
 	it('record view: the title and every JSON line stay on their own line, hidden characters shown', async () => {

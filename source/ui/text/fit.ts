@@ -9,9 +9,9 @@ import {visibleText} from './visible.js';
 
 const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
 
-/** Cells `text` takes on a terminal. */
+/** Cells `text` takes on a terminal once made visible (as fit shows it). */
 export function cells(text: string): number {
-	return stringWidth(text);
+	return stringWidth(visibleText(text));
 }
 
 /**
