@@ -20,14 +20,6 @@ const NAMED: Record<string, string> = {
 	'\u001b': '\\e',
 };
 
-/** True when `text` holds a character {@link visibleText} would escape. */
-export function hasHidden(text: string): boolean {
-	HIDDEN.lastIndex = 0;
-	const found = HIDDEN.test(text);
-	HIDDEN.lastIndex = 0;
-	return found;
-}
-
 /** `text` with every control, format and invisible character shown as an escape (\e, \n, \x07, \u200b, \u{e0041}). */
 export function visibleText(text: string): string {
 	return text.replace(HIDDEN, char => NAMED[char] ?? escape(char));
