@@ -134,6 +134,8 @@ export function plainMd5(etag: string | undefined, encryption?: {serverSideEncry
 /** One GetObject into a temporary file, renamed to `file` when every byte arrived (and matched its MD5). Returns the size. */
 async function fetchOnce(item: DownloadItem, file: string, options: DownloadOptions): Promise<number> {
 	const {cacheDir} = options;
+	// Before the request: a cache that cannot be written fails here, not with a response left unread.
+	const partial = await temporaryPath(cacheDir);
 	options.onRequest?.();
 	const response = await options.client.send(
 		new GetObjectCommand({Bucket: item.bucket, Key: item.key}),
@@ -146,7 +148,6 @@ async function fetchOnce(item: DownloadItem, file: string, options: DownloadOpti
 		...(response.SSECustomerAlgorithm === undefined ? {} : {customerAlgorithm: response.SSECustomerAlgorithm}),
 	});
 	const hash = md5 === undefined ? undefined : createHash('md5');
-	const partial = await temporaryPath(cacheDir);
 	let received = 0;
 	const counter = new Transform({
 		transform(chunk: Buffer, _encoding, callback) {
