@@ -75,7 +75,7 @@ const HELP = `
 	                          files (repeatable). Fetching them online is not built in (it would need
 	                          @aws-sdk/client-cloudtrail): run aws cloudtrail list-public-keys --start-time ...
 	  --signatures FILE       digest signatures: a JSON object of digest S3 key -> hex signature (a copy made
-	                          with aws s3 sync has none; load/verify s3:// keep them as <digest>.meta.json)
+	                          with aws s3 sync has none; load/verify s3:// keep them in the cache)
 	  --bucket NAME           the bucket the copy came from (each digest must name it)
 	  --format FMT            text (default) or json
 	  --db PATH               also record each log file's integrity in this case file's ledger

@@ -2,7 +2,7 @@ import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {fetchS3, S3SourceError, type FetchS3Options} from '../source/sources/s3/index.js';
+import {fetchS3, readCacheRecord, S3SourceError, type FetchS3Options} from '../source/sources/s3/index.js';
 import {startFaultProxy, type FaultProxy} from './helpers/s3-faults.js';
 import {daysBetween, putObjects, trailBody, trailKey, trailObjects, type FixtureObject} from './helpers/s3-fixtures.js';
 import {s3rverEnv, startS3Server, type S3TestServer} from './helpers/s3-server.js';
@@ -39,7 +39,7 @@ const listedPrefixes = () => requests('ListObjectsV2').map(entry => `${entry.del
 
 async function leftovers(directory: string): Promise<string[]> {
 	const names = await readdir(directory, {recursive: true});
-	return names.filter(name => name.includes('.partial-'));
+	return names.filter(name => name.includes('.partial-') || name.startsWith(`${path.join('.clicktrail', 'tmp')}${path.sep}`));
 }
 
 async function expectSameBytes(files: ReadonlyArray<{path: string; origin: string; size: number}>): Promise<void> {
@@ -176,7 +176,7 @@ describe('fetchS3 against a real S3-compatible server', () => {
 		expect(result.files).toHaveLength(keys.length - 1);
 		expect(result.stats.failed).toBe(1);
 		const names = await readdir(cacheDir, {recursive: true});
-		expect(names.filter(name => name.includes('.partial-'))).toEqual([]);
+		expect(names.filter(name => name.includes('.partial-') || name.startsWith(`${path.join('.clicktrail', 'tmp')}${path.sep}`))).toEqual([]);
 		expect(names.some(name => name.endsWith(path.basename(keys[0]!)))).toBe(false);
 	});
 
@@ -185,8 +185,8 @@ describe('fetchS3 against a real S3-compatible server', () => {
 		expect(result.digests.map(file => file.origin)).toEqual([`s3://trail/${digestKey}`]);
 		expect(result.files.some(file => file.origin.includes('Digest'))).toBe(false);
 		expect(result.files).toHaveLength(10);
-		const meta = JSON.parse(await readFile(`${result.digests[0]!.path}.meta.json`, 'utf8')) as unknown;
-		expect(meta).toEqual({'x-amz-meta-signature': 'c0ffee', 'x-amz-meta-signature-algorithm': 'SHA256withRSA'});
+		const record = await readCacheRecord(cacheDir, 'trail', digestKey);
+		expect(record).toMatchObject({origin: `s3://trail/${digestKey}`, 'x-amz-meta-signature': 'c0ffee', 'x-amz-meta-signature-algorithm': 'SHA256withRSA'});
 		await expectSameBytes(result.digests);
 		proxy.reset();
 		const again = await fetch({uri: `s3://trail/AWSLogs/${accountA}/`, regions: ['us-east-1'], withDigests: true});

@@ -6,8 +6,9 @@
  */
 import {invisibleClass} from './invisible.js';
 
-// C0 controls, then DEL, C1 controls and the invisible format characters.
-const UNSAFE = new RegExp(invisibleClass('\\u0000-\\u001f'), 'gu');
+// C0 controls, lone surrogates (with the u flag, a paired surrogate is one code point and does not match), then DEL,
+// C1 controls and the invisible format characters.
+const UNSAFE = new RegExp(invisibleClass('\\u0000-\\u001f\\ud800-\\udfff'), 'gu');
 
 /** The escapes with a name; every other unsafe character is `\xHH` (up to U+00FF), `\uHHHH` or `\u{HHHHH}`. */
 export const NAMED_ESCAPES: Readonly<Record<string, string>> = {

@@ -20,6 +20,7 @@ import {useTimeline} from './hooks/use-timeline.js';
 import {useViews} from './hooks/use-views.js';
 import {useReader} from './hooks/reader-context.js';
 import {copyText, jsonLines} from './json-lines.js';
+import {stringifyJson} from './json/stringify.js';
 import type {ActionName} from './keys/bindings.js';
 import {keyName, route, type KeyFlags} from './keys/router.js';
 import {layout} from './layout.js';
@@ -93,7 +94,9 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 	const page = usePage(state.filter, state.order, state.page, box.pageSize);
 	const showRecord = state.mode === 'record' || state.helpReturn === 'record';
 	const record = useRecord(showRecord ? state.record?.eventID : undefined, showRecord ? state.record?.eventTime : undefined);
-	const lines = useMemo(() => (record.data ? jsonLines({...record.data.raw as object, sourceFile: record.data.row['sourceFile']}) : []), [record.data]);
+	const lines = useMemo(() => (record.data
+		? jsonLines(record.data.raw, {...(record.data.duplicates ? {duplicates: record.data.duplicates} : {}), extra: {sourceFile: record.data.row['sourceFile']}})
+		: []), [record.data]);
 
 	const view: View = {
 		facets: facets.data ?? [],
@@ -130,7 +133,7 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 				if (!record.data || current.mode !== 'record') return true;
 				const text =
 					name === 'copy-record'
-						? JSON.stringify(record.data.raw, null, 2)
+						? stringifyJson(record.data.raw)
 						: copyText(lines[current.record?.line ?? 0]?.value ?? null);
 				write(osc52(text));
 				dispatch({type: 'message', text: `copied ${name === 'copy-record' ? 'the record' : 'the value'} (${Buffer.byteLength(text).toLocaleString('en-US')} bytes)`});

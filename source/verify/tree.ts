@@ -9,6 +9,7 @@ import path from 'node:path';
 import {pipeline} from 'node:stream/promises';
 import {Writable} from 'node:stream';
 import {createGunzip, gunzipSync} from 'node:zlib';
+import {recordPath} from '../sources/s3/cache.js';
 import {isDigestKey} from '../sources/s3/layout.js';
 import {layoutKey, logPlace} from './keys.js';
 import type {DigestInput, LogInput, TreeEntry} from './types.js';
@@ -25,7 +26,7 @@ export type Tree = {
 	locate(key: string): TreeEntry;
 };
 
-/** Sidecar and partial names the S3 cache writes beside objects: never evidence. */
+/** Sidecar and partial names the S3 cache wrote beside objects before its current layout: never evidence in a local copy. */
 const SIDECAR = /(\.meta\.json|\.s3\.json|\.partial-[\da-f]+)$/;
 const JSON_NAME = /\.json(\.gz)?$/;
 
@@ -46,7 +47,10 @@ export async function localTree(root: string, options: {cacheDir?: string} = {})
 	const keyPrefix = logsIndex < 0 ? '' : rootSegments.slice(logsIndex).join('/') + '/';
 	const entry = (file: string, key: string): TreeEntry => {
 		const uri = cacheUri(options.cacheDir, file);
-		return {key, path: file, ledgerNames: uri === undefined ? [file] : [file, uri]};
+		if (uri === undefined || options.cacheDir === undefined) return {key, path: file, ledgerNames: [file]};
+		const [bucket = '', ...objectKey] = uri.slice('s3://'.length).split('/');
+		const record = recordPath(options.cacheDir, bucket, objectKey.join('/'));
+		return {key, path: file, ledgerNames: [file, uri], signatureFiles: [record, `${file}.meta.json`]};
 	};
 	const tree: Tree = {
 		source: absolute,
@@ -86,16 +90,18 @@ export function s3Tree(args: {uri: string; bucket: string; cacheDir: string; fil
 	};
 	for (const file of args.files) {
 		if (!file.origin.startsWith(prefix)) continue;
-		classify(tree, {key: file.origin.slice(prefix.length), path: file.path, ledgerNames: [file.origin, file.path]});
+		const key = file.origin.slice(prefix.length);
+		// Every file here is an object of the bucket (the cache keeps its own records elsewhere): none is a sidecar.
+		classify(tree, {key, path: file.path, ledgerNames: [file.origin, file.path], signatureFiles: [recordPath(args.cacheDir, args.bucket, key)]}, false);
 	}
 	tree.digests.sort(byKey);
 	tree.logs.sort(byKey);
 	return tree;
 }
 
-function classify(tree: Tree, entry: TreeEntry): void {
+function classify(tree: Tree, entry: TreeEntry, sidecarsPossible = true): void {
 	const name = entry.key.slice(entry.key.lastIndexOf('/') + 1);
-	if (SIDECAR.test(name) || !JSON_NAME.test(name)) tree.ignored++;
+	if ((sidecarsPossible && SIDECAR.test(name)) || !JSON_NAME.test(name)) tree.ignored++;
 	else if (isDigestKey(entry.key)) tree.digests.push(entry);
 	else if (logPlace(entry.key)) tree.logs.push(entry);
 	else tree.ignored++;
@@ -120,7 +126,7 @@ export function signatureMap(json: string): SignatureMap {
 	return {get: (key) => exact.get(key) ?? layout.get(layoutKey(key))};
 }
 
-/** Reads a digest: decompressed bytes, and its signature from `signatures`, else its .meta.json sidecar. */
+/** Reads a digest: decompressed bytes, and its signature from `signatures`, else its signature files (see TreeEntry). */
 export async function readDigest(entry: TreeEntry, signatures?: SignatureMap): Promise<DigestInput> {
 	const digest: DigestInput = {...entry, content: {error: 'not read'}};
 	try {
@@ -134,14 +140,19 @@ export async function readDigest(entry: TreeEntry, signatures?: SignatureMap): P
 		digest.signature = signature;
 		return digest;
 	}
-	try {
-		const meta = JSON.parse(await readFile(`${entry.path}.meta.json`, 'utf8')) as Record<string, unknown>;
+	for (const file of entry.signatureFiles ?? [`${entry.path}.meta.json`]) {
+		let meta: Record<string, unknown>;
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			meta = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+		} catch {
+			continue; // No such file: try the next.
+		}
 		const value = meta['x-amz-meta-signature'] ?? meta['signature'];
 		const algorithm = meta['x-amz-meta-signature-algorithm'] ?? meta['signature-algorithm'];
 		if (typeof value === 'string') digest.signature = value;
 		if (typeof algorithm === 'string') digest.signatureAlgorithm = algorithm;
-	} catch {
-		// No sidecar: no signature.
+		break;
 	}
 	return digest;
 }

@@ -57,6 +57,11 @@ export type TreeEntry = {
 	path: string;
 	/** Names of this file in a case file's ledger (its local path, and its s3:// URI when known). */
 	ledgerNames: string[];
+	/**
+	 * Files that may hold a digest's signature metadata, first found wins: the S3 cache's record of the object,
+	 * and for a local copy `<path>.meta.json` (what caches before the current layout kept). Default: the latter.
+	 */
+	signatureFiles?: string[];
 };
 
 /** A digest as read from the copy. */

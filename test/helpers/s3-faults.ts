@@ -1,6 +1,7 @@
 /**
  * A tiny HTTP proxy between an S3 client and a test server that logs requests by kind and injects
- * faults by rule: S3 error responses, connection resets, bodies cut mid-stream.
+ * faults by rule: S3 error responses, connection resets, bodies cut mid-stream, requests never answered,
+ * bodies that stall after their headers, bodies with a flipped byte.
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -20,7 +21,8 @@ export type LoggedRequest = {
 };
 
 /** A fault to inject. */
-export type FaultAction = 'slowDown' | 'internalError' | 'reset' | 'cutBody' | 'accessDenied' | 'wrongRegion';
+export type FaultAction = 'slowDown' | 'internalError' | 'reset' | 'cutBody' | 'accessDenied' | 'wrongRegion'
+	| 'stall' | 'stallBody' | 'corruptBody';
 
 /** Inject `action` into the next `times` requests that match. */
 export type FaultRule = {
@@ -150,6 +152,41 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 
 			case 'reset': {
 				request.socket.destroy();
+				return;
+			}
+
+			case 'stall': {
+				// The connection is accepted and the request read; no answer ever comes.
+				request.resume();
+				return;
+			}
+
+			case 'stallBody': {
+				forward(request, response, upstreamResponse => {
+					const chunks: Buffer[] = [];
+					upstreamResponse.on('data', (chunk: Buffer) => chunks.push(chunk));
+					upstreamResponse.on('end', () => {
+						const body = Buffer.concat(chunks);
+						// Headers and the first half of the body, then nothing more on an open connection.
+						response.writeHead(upstreamResponse.statusCode ?? 200, {...upstreamResponse.headers, 'content-length': String(body.length)});
+						response.write(body.subarray(0, Math.floor(body.length / 2)));
+					});
+				});
+				return;
+			}
+
+			case 'corruptBody': {
+				forward(request, response, upstreamResponse => {
+					const chunks: Buffer[] = [];
+					upstreamResponse.on('data', (chunk: Buffer) => chunks.push(chunk));
+					upstreamResponse.on('end', () => {
+						// Every byte arrives, with the same length and headers (ETag included), but one byte is wrong.
+						const body = Buffer.concat(chunks);
+						body[Math.floor(body.length / 2)]! ^= 0x01;
+						response.writeHead(upstreamResponse.statusCode ?? 200, {...upstreamResponse.headers, 'content-length': String(body.length)});
+						response.end(body);
+					});
+				});
 				return;
 			}
 

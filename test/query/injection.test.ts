@@ -4,7 +4,7 @@ import {
 	countQuery,
 	facetQuery,
 	filterAsSql,
-	histogramQuery,
+	histogramCountsQuery,
 	BUCKETS,
 	pageQuery,
 	recordQuery,
@@ -13,6 +13,7 @@ import {
 	type FilterState,
 	type SqlQuery,
 } from '../../source/query/index.js';
+import {fencedSpanQuery} from '../../source/query/histogram.js';
 import {expectWellFormed} from './helpers.js';
 
 const NASTY = [
@@ -48,7 +49,8 @@ function builders(state: FilterState, value: string): Array<[string, SqlQuery]> 
 		['facetQuery', facetQuery('principal', state, 10)],
 		['facetQuery own field', facetQuery('eventName', state, 10)],
 		['spanQuery', spanQuery(state)],
-		['histogramQuery', histogramQuery(state, BUCKETS[0]!, {from: new Date(0), until: new Date(60_000)})],
+		['histogramCountsQuery', histogramCountsQuery(state, BUCKETS[0]!, {from: new Date(0), until: new Date(60_000)})],
+		['fencedSpanQuery', fencedSpanQuery(state, {from: new Date(0), until: new Date(60_000)})],
 		['pageQuery', pageQuery(state, {order: 'desc', limit: 5, after: {eventTime: new Date(0), eventID: value}})],
 		['recordQuery', recordQuery(value)],
 	];

@@ -19,7 +19,7 @@ type ErrorLike = {
 	Code?: string;
 	Region?: string;
 	Endpoint?: string;
-	$metadata?: {httpStatusCode?: number};
+	$metadata?: {httpStatusCode?: number; attempts?: number};
 	$response?: {headers?: Record<string, string | undefined>};
 };
 
@@ -99,6 +99,14 @@ export function describeS3Error(error: unknown, operation: S3Operation): string 
 
 	if (code === 'NoSuchKey') {
 		return `object gone: ${uri} (NoSuchKey)`;
+	}
+
+	if (like.name === 'TimeoutError') {
+		// The HTTP handler's words, without its package name: which timeout ran out, and after how long.
+		const why = message.replace(/^@smithy\/node-http-handler - (\[ERROR\] )?/, '').replace(/\.$/, '');
+		const attempts = like.$metadata?.attempts;
+		return `no answer from S3 ${operation.action === 'list' ? 'listing' : 'reading'} ${uri}: ${why}`
+			+ (attempts === undefined ? '' : ` (${attempts} attempt${attempts === 1 ? '' : 's'})`);
 	}
 
 	if (unreachable.has(code) || unreachable.has(like.code ?? '')) {

@@ -1,17 +1,17 @@
 /** The S3 source: list a bucket by the CloudTrail layout, mirror wanted objects locally, hand the files on. */
 import './sdk-env.js';
 import type {InputFile} from '../input-file.js';
-import {createS3Client} from './client.js';
+import {createS3Client, timeoutsFromEnv, type S3Timeouts} from './client.js';
 import {defaultDownloadConcurrency, downloadObject} from './download.js';
 import {isDigestKey, planListing, type LayoutFilters} from './layout.js';
 import {listObjects} from './list.js';
 import {createPool} from '../pool.js';
 import {parseS3Uri} from './uri.js';
 
-export {defaultCacheDir} from './cache.js';
+export {defaultCacheDir, readCacheRecord, recordPath} from './cache.js';
 export {S3SourceError} from './errors.js';
 export {parseS3Uri, type S3Location} from './uri.js';
-export {createS3Client, type S3ClientOptions} from './client.js';
+export {createS3Client, defaultTimeouts, timeoutsFromEnv, type S3ClientOptions, type S3Timeouts} from './client.js';
 
 /** Counters, as they stand. */
 export type FetchS3Progress = {
@@ -58,8 +58,10 @@ export type FetchS3Options = {
 	region?: string;
 	/** --endpoint-url */
 	endpointUrl?: string;
-	/** Also fetch CloudTrail-Digest objects, with their signature metadata as <file>.meta.json. */
+	/** Also fetch CloudTrail-Digest objects, recording their signature metadata in the cache. */
 	withDigests?: boolean;
+	/** How long to wait on S3 (default: $CLICKTRAIL_S3_TIMEOUT, else defaultTimeouts). */
+	timeouts?: S3Timeouts;
 	/** Downloads at once (default: 4 per core, at most 16). */
 	concurrency?: number;
 	onProgress?: (progress: FetchS3Progress) => void;
@@ -70,7 +72,7 @@ export type FetchS3Options = {
 export type FetchS3Result = {
 	/** Log files for the loader, by origin. Digests are not among them. */
 	files: InputFile[];
-	/** Digest files (with `withDigests`), each with <path>.meta.json beside it. */
+	/** Digest files (with `withDigests`); their signature metadata is in the cache's record (readCacheRecord). */
 	digests: InputFile[];
 	/** Objects that failed after retries; the others were fetched. */
 	failures: S3Failure[];
@@ -95,10 +97,12 @@ export async function fetchS3(options: FetchS3Options): Promise<FetchS3Result> {
 		withDigests: options.withDigests === true,
 		now: new Date(),
 	};
+	const timeouts = options.timeouts ?? timeoutsFromEnv();
 	const client = createS3Client({
 		...(options.region === undefined ? {} : {region: options.region}),
 		...(options.profile === undefined ? {} : {profile: options.profile}),
 		...(options.endpointUrl === undefined ? {} : {endpointUrl: options.endpointUrl}),
+		timeouts,
 	});
 	const stats: FetchS3Stats = {listed: 0, downloaded: 0, cached: 0, bytes: 0, failed: 0, listRequests: 0, getRequests: 0};
 	const files: InputFile[] = [];
@@ -136,6 +140,7 @@ export async function fetchS3(options: FetchS3Options): Promise<FetchS3Result> {
 					const outcome = await downloadObject({bucket, ...object, withMeta: digest}, {
 						client,
 						cacheDir: options.cacheDir,
+						idleMs: timeouts.idleMs,
 						...signalOption,
 						onBytes(bytes) {
 							stats.bytes += bytes;

@@ -4,6 +4,7 @@
  */
 import {jsonPaths, NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import {useJob} from './use-job.js';
+import {parseFirstWins} from '../json/parse.js';
 
 /** Records sampled for JSON paths. */
 export const PATH_SAMPLE = 200;
@@ -23,7 +24,7 @@ export function useCompletions(enabled: boolean): CompletionSource {
 		const samples = tables.has('events')
 			? (await query({sql: `SELECT CAST(raw AS VARCHAR) AS raw FROM events LIMIT ?`, params: [PATH_SAMPLE]})).flatMap(row => {
 					try {
-						return [JSON.parse(String(row['raw'])) as unknown];
+						return [parseFirstWins(String(row['raw'])).value];
 					} catch {
 						return [];
 					}

@@ -1,10 +1,14 @@
 /**
  * The timeline's data: the span of the filtered events (or the from/until window), a bucket width chosen to fit
- * the width, and the counts per bucket.
+ * the width, and the counts per bucket. The span follows where the events are: when a few events lie far from the
+ * rest (a record dated 1970 or 9999), they are counted as before/after and left out of the bars (see outlierFence).
  */
 import type {FilterState} from '../../query/filters.js';
-import {chooseBucket, histogramQuery, spanQuery, type Bucket} from '../../query/histogram.js';
+import {chooseBucket, fencedSpanQuery, fillBuckets, histogramCountsQuery, outlierFence, spanQuery, type Bucket, type BucketCounts} from '../../query/histogram.js';
 import type {BarCount} from '../../query/bars.js';
+import type {SqlQuery} from '../../query/sql.js';
+import type {TimeRange} from '../../query/time.js';
+import type {Row} from '../../store/database.js';
 import {useJob, type Loaded} from './use-job.js';
 
 /** Bars over a span. */
@@ -15,33 +19,68 @@ export type Timeline = {
 	/** Start of each bucket, and its counts. */
 	starts: Date[];
 	counts: BarCount[];
+	/** Events left out of the span because they lie far before or after the rest, and the outermost times. */
+	outside?: {before: number; after: number; earliest: Date; latest: Date};
 };
+
+/** Runs a read. */
+type Query = (query: SqlQuery) => Promise<Row[]>;
+
+async function bucketCounts(query: Query, filter: FilterState, bucket: Bucket, span: TimeRange): Promise<BucketCounts[]> {
+	const rows = await query(histogramCountsQuery(filter, bucket, span));
+	return rows.map(r => ({index: Number(r['b']), total: Number(r['total']), errors: Number(r['errors'])}));
+}
+
+/**
+ * The timeline of the filtered events in at most `columns` bars, or null when nothing matches. Two reads (the span,
+ * the non-empty buckets); two more only when some events lie far from the rest (their exact count, and the buckets
+ * of the span without them).
+ */
+export async function loadTimeline(query: Query, filter: FilterState, columns: number): Promise<Timeline | null> {
+	const from = filter.chips.find(c => c.kind === 'from');
+	const until = filter.chips.find(c => c.kind === 'until');
+	let span: TimeRange;
+	let outside: Timeline['outside'];
+	let window = false;
+	if (from?.kind === 'from' && until?.kind === 'until' && from.time < until.time) {
+		// A time window (zoomed in, or typed): show all of it, empty ends included.
+		span = {from: from.time, until: until.time};
+		window = true;
+	} else {
+		const row = (await query(spanQuery(filter)))[0];
+		const first = row?.['first'];
+		const last = row?.['last'];
+		if (!(first instanceof Date) || !(last instanceof Date)) return null;
+		span = {from: first, until: new Date(last.getTime() + 1)};
+	}
+
+	let bucket = chooseBucket(span.from, span.until, Math.max(1, columns));
+	let counts = await bucketCounts(query, filter, bucket, span);
+	const fence = window ? undefined : outlierFence(counts, bucket);
+	if (fence) {
+		const row = (await query(fencedSpanQuery(filter, fence)))[0];
+		const first = row?.['first'];
+		const last = row?.['last'];
+		if (first instanceof Date && last instanceof Date) {
+			outside = {before: Number(row?.['before'] ?? 0), after: Number(row?.['after'] ?? 0), earliest: span.from, latest: new Date(span.until.getTime() - 1)};
+			span = {from: first, until: new Date(last.getTime() + 1)};
+			bucket = chooseBucket(span.from, span.until, Math.max(1, columns));
+			counts = await bucketCounts(query, filter, bucket, span);
+		}
+	}
+
+	const bars = fillBuckets(counts, bucket, span, Math.max(1, columns));
+	return {
+		bucket,
+		from: span.from,
+		until: span.until,
+		starts: bars.map(b => b.start),
+		counts: bars.map(b => ({total: b.total, errors: b.errors})),
+		...(outside ? {outside} : {}),
+	};
+}
 
 /** The histogram of the filtered events in at most `columns` bars; undefined data when nothing matches. */
 export function useTimeline(filter: FilterState, columns: number): Loaded<Timeline | null> {
-	return useJob('timeline', JSON.stringify([filter, columns]), async query => {
-		const from = filter.chips.find(c => c.kind === 'from');
-		const until = filter.chips.find(c => c.kind === 'until');
-		let span: {from: Date; until: Date};
-		if (from?.kind === 'from' && until?.kind === 'until' && from.time < until.time) {
-			// A time window (zoomed in, or typed): show all of it, empty ends included.
-			span = {from: from.time, until: until.time};
-		} else {
-			const row = (await query(spanQuery(filter)))[0];
-			const first = row?.['first'];
-			const last = row?.['last'];
-			if (!(first instanceof Date) || !(last instanceof Date)) return null;
-			span = {from: first, until: new Date(last.getTime() + 1)};
-		}
-		const bucket = chooseBucket(span.from, span.until, Math.max(1, columns));
-		const rows = await query(histogramQuery(filter, bucket, span));
-		const tail = rows.slice(-Math.max(1, columns));
-		return {
-			bucket,
-			from: span.from,
-			until: span.until,
-			starts: tail.map(r => r['bucket'] as Date),
-			counts: tail.map(r => ({total: Number(r['total']), errors: Number(r['errors'])})),
-		};
-	});
+	return useJob('timeline', JSON.stringify([filter, columns]), async query => loadTimeline(query, filter, columns));
 }

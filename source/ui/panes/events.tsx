@@ -50,7 +50,7 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 			const marker = `${isSelected ? (focused ? '›' : '·') : ' '}${r.errorCode ? '!' : ' '}`;
 			const text = marker + columns.map(c => fit(c.cell(r), c.width, {keep: c.keep})).join(' ');
 			return (
-				<Text key={r.eventID} inverse={isSelected && focused} color={r.errorCode ? theme.error : undefined}>
+				<Text key={r.eventID} inverse={isSelected && focused} color={r.errorCode ? theme.error : undefined} wrap="truncate">
 					{text}
 				</Text>
 			);

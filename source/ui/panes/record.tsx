@@ -1,5 +1,5 @@
 /**
- * The record view: the whole event as pretty, coloured JSON (every string made inert), the cursor line marked,
+ * The record view: the whole event as pretty, coloured JSON (every string made visible), the cursor line marked,
  * scrolled to keep it in view; its eventID, time and source file (with its verified integrity, if any) in the title.
  */
 import {Box, Text} from 'ink';
@@ -32,9 +32,23 @@ function tokenColour(token: Token, theme: Theme): string | undefined {
 			return theme.number;
 		case 'literal':
 			return theme.literal;
+		case 'marker':
+			return theme.error;
 		default:
 			return undefined;
 	}
+}
+
+/**
+ * A line's indentation: two spaces a level, but never more than half the pane; deeper lines show their depth
+ * instead (`  [depth 70] `), so a deeply nested record keeps its text in view.
+ */
+export function indentation(depth: number, width: number): string {
+	const full = INDENT.repeat(Math.min(depth, width));
+	const most = Math.max(0, Math.floor((width - 2) / 2));
+	if (full.length <= most) return full;
+	const label = `[depth ${depth}] `;
+	return label.length <= most ? label.padStart(most) : ' '.repeat(most);
 }
 
 /** The record view. */
@@ -45,7 +59,10 @@ export function RecordPane({record, lines, place, width, height, zone}: RecordPa
 	let source = '';
 	if (row) {
 		const time = row['eventTime'] instanceof Date ? formatTime(row['eventTime'], zone) : '';
-		title = `${String(row['eventName'] ?? '')} · ${time} · ${place.eventID} · `;
+		const dropped = record.data?.droppedKeys ?? 0;
+		// The record repeats keys: the first of each is shown (as the loader keeps it); the repeats are marked below.
+		const duplicates = dropped > 0 ? `${dropped.toLocaleString('en-US')} duplicate key${dropped === 1 ? '' : 's'} (first kept) · ` : '';
+		title = `${String(row['eventName'] ?? '')} · ${duplicates}${time} · ${place.eventID} · `;
 		source = `from ${String(row['sourceFile'] ?? '?')}`;
 		// What `clicktrail verify --db` found about that file, beside it.
 		const integrity = record.data?.integrity;
@@ -61,7 +78,8 @@ export function RecordPane({record, lines, place, width, height, zone}: RecordPa
 		body = lines.slice(place.top, place.top + height).map((line, i) => {
 			const index = place.top + i;
 			const selected = index === place.line;
-			let room = width - 2 - INDENT.length * line.depth;
+			const indent = indentation(line.depth, width);
+			let room = width - 2 - indent.length;
 			const parts = [];
 			for (const [k, token] of line.tokens.entries()) {
 				if (room <= 0) break;
@@ -77,7 +95,7 @@ export function RecordPane({record, lines, place, width, height, zone}: RecordPa
 			return (
 				<Text key={index} inverse={selected} wrap="truncate">
 					{selected ? '› ' : '  '}
-					{INDENT.repeat(line.depth)}
+					{indent}
 					{parts}
 					{' '.repeat(Math.max(0, room))}
 				</Text>

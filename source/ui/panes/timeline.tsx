@@ -1,6 +1,7 @@
 /**
  * The timeline: a histogram of the filtered events in eighth blocks, columns with errors in the error colour and
- * marked `!` below, the bucket width and span in the heading; when focused, a cursor (▲) and a marked span (─)
+ * marked `!` below, the bucket width and span in the heading (with the events left out for lying far before or
+ * after the rest); when focused, a cursor (▲) and a marked span (─)
  * to zoom into.
  */
 import {Box, Text} from 'ink';
@@ -50,7 +51,8 @@ export const TimelinePane = memo(function TimelinePane({timeline, focused, curso
 	const high = mark === undefined ? at : Math.max(mark, at);
 	const widen = (s: string) => [...s].map(c => c.repeat(columnWidth)).join('');
 	const max = data.counts.reduce((m, c) => Math.max(m, c.total), 0);
-	let heading = `timeline · ${data.bucket.label} buckets · ${formatTime(data.from, zone)} → ${formatTime(data.until, zone)} · max ${max.toLocaleString('en-US')}`;
+	// The note on events left out comes before the span, so a narrow pane still shows it.
+	let heading = `timeline · ${data.bucket.label} buckets${outsideNote(data, zone)} · ${formatTime(data.from, zone)} → ${formatTime(data.until, zone)} · max ${max.toLocaleString('en-US')}`;
 	if (focused && n > 0) {
 		const start = data.starts[at]!;
 		const c = data.counts[at]!;
@@ -83,6 +85,19 @@ export const TimelinePane = memo(function TimelinePane({timeline, focused, curso
 		</Box>
 	);
 });
+
+/** Events left out of the bars for lying far from the rest, e.g. " · not shown: 1 earlier (1970-01-01), 2 later (9999-12-31)". */
+export function outsideNote(data: Timeline, zone: Zone): string {
+	const outside = data.outside;
+	if (!outside) return '';
+	const n = (v: number) => v.toLocaleString('en-US');
+	const day = (time: Date) => formatTime(time, zone).slice(0, 10);
+	const parts = [
+		...(outside.before > 0 ? [`${n(outside.before)} earlier (${outside.before === 1 ? '' : 'from '}${day(outside.earliest)})`] : []),
+		...(outside.after > 0 ? [`${n(outside.after)} later (${outside.after === 1 ? '' : 'to '}${day(outside.latest)})`] : []),
+	];
+	return ` · not shown: ${parts.join(', ')}`;
+}
 
 /**
  * Neighbouring bars of the same colour, joined: one Text per run instead of one per bar (a row of 80 bars was 80

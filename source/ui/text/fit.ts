@@ -4,9 +4,14 @@
  * from the case file is made inert first, here, so no caller can forget.
  */
 import {inert} from '../../text/inert.js';
-import {cells, truncate} from '../../text/width.js';
+import {cells as textCells, truncate} from '../../text/width.js';
 
-export {cells, truncate};
+export {truncate};
+
+/** Cells `text` takes on a terminal once made inert (as fit shows it, escapes included). */
+export function cells(text: string): number {
+	return textCells(inert(text));
+}
 
 /**
  * `text` made inert, then cut to at most `width` cells with `…` where it was cut, and padded with spaces to exactly
@@ -16,6 +21,6 @@ export {cells, truncate};
 export function fit(text: string, width: number, options: {keep?: 'start' | 'end'; align?: 'left' | 'right'} = {}): string {
 	if (width <= 0) return '';
 	const cut = truncate(inert(text), width, options.keep ?? 'start');
-	const pad = ' '.repeat(Math.max(0, width - cells(cut)));
+	const pad = ' '.repeat(Math.max(0, width - textCells(cut)));
 	return options.align === 'right' ? pad + cut : cut + pad;
 }
