@@ -13,6 +13,7 @@ import {useCompletions} from './hooks/use-completions.js';
 import {useConsoleRunner} from './hooks/use-console.js';
 import {useCount} from './hooks/use-count.js';
 import {useFacets} from './hooks/use-facets.js';
+import {useNewest} from './hooks/use-newest.js';
 import {usePage} from './hooks/use-page.js';
 import {useRecord} from './hooks/use-record.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -48,7 +49,7 @@ export type AppProps = {
 	filter?: FilterState;
 	/** Where OSC 52 copies are written (default the Ink stdout). */
 	writeTerminal?: (text: string) => void;
-	/** The clock, for relative times typed in the prompt. */
+	/** What relative times typed in the prompt count back from (default: the newest event in the case file). */
 	now?: () => Date;
 	/** Open the SQL console on this statement and run it (a saved SQL view). */
 	sql?: string;
@@ -57,7 +58,7 @@ export type AppProps = {
 };
 
 /** The triage screen. */
-export function App({caseFile, zone, filter, writeTerminal, now = () => new Date(), sql, notice}: AppProps) {
+export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: AppProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const size = useTerminalSize();
@@ -67,6 +68,7 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 		return sql === undefined ? start : {...start, mode: 'console' as const, console: consoleWith(start.console, sql)};
 	});
 	const reader = useReader();
+	const newest = useNewest();
 	const store = useCaseStore();
 	const runner = useConsoleRunner();
 	const consoleOpened = useRef(false);
@@ -105,7 +107,7 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 		record: record.data ? {lines: lines.length, summary: summary(record.data.row)} : undefined,
 		recordHeight: box.recordHeight,
 		timeline: timeline.data ? {starts: timeline.data.starts, bucketMs: timeline.data.bucket.ms} : undefined,
-		now: now(),
+		now: now?.() ?? newest ?? new Date(),
 		zone,
 		console: {
 			history: runner.history,
@@ -311,7 +313,7 @@ export function App({caseFile, zone, filter, writeTerminal, now = () => new Date
 	}
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>
-			<FilterBar filter={state.filter} selected={state.chip} focused={state.focus === 'filters' && state.mode === 'browse'} prompt={state.prompt} width={box.columns} />
+			<FilterBar filter={state.filter} selected={state.chip} focused={state.focus === 'filters' && state.mode === 'browse'} prompt={state.prompt} width={box.columns} relativeTo={newest && !now ? {time: newest, zone} : undefined} />
 			{body}
 			<StatusBar caseFile={caseFile} totals={totals} loading={loading} message={state.message} mode={state.mode} focus={state.focus} width={box.columns} />
 		</Box>

@@ -4,6 +4,8 @@
  */
 import {Box, Text} from 'ink';
 import {chipLabel, type FilterState} from '../../query/filters.js';
+import {formatTimeShort, type Zone} from '../../query/time.js';
+import {parseFilterPrompt} from '../filter-prompt.js';
 import type {Prompt} from '../state/state.js';
 import {cells, fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
@@ -21,19 +23,32 @@ const PROMPT_LABELS: Record<Prompt['kind'], string> = {
 };
 
 /** Props of {@link FilterBar}. */
-export type FilterBarProps = {filter: FilterState; selected: number; focused: boolean; prompt?: Prompt; width: number};
+export type FilterBarProps = {
+	filter: FilterState;
+	selected: number;
+	focused: boolean;
+	prompt?: Prompt;
+	width: number;
+	/** What relative times typed in the filter prompt count back from (the newest event), and the display zone. */
+	relativeTo?: {time: Date; zone: Zone};
+};
 
 /** One line: the chips, or the prompt. */
-export function FilterBar({filter, selected, focused, prompt, width}: FilterBarProps) {
+export function FilterBar({filter, selected, focused, prompt, width, relativeTo}: FilterBarProps) {
 	const theme = useTheme();
 	if (prompt) {
 		const label = PROMPT_LABELS[prompt.kind].replace('NAME', prompt.subject ?? '');
 		const error = prompt.error ? `  ${prompt.error}` : '';
 		const room = Math.max(1, width - cells(label) - 1);
+		const typed = `${prompt.text}▏${error}`;
+		const aside = !error && prompt.kind === 'filter' && relativeTo ? relativeAside(prompt.text, relativeTo) : '';
+		const asideRoom = room - cells(typed);
+		const shown = aside && asideRoom >= 12 ? aside : '';
 		return (
 			<Box width={width}>
 				<Text color={theme.accent}>{label}</Text>
-				<Text>{fit(`${prompt.text}▏${error}`, room, {keep: error ? 'start' : 'end'})}</Text>
+				<Text>{fit(typed, shown ? cells(typed) : room, {keep: error ? 'start' : 'end'})}</Text>
+				{shown ? <Text color={theme.dim}>{fit(shown, asideRoom)}</Text> : null}
 			</Box>
 		);
 	}
@@ -69,4 +84,17 @@ export function FilterBar({filter, selected, focused, prompt, width}: FilterBarP
 			{parts}
 		</Box>
 	);
+}
+
+/**
+ * What the filter prompt says beside the text: before anything is typed, what relative times count back from; once
+ * a relative time is typed (from=-2h), the chip it makes.
+ */
+function relativeAside(text: string, relativeTo: {time: Date; zone: Zone}): string {
+	const newest = `the newest event, ${formatTimeShort(relativeTo.time, relativeTo.zone)}`;
+	if (text.trim() === '') return `  (from=-2h counts back from ${newest})`;
+	if (!/^\s*(from|until|around)\s*=\s*-/i.test(text)) return '';
+	const result = parseFilterPrompt(text, {now: relativeTo.time, zone: relativeTo.zone});
+	if (!('chips' in result)) return '';
+	return `  → ${result.chips.map(chip => `[${chipLabel(chip)}]`).join(' ')} (counted back from ${newest})`;
 }
