@@ -108,10 +108,10 @@ describe('the built CLI', () => {
 			expect(result.stderr).toContain('1 row');
 		});
 
-		it('refuses to change evidence: the case file is opened read-only', async () => {
+		it('refuses to change evidence: the guard refuses the statement (and the case file is opened read-only)', async () => {
 			const result = await runCli(['query', '--db', db, `DELETE FROM events`]);
 			expect(result.code).toBe(1);
-			expect(result.stderr).toMatch(/read-only/i);
+			expect(result.stderr).toMatch(/^clicktrail: refused: DELETE statement; only statements that read run here .*, so the evidence cannot change\n$/);
 			const after = await runCli(['query', '--db', db, '--format', 'csv', 'SELECT count(*) AS n FROM events']);
 			expect(Number(after.stdout.trim().split('\n')[1])).toBeGreaterThan(0);
 		});
