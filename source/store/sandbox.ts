@@ -78,11 +78,14 @@ const SCHEMA_TABLES = ['events', 'files', 'views', 'history', 'clicktrail_meta']
  * hands you can hold both. No function is called by name here, for the same reason.
  */
 export async function checkForeignDefinitions(connection: DuckDBConnection): Promise<string | undefined> {
-	const functions = (await connection.runAndReadAll(`SELECT function_name, internal FROM duckdb_functions()`)).getRowsJS();
-	const builtins = new Set(functions.filter(row => row[1] === true).map(row => String(row[0]).toLowerCase()));
-	const shadowing = [...new Set(functions.filter(row => row[1] !== true && builtins.has(String(row[0]).toLowerCase())).map(row => String(row[0])))];
-	if (shadowing.length > 0) {
-		return `the case file defines macros that replace DuckDB's built-in functions (${shadowing.slice(0, 5).join(', ')}), which would change what every query shows; clicktrail does not open it (drop them with the duckdb CLI if you trust this file)`;
+	const defined = (await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]));
+	if (defined.length > 0) {
+		const builtins = (await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE internal`)).getRowsJS().map(row => String(row[0]).toLowerCase());
+		const names = new Set(builtins);
+		const shadowing = defined.filter(name => names.has(name.toLowerCase()));
+		if (shadowing.length > 0) {
+			return `the case file defines macros that replace DuckDB's built-in functions (${shadowing.slice(0, 5).join(', ')}), which would change what every query shows; clicktrail does not open it (drop them with the duckdb CLI if you trust this file)`;
+		}
 	}
 	const views = (await connection.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]).toLowerCase());
 	const replaced = SCHEMA_TABLES.filter(table => views.includes(table));
