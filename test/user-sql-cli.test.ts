@@ -4,7 +4,7 @@
  */
 import {spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {generateSample} from '../source/sample/index.js';
@@ -132,6 +132,18 @@ describe('a hostile SQL view in the case file', {timeout: 60_000}, () => {
 		expect(existsSync(`${out}.csv`)).toBe(false);
 		expect(existsSync(path.join(dir, 'logs'))).toBe(false);
 		expect(existsSync(path.join(dir, 'profile.txt'))).toBe(false);
+	});
+});
+
+describe('spill files of a killed load', {timeout: 120_000}, () => {
+	it('are removed by the next load', async () => {
+		// What DuckDB 1.5.5 leaves in <case file>.tmp when a load is killed while spilling (names as measured).
+		const spill = `${db}.tmp`;
+		mkdirSync(spill, {recursive: true});
+		for (const name of ['duckdb_temp_storage_DEFAULT-0.tmp', 'duckdb_temp_storage_S224K-0.tmp']) writeFileSync(path.join(spill, name), Buffer.alloc(1 << 20));
+		const load = await runCli(['load', path.join(dir, 'archive'), '--db', db, '--quiet']);
+		expect(load.code).toBe(0);
+		expect(existsSync(spill)).toBe(false);
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
- * What the screen writes to the case file: saved views and console history, on the case file's own connection,
- * one operation at a time. When the screen had to open the file read-only (another process holds it), reads work
- * and every write is refused with a message that says why.
+ * What the screen writes to the case file: saved views and console history. {@link CaseStore} is the interface; the
+ * screen's implementation is SharedCase (shared-case.ts: the file held read-only, writable for a moment at a time).
+ * {@link caseStore} is a simple one on an open case file, one operation at a time on its own connection (writes are
+ * refused with a message when that file is open read-only).
  */
 import type {CaseFile} from './database.js';
 import {addHistory, listHistory} from './history.js';

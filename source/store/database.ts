@@ -2,7 +2,7 @@
  * Opening the case file. This folder (source/store/) is the only code that imports @duckdb/node-api.
  */
 import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from '@duckdb/node-api';
-import {applySandbox, removeSandboxFolder, removeStaleSpill, sandboxFolder} from './sandbox.js';
+import {applySandbox, checkForeignDefinitions, removeSandboxFolder, removeStaleSpill, sandboxFolder} from './sandbox.js';
 import {MIGRATIONS, SCHEMA_VERSION} from './schema.js';
 
 export type OpenOptions = {
@@ -63,6 +63,8 @@ export class CaseFile {
 		try {
 			// Timestamps are stored and compared as instants; the session zone only affects casts and display.
 			await connection.run(`SET TimeZone = 'UTC'`);
+			const foreign = await checkForeignDefinitions(connection);
+			if (foreign) throw new CaseFileError(`${path}: ${foreign}`);
 			await caseFile.migrate();
 			if (folder) await applySandbox(connection, folder);
 		} catch (error) {

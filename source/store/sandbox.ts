@@ -68,6 +68,31 @@ export async function applySandbox(connection: DuckDBConnection, folder: string)
 	await connection.run(`SET lock_configuration = true`);
 }
 
+/** Tables of clicktrail's schema, which the screen and the commands query without a guard. */
+const SCHEMA_TABLES = ['events', 'files', 'views', 'history', 'clicktrail_meta'];
+
+/**
+ * Refuses a case file that redefines what clicktrail's own queries rely on: a macro that carries the name of a DuckDB
+ * built-in (DuckDB resolves it first: measured, `CREATE MACRO count(x) AS 42` makes `count(1)` answer 42, so counts
+ * and facets would lie) or a view in place of one of its tables. clicktrail creates neither; a case file someone
+ * hands you can hold both. No function is called by name here, for the same reason.
+ */
+export async function checkForeignDefinitions(connection: DuckDBConnection): Promise<string | undefined> {
+	const defined = (await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]));
+	if (defined.length > 0) {
+		const builtins = (await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE internal`)).getRowsJS().map(row => String(row[0]).toLowerCase());
+		const names = new Set(builtins);
+		const shadowing = defined.filter(name => names.has(name.toLowerCase()));
+		if (shadowing.length > 0) {
+			return `the case file defines macros that replace DuckDB's built-in functions (${shadowing.slice(0, 5).join(', ')}), which would change what every query shows; clicktrail does not open it (drop them with the duckdb CLI if you trust this file)`;
+		}
+	}
+	const views = (await connection.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]).toLowerCase());
+	const replaced = SCHEMA_TABLES.filter(table => views.includes(table));
+	if (replaced.length > 0) return `the case file has views in place of clicktrail's tables (${replaced.join(', ')}); clicktrail does not open it`;
+	return undefined;
+}
+
 /** A SQL string literal (settings take no bound parameters). */
 function literal(text: string): string {
 	return `'${text.replaceAll("'", "''")}'`;

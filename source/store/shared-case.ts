@@ -61,7 +61,7 @@ export class SharedCase implements ReadLanes {
 		}
 	}
 
-	/** While this holds the file, no process can write it; after a save another one may have, in between. */
+	/** While this holds the file, no process can write it; around a save another one may have (then false). */
 	get stable(): boolean {
 		return !this.changed;
 	}
@@ -123,6 +123,7 @@ export class SharedCase implements ReadLanes {
 		try {
 			await this.drain();
 			await this.reader.close();
+			const before = await fingerprint(this.caseFile).catch(() => undefined);
 			this.caseFile.close();
 			try {
 				let writable: CaseFile;
@@ -140,6 +141,9 @@ export class SharedCase implements ReadLanes {
 				}
 			} finally {
 				await this.reopen();
+				// Another process may have loaded events while the file was not held: then cached answers are stale.
+				const after = await fingerprint(this.caseFile).catch(() => undefined);
+				if (before === undefined || after !== before) this.changed = true;
 			}
 		} finally {
 			this.switching = undefined;
@@ -163,7 +167,6 @@ export class SharedCase implements ReadLanes {
 			try {
 				this.caseFile = await CaseFile.open(this.path, {readOnly: true, sandbox: true});
 				this.reader = new Reader(this.caseFile);
-				this.changed = true;
 				return;
 			} catch (error) {
 				if (Date.now() - started > REOPEN_MS) throw error;
@@ -198,4 +201,10 @@ export class SharedCase implements ReadLanes {
 			},
 		};
 	}
+}
+
+/** What changes when events are loaded: the events and the ledger. */
+async function fingerprint(db: CaseFile): Promise<string> {
+	const rows = await db.all(`SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM files) AS files, (SELECT CAST(max(loadedAt) AS VARCHAR) FROM files) AS loaded`);
+	return JSON.stringify(rows[0]);
 }

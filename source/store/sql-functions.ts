@@ -145,18 +145,42 @@ function walk(node: unknown, inTableFunction: boolean, names: Names): void {
 async function viewsNamed(connection: DuckDBConnection, tables: string[]): Promise<{name: string; sql: string}[]> {
 	if (tables.length === 0) return [];
 	const wanted = new Set(tables.map(name => name.toLowerCase()));
-	const reader = await connection.runAndReadAll(`SELECT view_name, sql FROM duckdb_views() WHERE NOT internal`);
-	return reader
-		.getRowsJS()
-		.map(row => ({name: String(row[0]), sql: String(row[1]).replace(/^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?VIEW\s+[\s\S]*?\bAS\s+/i, '')}))
-		.filter(view => wanted.has(view.name.toLowerCase()));
+	return (await caseViews(connection)).filter(view => wanted.has(view.name.toLowerCase()));
+}
+
+/**
+ * Per connection, what the case file defines: its views (with their SQL) and its functions (macros). User SQL cannot
+ * change them (CREATE and DROP are refused), and the screen opens new connections after it saves, so they are read
+ * once per connection (each read of DuckDB's catalog functions costs 30-150 ms here).
+ */
+const definitions = new WeakMap<DuckDBConnection, Promise<{views: {name: string; sql: string}[]; functions: Set<string>}>>();
+
+function caseDefinitions(connection: DuckDBConnection) {
+	let known = definitions.get(connection);
+	if (!known) {
+		known = (async () => {
+			const views = (await connection.runAndReadAll(`SELECT view_name, sql FROM duckdb_views() WHERE NOT internal`))
+				.getRowsJS()
+				.map(row => ({name: String(row[0]), sql: String(row[1]).replace(/^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?VIEW\s+[\s\S]*?\bAS\s+/i, '')}));
+			// No function is called by name here: the case file may define one that shadows it.
+			const functions = new Set(
+				(await connection.runAndReadAll(`SELECT function_name FROM duckdb_functions() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]).toLowerCase()),
+			);
+			return {views, functions};
+		})();
+		known.catch(() => definitions.delete(connection));
+		definitions.set(connection, known);
+	}
+	return known;
+}
+
+async function caseViews(connection: DuckDBConnection): Promise<{name: string; sql: string}[]> {
+	return (await caseDefinitions(connection)).views;
 }
 
 /** Names of the functions (macros) the case file defines. */
 async function definedFunctions(connection: DuckDBConnection): Promise<Set<string>> {
-	// No function is called by name here: the case file may define one that shadows it.
-	const reader = await connection.runAndReadAll(`SELECT function_name FROM duckdb_functions() WHERE NOT internal`);
-	return new Set(reader.getRowsJS().map(row => String(row[0]).toLowerCase()));
+	return (await caseDefinitions(connection)).functions;
 }
 
 let cached: Promise<Set<string>> | undefined;

@@ -8,7 +8,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {CaseFile} from '../../source/store/database.js';
+import {CaseFile, CaseFileError} from '../../source/store/database.js';
 import {ExportError, ExportExists, exportQuery} from '../../source/store/export.js';
 import {runReadOnlySql} from '../../source/store/read-only-sql.js';
 import {SqlRefused} from '../../source/store/sql-guard.js';
@@ -37,8 +37,6 @@ beforeAll(async () => {
 	await writer.run(`CREATE VIEW nested AS SELECT * FROM hostile`);
 	await writer.run(`CREATE MACRO sneaky() AS TABLE SELECT * FROM enable_profiling(save_location = '${path.join(dir, 'p.txt')}')`);
 	await writer.run(`CREATE MACRO shout(x) AS upper(x)`);
-	// A macro named like a built-in, which DuckDB resolves before the built-in.
-	await writer.run(`CREATE MACRO lower(x) AS (SELECT count(*) FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}'))`);
 	writer.close();
 	writeFileSync(path.join(dir, 'input.json'), '{"Records":[]}');
 	db = await CaseFile.open(casePath, {readOnly: true, sandbox: true});
@@ -80,7 +78,6 @@ describe('the guard allows functions by list', () => {
 		['a view of such a view', 'SELECT count(*) FROM nested', /enable_logging\(\)/],
 		['a table macro of the case file', 'SELECT * FROM sneaky()', /the function sneaky\(\) \(defined in the case file/],
 		['a scalar macro of the case file', `SELECT shout('x')`, /the function shout\(\)/],
-		['a macro of the case file that shadows a built-in', `SELECT lower(eventName) FROM events`, /the function lower\(\) \(defined in the case file/],
 		['a qualified macro', `SELECT main.shout('x')`, /shout\(\)/],
 		['PRAGMA other than table_info', 'PRAGMA enable_profiling', /PRAGMA/],
 		['PRAGMA profiling output', `PRAGMA profiling_output = '${'DIR'}/p.txt'`, /PRAGMA/],
@@ -94,6 +91,23 @@ describe('the guard allows functions by list', () => {
 		expect(existsSync(path.join(dir, 'p.txt'))).toBe(false);
 		// The connection still works (enable_logging with file access off would have broken it).
 		expect((await runReadOnlySql(db, 'SELECT 42 AS n')).rows).toEqual([[42n]]);
+	});
+});
+
+describe('a case file that redefines what clicktrail relies on', () => {
+	it.each([
+		['a macro named like a built-in (DuckDB resolves it first)', `CREATE MACRO count(x) AS 42`, "defines macros that replace DuckDB's built-in functions (count)"],
+		['a view in place of the events table', `DROP TABLE events; CREATE VIEW events AS SELECT 1 AS eventID`, "has views in place of clicktrail's tables (events)"],
+	])('is not opened: %s', async (_name, sql, message) => {
+		const hostile = path.join(dir, `hostile-${Math.random().toString(36).slice(2)}.duckdb`);
+		const writer = await CaseFile.open(hostile);
+		await writer.connection.run(sql);
+		writer.close();
+		for (const options of [{readOnly: true, sandbox: true}, {sandbox: true}, {}]) {
+			const error = await CaseFile.open(hostile, options).catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(CaseFileError);
+			expect((error as Error).message).toContain(`${hostile}: the case file ${message}`);
+		}
 	});
 });
 
