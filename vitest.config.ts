@@ -3,6 +3,7 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
+		globalSetup: ['test/global-setup.ts'],
 		testTimeout: 30_000,
 		// CI also writes the results as JSON, from which .ci/run prints one closing line.
 		reporters: process.env['CI'] ? ['default', ['json', {outputFile: '.ci/test-results.json'}]] : ['default'],

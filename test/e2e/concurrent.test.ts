@@ -1,15 +1,11 @@
 /**
  * End-to-end (issue 11 item 7): the screen in a pty and `clicktrail query` / `views` on the same case file at once.
  */
-import {execFileSync} from 'node:child_process';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {runCli as runPlain} from '../helpers/cli.js';
 import {makeCase} from '../ui/case-file.js';
 import {runCli} from './pty.js';
 
-beforeAll(() => {
-	execFileSync('npm', ['run', 'build', '--silent'], {stdio: 'ignore'});
-}, 120_000);
 
 const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
 

@@ -2,17 +2,13 @@
  * End-to-end in a real pty (issue 19): a case file someone hands you holds a SQL view that would write files;
  * `clicktrail --view` opens it in the console, where the guard refuses it, and nothing is written.
  */
-import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {CaseFile} from '../../source/store/database.js';
 import {makeCase} from '../ui/case-file.js';
 import {runCli} from './pty.js';
 
-beforeAll(() => {
-	execFileSync('npm', ['run', 'build', '--silent'], {stdio: 'ignore'});
-}, 120_000);
 
 describe('a hostile SQL view (built CLI in a pty)', () => {
 	it('--view on a view that calls enable_logging shows the refusal and writes nothing', async () => {

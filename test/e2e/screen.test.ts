@@ -1,14 +1,10 @@
 /**
  * End-to-end: the built CLI in a real pty (120x40, xterm-256color), one case file per test.
  */
-import {execFileSync} from 'node:child_process';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {makeCase} from '../ui/case-file.js';
 import {runCli, type PtyRun} from './pty.js';
 
-beforeAll(() => {
-	execFileSync('npm', ['run', 'build', '--silent'], {stdio: 'ignore'});
-}, 120_000);
 
 /** The screen has every pane's data (the status bar stops saying loading). */
 const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
