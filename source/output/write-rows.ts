@@ -66,13 +66,13 @@ export async function writeRows(chunks: AsyncIterable<RowChunk>, options: WriteO
 			written++;
 			switch (options.format) {
 				case 'csv':
-					text += csvLine(row.map((value, c) => (isTextType(types[c] ?? '') ? neutralise(toCell(value)) : toCell(value))));
+					text += csvLine(row.map((value, c) => (isTextType(types[c] ?? '') ? neutralise(toCell(value, types[c])) : toCell(value, types[c] ?? ''))));
 					break;
 				case 'json':
-					text += `${written > 1 ? ',\n' : ''}${jsonRow(columns, row)}`;
+					text += `${written > 1 ? ',\n' : ''}${jsonRow(columns, row, types)}`;
 					break;
 				case 'ndjson':
-					text += `${jsonRow(columns, row)}\n`;
+					text += `${jsonRow(columns, row, types)}\n`;
 					break;
 				case 'table':
 					kept.push(row);

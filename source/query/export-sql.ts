@@ -42,6 +42,8 @@ const TIME_FORMAT = "'%Y-%m-%dT%H:%M:%S.%fZ'";
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 const REAL = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
 const NESTED = /^(STRUCT|MAP|UNION)\(|\]$/;
+/** Types whose text holds no control or invisible character, comma or quote: written without those checks. */
+const PLAIN = /^(TIMESTAMP(_S|_MS|_NS| WITH TIME ZONE)?|DATE|TIME|INTERVAL|UUID|BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BLOB)$/;
 const INVISIBLE = invisibleClassRe2();
 const UNSAFE = invisibleClassRe2('\\x{00}-\\x{1F}');
 /** source/text/json-text.ts JSON_WHITESPACE in RE2: a JSON string token, or whitespace between tokens. */
@@ -59,24 +61,47 @@ const JSON_WHITESPACE = String.raw`("(?:[^"\\]|\\.)*")|[ \t\n\r]+`;
 export function exportSelect(sql: string, columns: readonly ExportColumn[], format: ExportFormat): string {
 	if (format === 'parquet' || columns.length === 0) return stripSemicolon(sql);
 	const names = uniqueNames(columns.map(column => column.name));
-	let from = `(\n${stripSemicolon(sql)}\n) AS exported(${columns.map((_, i) => `v${i}`).join(', ')})`;
-	// Each step reads the step before it by name, so no expression is written inside another more than once.
-	const step = (name: string, expr: (i: number, type: string) => string) => {
-		from = `(SELECT ${columns.map(({type}, i) => `${expr(i, type)} AS ${name}${i}`).join(', ')} FROM ${from}) AS ${name}`;
-	};
+	const from = `(\n${stripSemicolon(sql)}\n) AS exported(${columns.map((_, i) => `v${i}`).join(', ')})`;
+	const each = (expr: (i: number, type: string) => string) => columns.map(({type}, i) => expr(i, type));
+	const source = each(i => `v${i}`);
 	if (format === 'csv') {
 		const header = csvLine(names.map(name => neutralise(inert(name)))).slice(0, -1);
-		step('t', (i, type) => textExpr(`v${i}`, type));
-		step('s', i => inertExpr(`t${i}`));
-		step('n', (i, type) => (isTextType(type) ? `CASE WHEN regexp_matches(s${i}, '^[=+\\-@\\t\\r]') THEN '''' || s${i} ELSE s${i} END` : `s${i}`));
-		const cells = columns.map((_, i) => `COALESCE(CASE WHEN regexp_matches(n${i}, '[",\\n\\r]') THEN '"' || replace(n${i}, '"', '""') || '"' ELSE n${i} END, '')`);
-		return `SELECT ${cells.join(" || ',' || ")} AS ${sqlIdentifier(header)} FROM ${from}`;
+		const line = steps(
+			[
+				source,
+				each((i, type) => textExpr(`r.f${i}`, type)),
+				each((i, type) => {
+					if (PLAIN.test(type)) return `r.f${i}`;
+					return isTextType(type) ? `regexp_replace(${inertExpr(`r.f${i}`)}, '^([=+\\-@\\t\\r])', '''\\1')` : inertExpr(`r.f${i}`);
+				}),
+			],
+			each((i, type) =>
+				PLAIN.test(type) ? `COALESCE(r.f${i}, '')` : `COALESCE(CASE WHEN regexp_matches(r.f${i}, '[",]') THEN '"' || replace(r.f${i}, '"', '""') || '"' ELSE r.f${i} END, '')`,
+			).join(" || ',' || "),
+		);
+		return `SELECT ${line} AS ${sqlIdentifier(header)} FROM ${from}`;
 	}
-	step('b', (i, type) => jsonBase(`v${i}`, type));
-	step('j', (i, type) => jsonText(`b${i}`, type));
-	step('k', (i, type) => (viaToJson(type) ? lowerEscapesExpr(`j${i}`) : `j${i}`));
-	const pairs = names.map((name, i) => `${sqlLiteral(`${jsonString(name)}:`)} || COALESCE(k${i}, 'null')`);
-	return `SELECT ${escapeInvisibleExpr('line')} AS line FROM (SELECT '{' || ${pairs.join(" || ',' || ")} || '}' AS line FROM ${from}) AS lines`;
+	const pairs = each(i => `${sqlLiteral(`${jsonString(names[i]!)}:`)} || COALESCE(r.f${i}, 'null')`);
+	const line = steps(
+		[source, each((i, type) => jsonExpr(`r.f${i}`, type)), each((i, type) => (viaToJson(type) && !PLAIN.test(type) ? lowerEscapesExpr(`r.f${i}`) : `r.f${i}`)), [`'{' || ${pairs.join(" || ',' || ")} || '}'`]],
+		escapeInvisibleExpr('r.f0'),
+	);
+	return `SELECT ${line} AS line FROM ${from}`;
+}
+
+/**
+ * `last` computed from the row through `levels`: each level's values (f0, f1, ...) are computed once from the
+ * level before it, which its expressions read as r.f0, r.f1, ... The expressions name a value several times (CASE
+ * WHEN test(x) THEN f(x) ELSE x END), and DuckDB computes an expression again at each mention (for the case
+ * file's computed columns, principal, userIdentity and the like, that means reading raw again): a one-element list
+ * of a struct and a lambda keep each level to one computation. A level costs some microseconds a row.
+ */
+function steps(levels: readonly (readonly string[])[], last: string): string {
+	let body = last;
+	for (const fields of [...levels].reverse()) {
+		body = `list_transform([{${fields.map((field, i) => `'f${i}': ${field}`).join(', ')}}], r -> ${body})[1]`;
+	}
+	return body;
 }
 
 /** A column's value as text (NULL stays NULL), as source/text/values.ts writes a cell before it is made inert. */
@@ -84,7 +109,11 @@ function textExpr(column: string, type: string): string {
 	if (type === 'TIMESTAMP WITH TIME ZONE') return `strftime(${column} AT TIME ZONE 'UTC', ${TIME_FORMAT})`;
 	if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(type)) return `strftime(${column}, ${TIME_FORMAT})`;
 	if (REAL.test(type)) return `CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR)`;
-	if (type === 'JSON') return `regexp_replace(CAST(${column} AS VARCHAR), '${JSON_WHITESPACE}', '\\1', 'g')`;
+	if (type === 'JSON') {
+		// On one line: the whitespace between tokens removed when a line break or tab is among it.
+		const text = `CAST(${column} AS VARCHAR)`;
+		return `CASE WHEN regexp_matches(${text}, '[\\t\\n\\r]') THEN regexp_replace(${text}, '${JSON_WHITESPACE}', '\\1', 'g') ELSE ${text} END`;
+	}
 	if (type === 'BLOB') return `lower(hex(${column}))`;
 	if (NESTED.test(type)) return escapeInvisibleExpr(lowerEscapesExpr(`CAST(to_json(${column}) AS VARCHAR)`));
 	return `CAST(${column} AS VARCHAR)`;
@@ -95,19 +124,13 @@ function viaToJson(type: string): boolean {
 	return !(REAL.test(type) || type === 'BOOLEAN' || INTEGER.test(type) || type === 'JSON');
 }
 
-/** JSON, first step: the value to write (a DOUBLE for reals, the text of a JSON column, the value for nested types, else its text). */
-function jsonBase(column: string, type: string): string {
-	if (REAL.test(type)) return `CAST(${column} AS DOUBLE)`;
+/** A column's value as JSON text (NULL for NULL, NaN and infinities), before to_json's escapes are lower-cased. */
+function jsonExpr(column: string, type: string): string {
+	if (REAL.test(type)) return `CASE WHEN isfinite(CAST(${column} AS DOUBLE)) THEN CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR) END`;
 	if (type === 'BOOLEAN' || INTEGER.test(type)) return `CAST(${column} AS VARCHAR)`;
-	if (NESTED.test(type)) return column;
-	return textExpr(column, type);
-}
-
-/** JSON, second step: the value as JSON text (NULL for NULL and for NaN and infinities), as source/text/values.ts jsonValue writes it. */
-function jsonText(base: string, type: string): string {
-	if (REAL.test(type)) return `CASE WHEN isfinite(${base}) THEN CAST(to_json(${base}) AS VARCHAR) END`;
-	if (!viaToJson(type)) return base;
-	return `CAST(to_json(${base}) AS VARCHAR)`;
+	if (type === 'JSON') return textExpr(column, type);
+	if (NESTED.test(type)) return `CAST(to_json(${column}) AS VARCHAR)`;
+	return `CAST(to_json(${textExpr(column, type)}) AS VARCHAR)`;
 }
 
 /**

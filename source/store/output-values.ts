@@ -1,8 +1,9 @@
 /**
  * DuckDB values as the output code wants them (source/text/values.ts): times as ISO 8601 in UTC with their
  * microseconds (`2024-12-03T10:15:30.123456Z`; the default conversion to a JavaScript Date keeps milliseconds only),
- * JSON columns as {@link JsonText}, every integer as a bigint (so a number is always a real), dates and other
- * scalar types as DuckDB's text. Nested values are converted item by item with the same rules.
+ * JSON columns as {@link JsonText}, dates and other scalar types as DuckDB's text. A column's integers are
+ * numbers or bigints as usual (its type says integer); inside nested values (lists, structs), where no column type
+ * tells, every integer is a bigint, so that a number there is always a real.
  */
 import {
 	DuckDBTimestampMillisecondsValue,
@@ -52,18 +53,25 @@ const INTEGERS = new Set<DuckDBTypeId>([
 
 const TEXT = new Set<DuckDBTypeId>([DuckDBTypeId.DATE, DuckDBTypeId.TIME, DuckDBTypeId.TIME_TZ, DuckDBTypeId.TIME_NS, DuckDBTypeId.INTERVAL, DuckDBTypeId.BIT, DuckDBTypeId.UUID]);
 
-/** The converter for result rows that are written out (query, views run, the SQL console). */
-export const outputConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType, converter) => {
+/** The converter for a column's values in result rows that are written out (query, views run, the SQL console). */
+export const outputConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType) => convert(value, type, nestedConverter);
+
+/** The same inside nested values: integers as bigints. */
+const nestedConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType) => {
+	if (value !== null && value !== undefined && INTEGERS.has(type.typeId)) return BigInt(value as number);
+	return convert(value, type, nestedConverter);
+};
+
+function convert(value: DuckDBValue, type: DuckDBType, converter: DuckDBValueConverter<unknown>): unknown {
 	if (value === null || value === undefined) return null;
 	if (value instanceof DuckDBTimestampTZValue || value instanceof DuckDBTimestampValue) return isoMicros(value.micros);
 	if (value instanceof DuckDBTimestampSecondsValue) return isoMicros(value.seconds >= MAX || value.seconds <= -MAX ? value.seconds : value.seconds * 1_000_000n);
 	if (value instanceof DuckDBTimestampMillisecondsValue) return isoMicros(value.millis >= MAX || value.millis <= -MAX ? value.millis : value.millis * 1000n);
 	if (value instanceof DuckDBTimestampNanosecondsValue) return isoMicros(value.nanos >= MAX || value.nanos <= -MAX ? value.nanos : floorDiv(value.nanos, 1000n));
 	if (type.typeId === DuckDBTypeId.VARCHAR && type.alias === 'JSON') return new JsonText(String(value));
-	if (INTEGERS.has(type.typeId)) return BigInt(value as number);
 	if (TEXT.has(type.typeId)) return String(value);
 	return JSDuckDBValueConverter(value, type, converter as DuckDBValueConverter<JS>);
-};
+}
 
 function floorDiv(a: bigint, b: bigint): bigint {
 	const q = a / b;

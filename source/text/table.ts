@@ -28,7 +28,7 @@ export type TableCells = {
 /** Cells of `data` made inert and measured, counting each column's width up to `maxColumnWidth`. */
 export function tableCells(data: TableData, maxColumnWidth = Number.POSITIVE_INFINITY): TableCells {
 	const header = data.columns.map(inert);
-	const rows = data.rows.map(row => data.columns.map((_, c) => toCell(row[c])));
+	const rows = data.rows.map(row => data.columns.map((_, c) => toCell(row[c], data.types[c] ?? '')));
 	const widths = header.map((name, c) => {
 		let width = Math.min(maxColumnWidth, Math.max(1, cellsUpTo(name, maxColumnWidth)));
 		for (const row of rows) {

@@ -2,8 +2,9 @@
  * One format for the same data: how a value from the case file is written as a table or CSV cell and as JSON,
  * whichever command writes it. The store's output converter (source/store/output-values.ts) hands values over as:
  * null; strings (text, and times already as ISO 8601 in UTC with microseconds, `2024-12-03T10:15:30.123456Z`);
- * booleans; bigints (every integer type); numbers (DOUBLE, FLOAT, DECIMAL); {@link JsonText} (JSON columns);
- * Uint8Array (BLOB); arrays and objects (nested types). DuckDB's COPY exports write the same text
+ * booleans; numbers and bigints; {@link JsonText} (JSON columns); Uint8Array (BLOB); arrays and objects (nested
+ * types). A column's DuckDB type tells an integer from a real (`2` or `2.0`); inside nested values, where none is
+ * given, integers are bigints and numbers are reals. DuckDB's COPY exports write the same text
  * (source/query/export-sql.ts builds it in SQL).
  */
 import {compactJson, jsonString, stripJsonWhitespace} from './json-text.js';
@@ -28,16 +29,23 @@ export function isoTime(date: Date): string {
 	return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace(/Z$/, '000Z');
 }
 
-/** A value as JSON text. */
-export function jsonValue(value: unknown): string {
+const REAL = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
+
+/** Whether a number of a column of `type` (undefined inside nested values) is a real. */
+function isReal(type: string | undefined): boolean {
+	return type === undefined || REAL.test(type);
+}
+
+/** A value (of a column of DuckDB type `type`) as JSON text. */
+export function jsonValue(value: unknown, type?: string): string {
 	if (value === null || value === undefined) return 'null';
 	if (typeof value === 'string') return jsonString(value);
 	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	if (typeof value === 'number') return Number.isFinite(value) ? realText(value) : 'null';
+	if (typeof value === 'number') return !isReal(type) ? String(value) : Number.isFinite(value) ? realText(value) : 'null';
 	if (value instanceof JsonText) return compactJson(value.text);
 	if (value instanceof Uint8Array) return jsonString(Buffer.from(value).toString('hex'));
 	if (value instanceof Date) return jsonString(isoTime(value));
-	if (Array.isArray(value)) return `[${value.map(jsonValue).join(',')}]`;
+	if (Array.isArray(value)) return `[${value.map(item => jsonValue(item)).join(',')}]`;
 	if (typeof value === 'object') {
 		return `{${Object.entries(value as Record<string, unknown>)
 			.map(([key, item]) => `${jsonString(key)}:${jsonValue(item)}`)
@@ -47,21 +55,21 @@ export function jsonValue(value: unknown): string {
 }
 
 /** A row as one line of JSON: `{"column":value,...}`. */
-export function jsonRow(columns: readonly string[], row: readonly unknown[]): string {
-	return `{${columns.map((column, index) => `${jsonString(column)}:${jsonValue(row[index])}`).join(',')}}`;
+export function jsonRow(columns: readonly string[], row: readonly unknown[], types: readonly string[]): string {
+	return `{${columns.map((column, index) => `${jsonString(column)}:${jsonValue(row[index], types[index] ?? '')}`).join(',')}}`;
 }
 
 /** A value as the text of a table or CSV cell, with every control and invisible character made visible. */
-export function toCell(value: unknown): string {
-	return inert(cellText(value));
+export function toCell(value: unknown, type?: string): string {
+	return inert(cellText(value, type));
 }
 
 /** A value as text, before it is made inert. */
-function cellText(value: unknown): string {
+function cellText(value: unknown, type: string | undefined): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	if (typeof value === 'number') return realText(value);
+	if (typeof value === 'number') return isReal(type) ? realText(value) : String(value);
 	if (value instanceof JsonText) return stripJsonWhitespace(value.text);
 	if (value instanceof Uint8Array) return Buffer.from(value).toString('hex');
 	if (value instanceof Date) return isoTime(value);

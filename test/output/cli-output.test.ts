@@ -27,7 +27,8 @@ const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u
 
 /** The rows every path writes: the hostile records and a few ordinary ones, every column of events and computed ones. */
 const ROWS_SQL = `SELECT *, 1.5::DOUBLE AS d, 2.0::DOUBLE AS d2, 7 AS n, NULL AS nothing, '' AS empty, [1, 2] AS l,
-  {'a': 'x' || chr(133)} AS st, '=1+2' AS "=header", '2024-01-02'::DATE AS dt
+  {'a': 'x' || chr(133)} AS st, 'nan'::DOUBLE AS nan, 1.25::DECIMAL(5, 2) AS dec, INTERVAL 3 DAY AS iv, '\\x01'::BLOB AS bl,
+  TIME '10:00:01.5' AS tm, '=1+2' AS "=header", '2024-01-02'::DATE AS dt
 FROM events WHERE eventID LIKE 'ffff%' OR eventID IN (SELECT eventID FROM events ORDER BY eventID LIMIT 20) ORDER BY eventID`;
 
 const FILTER: FilterState = {chips: [{kind: 'field', field: 'eventName', value: 'UpdateDeviceState', exclude: false}]};
@@ -182,7 +183,7 @@ describe('one format for the same rows', {timeout: 120_000}, () => {
 			expect(row['eventTime']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
 			expect(typeof row['raw']).toBe('object');
 			expect(typeof row['userIdentity']).toBe('object');
-			expect(row).toMatchObject({d: 1.5, d2: 2, n: 7, nothing: null, empty: '', l: [1, 2], st: {a: 'x\u0085'}, '=header': '=1+2', dt: '2024-01-02'});
+			expect(row).toMatchObject({d: 1.5, d2: 2, n: 7, nothing: null, empty: '', l: [1, 2], st: {a: 'x\u0085'}, nan: null, dec: 1.25, iv: '3 days', bl: '01', tm: '10:00:01.5', '=header': '=1+2', dt: '2024-01-02'});
 		}
 		expect((first['requestParameters'] as Record<string, unknown>)['deviceId']).toBe('=HYPERLINK("http://x","y")');
 		const table = (await ok(['query', '--db', db, `SELECT eventTime FROM events WHERE eventID = '${hostile.ids[0]}'`], {COLUMNS: '80'})).stdout;

@@ -51,7 +51,7 @@ describe('JSON text', () => {
 			expect(JSON.parse(json)).toBe(`a${char}b`);
 		}
 		expect(jsonString('\u{e0041}\u202e')).toBe('"\\udb40\\udc41\\u202e"');
-		const row = jsonRow(['ua', 'j'], [INVISIBLE_TEXT, new JsonText(`{ "a" :\n "${INVISIBLE_TEXT}" }`)]);
+		const row = jsonRow(['ua', 'j'], [INVISIBLE_TEXT, new JsonText(`{ "a" :\n "${INVISIBLE_TEXT}" }`)], ['VARCHAR', 'JSON']);
 		expect(row).not.toMatch(RAW_UNSAFE);
 		expect(JSON.parse(row)).toEqual({ua: INVISIBLE_TEXT, j: {a: INVISIBLE_TEXT}});
 	});
