@@ -6,7 +6,7 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 import meow from 'meow';
 import {EXIT, UserError} from './exit-codes.js';
-import {buildOptions, type Options} from './options.js';
+import {buildOptions, joinTimeValues, type Options} from './options.js';
 
 const cli = meow(
 	`
@@ -31,6 +31,9 @@ const cli = meow(
 	  --until TIME            keep events before TIME
 	  --all-services          keep every service's events, not only iot1click.amazonaws.com
 	  --force                 reload files the case file already holds unchanged
+	  --memory-limit SIZE     DuckDB's memory while loading (default 1GB, or $CLICKTRAIL_MEMORY_LIMIT)
+	  --max-file-size SIZE    largest a file may be once decompressed (default 4GB, or
+	                          $CLICKTRAIL_MAX_FILE_SIZE); a larger one fails unread
 	  --quiet, -q             print only errors
 
 	S3 (load s3://...)
@@ -93,6 +96,7 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
+		argv: joinTimeValues(process.argv.slice(2)),
 		allowUnknownFlags: false,
 		flags: {
 			db: {type: 'string'},
@@ -117,6 +121,8 @@ const cli = meow(
 			view: {type: 'string'},
 			save: {type: 'string'},
 			description: {type: 'string'},
+			memoryLimit: {type: 'string'},
+			maxFileSize: {type: 'string'},
 			publicKeys: {type: 'string', isMultiple: true},
 			signatures: {type: 'string'},
 			bucket: {type: 'string'},

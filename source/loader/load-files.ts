@@ -17,6 +17,8 @@ import {WorkDir} from './work-dir.js';
 export type LoadOptions = Omit<IngestOptions, 'describeError' | 'describeRejected'> & {
 	/** Largest decompressed size of one file (default 4 GB): past it, the file fails unread by DuckDB. */
 	maxFileBytes?: number;
+	/** DuckDB's memory limit, named in the message when a file runs out of memory. */
+	memoryLimit?: string;
 	/** Reload files the ledger already holds unchanged. */
 	force?: boolean;
 	/** Compressed bytes per batch (one transaction, one DuckDB scan). */
@@ -64,6 +66,26 @@ const DEFAULT_BATCH_BYTES = 24 * 1024 * 1024;
 const DEFAULT_BATCH_FILES = 1000;
 const INSPECT_CONCURRENCY = 8;
 
+/** A summary of nothing loaded yet. */
+export function emptySummary(): LoadSummary {
+	return {
+		filesTotal: 0,
+		filesLoaded: 0,
+		filesUnchanged: 0,
+		filesSkipped: [],
+		filesFailed: [],
+		records: 0,
+		eventsAdded: 0,
+		duplicates: 0,
+		otherService: 0,
+		badRecords: 0,
+		rejected: {...NO_REJECTS},
+		outOfRange: 0,
+		bytes: 0,
+		elapsedMs: 0,
+	};
+}
+
 export async function loadFiles(db: CaseFile, inputs: InputFile[], options: LoadOptions = {}): Promise<LoadSummary> {
 	const started = performance.now();
 	const summary: LoadSummary = {
@@ -102,7 +124,7 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	const ledger = await readLedger(db);
 	const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
 	const batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
-	const ingestOptions: IngestOptions = {...options, describeError: (file, message) => describeLoadError(file.path, message), describeRejected};
+	const ingestOptions: IngestOptions = {...options, describeError: (file, message) => describeLoadError(file.path, message, options.memoryLimit), describeRejected};
 	const work = new WorkDir();
 	const ingest = async (batch: BatchFile[]) => {
 		const {results, inserted} = await ingestBatch(db, batch, ingestOptions);

@@ -150,12 +150,3 @@ export function formatBytes(bytes: number): string {
 	if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
 	return `${bytes} bytes`;
 }
-
-/** "4GB", "500 MB", "2g", "1048576" -> bytes; undefined if it is not a size. */
-export function parseBytes(text: string): number | undefined {
-	const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
-	if (!match) return undefined;
-	const power = {'': 0, k: 1, m: 2, g: 3, t: 4}[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
-	const bytes = Math.floor(Number(match[1]) * 1024 ** power);
-	return bytes > 0 ? bytes : undefined;
-}
