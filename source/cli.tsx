@@ -31,7 +31,7 @@ const cli = meow(
 	  --until TIME            keep events before TIME
 	  --all-services          keep every service's events, not only iot1click.amazonaws.com
 	  --force                 reload files the case file already holds unchanged
-	  --memory-limit SIZE     DuckDB's memory while loading (default 1GB, or $CLICKTRAIL_MEMORY_LIMIT)
+	  --memory-limit SIZE     DuckDB's memory while loading (default 768MB, or $CLICKTRAIL_MEMORY_LIMIT)
 	  --max-file-size SIZE    largest a file may be once decompressed (default 4GB, or
 	                          $CLICKTRAIL_MAX_FILE_SIZE); a larger one fails unread
 	  --quiet, -q             print only errors

@@ -26,7 +26,8 @@ export async function loadSources(options: Options): Promise<LoadSummary> {
 		summary = emptySummary();
 	} else {
 		// DuckDB's buffer pool would otherwise grow towards most of the machine's memory while loading. Measured on
-		// 1M records at 50% IoT: no limit 50 s / 1.85 GB peak RSS; 1 GB 49 s / 1.6 GB; 512 MB 69 s / 1.1 GB.
+		// 1M records at 50% IoT: no limit 50 s / 1.85 GB peak RSS; 1 GB 49 s / 1.6 GB; 512 MB 69 s / 1.1 GB. The
+		// default is in options.ts.
 		const db = await CaseFile.open(options.db, {memoryLimit: options.memoryLimit});
 		const progress = progressSink(process.stderr, options.quiet);
 		try {

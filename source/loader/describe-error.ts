@@ -6,7 +6,7 @@ import {createGunzip} from 'node:zlib';
 import {pipeline} from 'node:stream/promises';
 import {Writable} from 'node:stream';
 
-export async function describeLoadError(file: string, message: string, memoryLimit = '1GB'): Promise<string> {
+export async function describeLoadError(file: string, message: string, memoryLimit = 'the default'): Promise<string> {
 	const first = message.split('\n')[0]!.trim();
 	if (/out of memory/i.test(first)) {
 		return `DuckDB ran out of memory (limit ${memoryLimit}): raise it with --memory-limit or CLICKTRAIL_MEMORY_LIMIT (e.g. 4GB)`;
