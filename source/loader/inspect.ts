@@ -11,12 +11,14 @@ export type Inspection = {checksum: string; gzip: boolean; classification: Class
 export type InspectOptions = {
 	/** Largest decompressed size a file may have (see scan-file.ts). */
 	maxFileBytes?: number;
+	/** A {"Records":[...]} file larger than this is read through a JSON lines rewrite (see classify.ts). */
+	rewriteRecordsAbove?: number;
 };
 
 export async function inspectFile(file: string, options: InspectOptions = {}): Promise<Inspection> {
 	try {
 		const {checksum, gzip, head, scan} = await scanFile(file, {hash: true, maxTextBytes: options.maxFileBytes});
-		return {checksum: checksum!, gzip, classification: classifyContent({...scan, head})};
+		return {checksum: checksum!, gzip, classification: classifyContent({...scan, head}, options.rewriteRecordsAbove)};
 	} catch (error) {
 		if (error instanceof TooLargeError) {
 			const reason = error.gzip

@@ -17,6 +17,8 @@ import {WorkDir} from './work-dir.js';
 export type LoadOptions = Omit<IngestOptions, 'describeError' | 'describeRejected'> & {
 	/** Largest decompressed size of one file (default 4 GB): past it, the file fails unread by DuckDB. */
 	maxFileBytes?: number;
+	/** A {"Records":[...]} file larger than this (decompressed) is read through a JSON lines rewrite; default 128 MB. */
+	rewriteRecordsAbove?: number;
 	/** DuckDB's memory limit, named in the message when a file runs out of memory. */
 	memoryLimit?: string;
 	/** Reload files the ledger already holds unchanged. */
@@ -156,7 +158,7 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	const inspections = inputs.map(input =>
 		classifyByName(input.path)
 			? undefined
-			: limit(() => inspectFile(input.path, {maxFileBytes: options.maxFileBytes}).catch((error: Error) => error)),
+			: limit(() => inspectFile(input.path, {maxFileBytes: options.maxFileBytes, rewriteRecordsAbove: options.rewriteRecordsAbove}).catch((error: Error) => error)),
 	);
 	const pending = new Map<Format, {files: BatchFile[]; bytes: number}>();
 	const failures: FileResult[] = [];

@@ -104,7 +104,7 @@ export type ContentFacts = {
 };
 
 /** Decide how to read a file from what a whole read of it found: by content, never by a fixed window. */
-export function classifyContent(facts: ContentFacts): Classification {
+export function classifyContent(facts: ContentFacts, rewriteRecordsAbove = REWRITE_RECORDS_ABOVE): Classification {
 	const text = facts.head.toString('utf8').replace(/^\uFEFF/, '');
 	if (facts.textBytes === 0 || (text.trim() === '' && facts.topValues === 0 && !facts.json)) return {kind: 'fail', reason: 'empty file', shape: 'unknown'};
 	if (!facts.json) {
@@ -131,7 +131,7 @@ export function classifyContent(facts: ContentFacts): Classification {
 		};
 	};
 	if (facts.wrapper === 'Records') {
-		return load('records', 'records', facts.topValues > 1 || unfit || facts.textBytes > REWRITE_RECORDS_ABOVE);
+		return load('records', 'records', facts.topValues > 1 || unfit || facts.textBytes > rewriteRecordsAbove);
 	}
 	if (facts.wrapper === 'Events') return load('jsonl', 'lookup-events', true);
 	if (facts.topKind === 'array') return load('array', 'array', facts.topValues > 1 || unfit);
