@@ -171,6 +171,19 @@ describe('formats', () => {
 });
 
 describe('nothing silently lost', () => {
+	it('JSON lines with a broken line in the middle: that line is one bad record, the rest loads', async () => {
+		const folder = path.join(dir, 'broken-line');
+		await mkdir(folder, {recursive: true});
+		const lines = iot.slice(0, 500).map(b => JSON.stringify(b.record));
+		lines[250] = lines[250]!.slice(0, 80);
+		await writeFile(path.join(folder, 'cut.jsonl'), lines.join('\n') + '\n');
+		const {db, summary} = await loadFolder('broken-line', [folder]);
+		expect(summary.filesFailed).toEqual([]);
+		expect(summary.eventsAdded).toBe(499);
+		expect(summary.badRecords).toBe(1);
+		db.close();
+	});
+
 	it('a windowed load does not mark a file fully loaded: a later load without the window adds the rest', async () => {
 		const folder = path.join(dir, 'window');
 		const records = iot.slice(0, 3000).map(b => b.record);

@@ -51,6 +51,8 @@ export type ScanResult = {
 	bom?: boolean;
 	/** Something in the file (a record or not) is nested deeper than MAX_DEPTH, or holds a string that would be. */
 	deep: boolean;
+	/** The first top-level value ends on the line it starts on (a JSON lines file, even if a later line is broken). */
+	firstLineComplete?: boolean;
 	/** The brackets do not balance, or the file ends inside a value. */
 	error?: string;
 };
@@ -433,6 +435,7 @@ export class JsonScanner {
 		}
 		this.depth--;
 		if (this.depth === 1) this.expectKey = false;
+		if (this.depth === 0 && this.result.topValues === 1 && this.result.onePerLine) this.result.firstLineComplete = true;
 		return true;
 	}
 

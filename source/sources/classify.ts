@@ -100,6 +100,7 @@ export type ContentFacts = {
 	largestRecord: number;
 	deep: boolean;
 	bom?: boolean;
+	firstLineComplete?: boolean;
 	error?: string;
 };
 
@@ -138,6 +139,10 @@ export function classifyContent(facts: ContentFacts, rewriteRecordsAbove = REWRI
 	if (keys.has('Records')) return {kind: 'fail', reason: 'not a CloudTrail log: Records is not an array', shape: 'json'};
 	if (![...keys].some(key => EVENT_KEYS.has(key))) {
 		return {kind: 'fail', reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields', shape: 'json'};
+	}
+	if (facts.error && facts.firstLineComplete && !unfit) {
+		// JSON lines with a broken line (cut off, unbalanced): DuckDB reads it line by line and counts that line bad.
+		return load('jsonl', keys.has('CloudTrailEvent') ? 'lookup-events' : 'jsonl', false);
 	}
 	const shape: Shape = keys.has('CloudTrailEvent') ? 'lookup-events' : facts.onePerLine ? (facts.topValues === 1 ? 'event' : 'jsonl') : facts.topValues === 1 ? 'event' : 'concatenated';
 	return load('jsonl', shape, !facts.onePerLine || unfit);
