@@ -26,3 +26,32 @@ describe('load options', () => {
 		expect(sizeInBytes('0')).toBeUndefined();
 	});
 });
+
+describe('load errors', () => {
+	it('DuckDB running out of memory names the settings that raise the limit', async () => {
+		const {describeLoadError} = await import('../source/loader/describe-error.js');
+		expect(await describeLoadError('/nonexistent.json', 'Out of Memory Error: failed to allocate data of size 64.0 MiB (700.0 MiB/768.0 MiB used)', '768MB')).toBe(
+			'DuckDB ran out of memory (limit 768MB): raise it with --memory-limit or CLICKTRAIL_MEMORY_LIMIT (e.g. 4GB)',
+		);
+	});
+});
+
+describe('temporary folders', () => {
+	it('a folder left by a killed load is removed by the next load that needs one', async () => {
+		const {mkdir, writeFile} = await import('node:fs/promises');
+		const {existsSync} = await import('node:fs');
+		const os = await import('node:os');
+		const path = await import('node:path');
+		const {WorkDir} = await import('../source/loader/work-dir.js');
+		// A pid that is not running: pids are below 2^22 on Linux.
+		const stale = path.join(os.tmpdir(), 'clicktrail-load-4194999-test');
+		await mkdir(stale, {recursive: true});
+		await writeFile(path.join(stale, '1.rewrite.jsonl'), 'x');
+		const work = new WorkDir();
+		const file = await work.file('.json');
+		expect(existsSync(stale)).toBe(false);
+		expect(path.basename(path.dirname(file))).toMatch(new RegExp(`^clicktrail-load-${process.pid}-`));
+		await work.close();
+		expect(existsSync(path.dirname(file))).toBe(false);
+	});
+});

@@ -1,14 +1,36 @@
 /**
  * A private temporary folder for one load: links with plain names to files whose names DuckDB's readers would
  * expand as globs (`[`, `?`, `*`, `{`) or whose extension does not say how they are compressed, and JSON lines
- * rewrites of files DuckDB cannot read in one go. Removed when the load ends.
+ * rewrites of files DuckDB cannot read in one go. Removed when the load ends; one left by a killed load is removed
+ * by the next load.
  */
-import {mkdtemp, rm, symlink} from 'node:fs/promises';
+import {mkdtemp, readdir, rm, symlink} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 /** Characters DuckDB's file readers treat as glob syntax, even in a bound file list. */
 const GLOB = /[[\]*?{}\\]/;
+
+const PREFIX = 'clicktrail-load-';
+
+/** Folders left by loads that were killed (their process is gone): a rewrite can be gigabytes. */
+async function removeStale(): Promise<void> {
+	const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
+	for (const name of names) {
+		const pid = Number(/^clicktrail-load-(\d+)-/.exec(name)?.[1]);
+		if (!pid || pid === process.pid || isAlive(pid)) continue;
+		await rm(path.join(os.tmpdir(), name), {recursive: true, force: true}).catch(() => undefined);
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
 
 export class WorkDir {
 	private dir: string | undefined;
@@ -16,7 +38,10 @@ export class WorkDir {
 
 	/** A fresh path in the folder, ending in `suffix`. */
 	async file(suffix: string): Promise<string> {
-		this.dir ??= await mkdtemp(path.join(os.tmpdir(), 'clicktrail-load-'));
+		if (!this.dir) {
+			await removeStale();
+			this.dir = await mkdtemp(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
+		}
 		return path.join(this.dir, `${++this.count}${suffix}`);
 	}
 
