@@ -8,7 +8,7 @@ import {writeSync} from 'node:fs';
 import meow from 'meow';
 import {EXIT, UserError} from './exit-codes.js';
 import {commandHelp, helpRequest} from './help.js';
-import {buildOptions, type Options} from './options.js';
+import {buildOptions, joinTimeValues, type Options} from './options.js';
 
 const HELP = `
 	Usage
@@ -32,6 +32,9 @@ const HELP = `
 	  --until TIME            keep events before TIME
 	  --all-services          keep every service's events, not only iot1click.amazonaws.com
 	  --force                 reload files the case file already holds unchanged
+	  --memory-limit SIZE     DuckDB's memory while loading (default 768MB, or $CLICKTRAIL_MEMORY_LIMIT)
+	  --max-file-size SIZE    largest a file may be once decompressed (default 4GB, or
+	                          $CLICKTRAIL_MAX_FILE_SIZE); a larger one fails unread
 	  --quiet, -q             print only errors
 
 	S3 (load s3://...)
@@ -118,6 +121,7 @@ const cli = meow(
 	HELP,
 	{
 		importMeta: import.meta,
+		argv: joinTimeValues(process.argv.slice(2)),
 		allowUnknownFlags: false,
 		flags: {
 			db: {type: 'string'},
@@ -145,6 +149,8 @@ const cli = meow(
 			save: {type: 'string'},
 			description: {type: 'string'},
 			overwrite: {type: 'boolean', default: false},
+			memoryLimit: {type: 'string'},
+			maxFileSize: {type: 'string'},
 			publicKeys: {type: 'string', isMultiple: true},
 			signatures: {type: 'string'},
 			bucket: {type: 'string'},

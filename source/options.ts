@@ -1,6 +1,7 @@
 /**
  * argv -> one typed, validated options object. Commands read this, never argv.
  */
+import {existsSync} from 'node:fs';
 import {EXIT, UserError} from './exit-codes.js';
 import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
@@ -80,6 +81,10 @@ export type Options = {
 	tz: string;
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
 	batchFiles?: number;
+	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
+	memoryLimit: string;
+	/** Largest decompressed size of one input file, in bytes: --max-file-size, $CLICKTRAIL_MAX_FILE_SIZE, default 4GB. */
+	maxFileBytes?: number;
 };
 
 export type Flags = {
@@ -113,7 +118,16 @@ export type Flags = {
 	save?: string;
 	description?: string;
 	overwrite?: boolean;
+	memoryLimit?: string;
+	maxFileSize?: string;
 };
+
+/**
+ * DuckDB's memory limit while loading. DuckDB's process grows about 0.5 GB past its limit (JSON parsing and string
+ * heaps are not counted in it): measured on one 650 MB JSON lines file, 512MB gave a peak RSS of 0.9 GB, 768MB
+ * 1.24 GB, 1GB 1.48-1.69 GB; 768MB keeps a 2 GB file under 1.5 GB.
+ */
+export const DEFAULT_MEMORY_LIMIT = '768MB';
 
 const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views']);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
@@ -142,7 +156,20 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			withDigests: flags.withDigests,
 		},
 		tz: flags.tz ?? 'UTC',
+		memoryLimit: DEFAULT_MEMORY_LIMIT,
 	};
+	const memoryLimit = flags.memoryLimit ?? env['CLICKTRAIL_MEMORY_LIMIT'] ?? DEFAULT_MEMORY_LIMIT;
+	const memoryBytes = sizeInBytes(memoryLimit);
+	if (memoryBytes === undefined || memoryBytes < 64 * 1024 * 1024) {
+		throw usage(`--memory-limit must be a size of at least 64MB, such as 1GB or 4GB, not "${memoryLimit}"`);
+	}
+	options.memoryLimit = memoryLimit.replaceAll(/\s+/g, '');
+	const maxFileSize = flags.maxFileSize ?? env['CLICKTRAIL_MAX_FILE_SIZE'];
+	if (maxFileSize !== undefined) {
+		const bytes = sizeInBytes(maxFileSize);
+		if (bytes === undefined) throw usage(`--max-file-size must be a size such as 4GB or 500MB, not "${maxFileSize}"`);
+		options.maxFileBytes = bytes;
+	}
 	const batchFiles = env['CLICKTRAIL_BATCH_FILES'];
 	if (batchFiles !== undefined) options.batchFiles = positive('CLICKTRAIL_BATCH_FILES', Number(batchFiles));
 	if (options.db.trim() === '') throw usage('--db needs a path');
@@ -162,6 +189,9 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			options.sources = args;
 			break;
 		case 'screen':
+			if (first !== undefined && looksLikeCommand(first)) {
+				throw usage(`unknown command "${first}" (commands: ${[...COMMANDS].join(', ')}; clicktrail --help lists them)`);
+			}
 			options.sources = args;
 			if (flags.view !== undefined) {
 				if (flags.view.trim() === '') throw usage('--view needs the name of a saved view');
@@ -263,6 +293,40 @@ function time(flag: string, value: string, now: Date, end: boolean): Date {
 	} catch (error) {
 		throw usage(`${flag}: ${(error as Error).message}`);
 	}
+}
+
+/**
+ * A first argument that names no file, folder, glob or bucket and could be a command: `qeury`, `help`. Treating it
+ * as a source would create a case file for nothing.
+ */
+function looksLikeCommand(arg: string): boolean {
+	return /^[a-z][a-z-]*$/i.test(arg) && !existsSync(arg);
+}
+
+/** "1GB", "512 MB", "4g", "1048576" -> bytes (powers of 1024); undefined if it is not a size. */
+export function sizeInBytes(text: string): number | undefined {
+	const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+	if (!match) return undefined;
+	const power = ['', 'k', 'm', 'g', 't'].indexOf(match[2]!.toLowerCase());
+	const bytes = Math.floor(Number(match[1]) * 1024 ** power);
+	return bytes > 0 ? bytes : undefined;
+}
+
+/**
+ * `--since -7d` as `--since=-7d`: a value that starts with '-' would otherwise be read as a flag. Only for the
+ * options that take a time, and only for a value that is a relative time.
+ */
+export function joinTimeValues(argv: readonly string[]): string[] {
+	const joined: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		const next = argv[i + 1];
+		if ((arg === '--since' || arg === '--until') && next !== undefined && /^-\s*\d/.test(next)) {
+			joined.push(`${arg}=${next}`);
+			i++;
+		} else joined.push(arg);
+	}
+	return joined;
 }
 
 function positive(flag: string, value: number): number {

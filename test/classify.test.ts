@@ -2,20 +2,46 @@ import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadFiles} from '../source/loader/load-files.js';
-import {classifyByName, classifyText} from '../source/sources/classify.js';
+import {JsonScanner} from '../source/loader/json-scan.js';
+import {HEAD_BYTES} from '../source/loader/scan-file.js';
+import {classifyByName, classifyContent} from '../source/sources/classify.js';
 import {expandLocalSources} from '../source/sources/local.js';
 import {CaseFile} from '../source/store/database.js';
 import {tempDir} from './helpers/temp.js';
 
-describe('classifyText', () => {
+/** Classify a whole text, as the loader does after its read of a file. */
+function classifyText(text: string) {
+	const scanner = new JsonScanner();
+	const bytes = Buffer.from(text);
+	scanner.write(bytes);
+	return classifyContent({...scanner.end(), head: bytes.subarray(0, HEAD_BYTES)});
+}
+
+describe('classifyContent', () => {
 	it.each([
 		['{"Records":[{"eventID":"a"}]}', 'records'],
-		['\uFEFF  {\n  "Records": [\n', 'records'],
 		['{"eventID":"a","eventTime":"2024-12-03T23:38:05Z"}\n{"eventID":"b"}\n', 'jsonl'],
 		['[{"eventID":"a"}]', 'array'],
 		['Event ID,Event time,User name,Event name\n1,2,3,4\n', 'csv'],
 	])('%j loads as %s', (head, format) => {
-		expect(classifyText(head)).toEqual({kind: 'load', format});
+		expect(classifyText(head)).toMatchObject({kind: 'load', format, shape: format, rewrite: false});
+	});
+
+	it.each([
+		['{\n  "eventID": "a",\n  "eventTime": "2024-12-03T23:38:05Z"\n}\n', 'event'],
+		['{"eventID":"a"}{"eventID":"b"}\n', 'concatenated'],
+		['{"eventID":"a"}\n{"eventID":"b"}{"eventID":"c"}\n', 'concatenated'],
+		['{"Events":[{"EventId":"a","CloudTrailEvent":"{\\"eventID\\":\\"a\\"}"}]}', 'lookup-events'],
+		['{"Records":[{"eventID":"a"}]}\n{"Records":[{"eventID":"b"}]}\n', 'records'],
+		['\uFEFF  {\n  "Records": [\n{"eventID":"a"}]}\n', 'records'],
+	])('%j is rewritten as JSON lines (%s)', (head, shape) => {
+		expect(classifyText(head)).toMatchObject({kind: 'load', format: 'jsonl', shape, rewrite: true});
+	});
+
+	it('classifies JSON lines by content, whatever the length of the first line, with or without a final newline', () => {
+		const long = JSON.stringify({eventID: 'a', eventTime: '2024-12-03T23:38:05Z', pad: 'x'.repeat(200_000)});
+		expect(classifyText(`${long}\n${long}\n`)).toMatchObject({kind: 'load', format: 'jsonl', shape: 'jsonl', rewrite: false});
+		expect(classifyText(long)).toMatchObject({kind: 'load', format: 'jsonl', shape: 'event', rewrite: false});
 	});
 
 	it.each([
@@ -42,7 +68,9 @@ it('a pretty-printed JSON object without Records fails as not CloudTrail; an emp
 	await writeFile(path.join(dir, 'empty.json'), '{"Records":[]}');
 	const db = await CaseFile.open(path.join(dir, 'case.duckdb'));
 	const summary = await loadFiles(db, (await expandLocalSources([dir])).files);
-	expect(summary.filesFailed).toEqual([{origin: path.join(dir, 'hello.json'), reason: 'not a CloudTrail log: no Records array'}]);
+	expect(summary.filesFailed).toEqual([
+		{origin: path.join(dir, 'hello.json'), reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields'},
+	]);
 	expect(summary.filesLoaded).toBe(1);
 	expect(summary.eventsAdded).toBe(0);
 	db.close();

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {generateSample, type GroundTruth} from '../source/sample/index.js';
@@ -58,10 +59,11 @@ describe('the built CLI', () => {
 			expect(result.stdout).toMatch(/files: 1 loaded/);
 		});
 
-		it('names a missing source and exits 3', async () => {
+		it('names a missing source, creates no case file, and exits 1 when every input failed', async () => {
 			const result = await runCli(['load', path.join(dir, 'nope'), '--db', path.join(dir, 'nope.duckdb')]);
-			expect(result.code).toBe(3);
+			expect(result.code).toBe(1);
 			expect(result.stderr).toContain(`failed: ${path.join(dir, 'nope')}: no such file or directory`);
+			expect(existsSync(path.join(dir, 'nope.duckdb'))).toBe(false);
 		});
 	});
 

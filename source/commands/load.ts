@@ -2,7 +2,8 @@
  * `clicktrail load SOURCE...`: local files, directories and globs (and s3:// URIs) into the case file.
  */
 import {EXIT} from '../exit-codes.js';
-import {loadFiles, type FileNote, type LoadSummary} from '../loader/load-files.js';
+import {emptySummary, loadFiles, type FileNote, type LoadSummary} from '../loader/load-files.js';
+import {describeRejected} from '../loader/rejected.js';
 import type {Options} from '../options.js';
 import {gatherSources} from '../sources/gather.js';
 import {CaseFile} from '../store/database.js';
@@ -11,30 +12,41 @@ import {megabytes, progressSink} from './progress.js';
 
 export async function runLoad(options: Options): Promise<number> {
 	const summary = await loadSources(options);
-	return summary.filesFailed.length > 0 ? EXIT.partial : EXIT.ok;
+	if (summary.filesFailed.length === 0) return EXIT.ok;
+	const succeeded = summary.filesLoaded + summary.filesUnchanged + summary.filesSkipped.length;
+	return succeeded === 0 ? EXIT.error : EXIT.partial;
 }
 
 /** Load options.sources into options.db, printing progress and the summary; shared by `load` and the screen. */
 export async function loadSources(options: Options): Promise<LoadSummary> {
 	const gathered = await gatherSources(options, {quiet: options.quiet, stderr: process.stderr});
-	// DuckDB's buffer pool would otherwise grow towards most of the machine's memory while loading. Measured on
-	// 1M records at 50% IoT: no limit 50 s / 1.85 GB peak RSS; 1 GB 49 s / 1.6 GB; 512 MB 69 s / 1.1 GB.
-	const db = await CaseFile.open(options.db, {memoryLimit: process.env['CLICKTRAIL_MEMORY_LIMIT'] ?? '1GB'});
-	const progress = progressSink(process.stderr, options.quiet);
 	let summary: LoadSummary;
-	try {
-		summary = await loadFiles(db, gathered.files, {
-			allServices: options.allServices,
-			since: options.since,
-			until: options.until,
-			force: options.force,
-			batchFiles: options.batchFiles,
-			onProgress: p => progress.update(p),
-		});
-	} finally {
-		progress.done();
-		db.close();
+	if (gathered.files.length === 0 && gathered.failures.length > 0) {
+		// Nothing to load: no case file is created for nothing (a mistyped path).
+		summary = emptySummary();
+	} else {
+		// DuckDB's buffer pool would otherwise grow towards most of the machine's memory while loading. Measured on
+		// 1M records at 50% IoT: no limit 50 s / 1.85 GB peak RSS; 1 GB 49 s / 1.6 GB; 512 MB 69 s / 1.1 GB. The
+		// default is in options.ts.
+		const db = await CaseFile.open(options.db, {memoryLimit: options.memoryLimit});
+		const progress = progressSink(process.stderr, options.quiet);
+		try {
+			summary = await loadFiles(db, gathered.files, {
+				allServices: options.allServices,
+				since: options.since,
+				until: options.until,
+				force: options.force,
+				batchFiles: options.batchFiles,
+				maxFileBytes: options.maxFileBytes,
+				memoryLimit: options.memoryLimit,
+				onProgress: p => progress.update(p),
+			});
+		} finally {
+			progress.done();
+			db.close();
+		}
 	}
+	summary.filesSkipped.unshift(...gathered.notes);
 	summary.filesFailed.unshift(...gathered.failures);
 	summary.filesTotal += gathered.failures.length;
 	printSummary(summary, gathered.ignored, options);
@@ -68,11 +80,12 @@ function printSummary(summary: LoadSummary, ignored: number, options: Options): 
 	];
 	if (ignored > 0) files.push(`${n(ignored)} other files ignored`);
 	out.write(`files: ${files.join(', ')}\n`);
+	const reasons = describeRejected(summary.rejected);
 	const events = [
 		`${n(summary.eventsAdded)} added`,
 		`${n(summary.duplicates)} duplicates`,
 		`${n(summary.otherService)} other-service skipped`,
-		`${n(summary.badRecords)} bad records`,
+		`${n(summary.badRecords)} bad records${summary.badRecords > 0 && reasons ? ` (${reasons})` : ''}`,
 	];
 	if (options.since || options.until) events.push(`${n(summary.outOfRange)} outside the time range`);
 	out.write(`events: ${events.join(', ')}${options.allServices ? ' (all services)' : ''}\n`);

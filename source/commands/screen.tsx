@@ -23,7 +23,7 @@ export async function runScreen(options: Options): Promise<number> {
 		// Imported here: the loader (and the S3 client behind it) costs start-up time a screen alone does not need.
 		const {loadSources} = await import('./load.js');
 		const summary = await loadSources(options);
-		if (summary.filesFailed.length > 0 && summary.eventsAdded === 0 && summary.filesLoaded === 0) return EXIT.partial;
+		if (summary.filesFailed.length > 0 && summary.eventsAdded === 0 && summary.filesLoaded === 0) return EXIT.error;
 	}
 	return openScreen(options.db, options.tz, options.view);
 }

@@ -6,8 +6,11 @@ import {createGunzip} from 'node:zlib';
 import {pipeline} from 'node:stream/promises';
 import {Writable} from 'node:stream';
 
-export async function describeLoadError(file: string, message: string): Promise<string> {
+export async function describeLoadError(file: string, message: string, memoryLimit = 'the default'): Promise<string> {
 	const first = message.split('\n')[0]!.trim();
+	if (/out of memory/i.test(first)) {
+		return `DuckDB ran out of memory (limit ${memoryLimit}): raise it with --memory-limit or CLICKTRAIL_MEMORY_LIMIT (e.g. 4GB)`;
+	}
 	if (/unexpected end of data|Malformed JSON|gzip|zlib/i.test(first) && (await isGzip(file))) {
 		const gzipProblem = await checkGzip(file);
 		if (gzipProblem) return gzipProblem;

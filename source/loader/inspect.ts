@@ -1,25 +1,34 @@
 /**
- * One read of each file: its SHA-256 (for the ledger) and, from its first and last bytes, how to load it.
+ * One read of each file: its SHA-256 (for the ledger) and, from a scan of its whole decompressed content, how to
+ * load it, or why not to. A file that would expand past the cap (a decompression bomb) or whose gzip stream is
+ * broken fails here, before DuckDB sees it.
  */
-import {createHash} from 'node:crypto';
-import {createReadStream} from 'node:fs';
-import {HEAD_BYTES, classifyBytes, type Classification} from '../sources/classify.js';
+import {classifyContent, type Classification} from '../sources/classify.js';
+import {GzipError, TooLargeError, hashFile, scanFile} from './scan-file.js';
 
-export type Inspection = {checksum: string; classification: Classification};
+export type Inspection = {checksum: string; gzip: boolean; classification: Classification};
 
-export async function inspectFile(file: string, size: number): Promise<Inspection> {
-	const hash = createHash('sha256');
-	const head: Buffer[] = [];
-	let headLength = 0;
-	let tail: Buffer = Buffer.alloc(0);
-	for await (const chunk of createReadStream(file, {highWaterMark: 1024 * 1024})) {
-		const bytes = chunk as Buffer;
-		hash.update(bytes);
-		if (headLength < HEAD_BYTES) {
-			head.push(bytes.subarray(0, HEAD_BYTES - headLength));
-			headLength += Math.min(bytes.length, HEAD_BYTES - headLength);
+export type InspectOptions = {
+	/** Largest decompressed size a file may have (see scan-file.ts). */
+	maxFileBytes?: number;
+	/** A {"Records":[...]} file larger than this is read through a JSON lines rewrite (see classify.ts). */
+	rewriteRecordsAbove?: number;
+};
+
+export async function inspectFile(file: string, options: InspectOptions = {}): Promise<Inspection> {
+	try {
+		const {checksum, gzip, head, scan} = await scanFile(file, {hash: true, maxTextBytes: options.maxFileBytes});
+		return {checksum: checksum!, gzip, classification: classifyContent({...scan, head}, options.rewriteRecordsAbove)};
+	} catch (error) {
+		if (error instanceof TooLargeError) {
+			const reason = error.gzip
+				? `${error.message} when decompressed (a decompression bomb?); --max-file-size raises the limit`
+				: `${error.message}; --max-file-size raises the limit`;
+			return {checksum: await hashFile(file), gzip: error.gzip, classification: {kind: 'fail', reason, shape: error.gzip ? 'gzip' : 'unknown'}};
 		}
-		tail = Buffer.from(bytes.length >= 4 ? bytes.subarray(bytes.length - 4) : Buffer.concat([tail, bytes]).subarray(-4));
+		if (error instanceof GzipError) {
+			return {checksum: await hashFile(file), gzip: true, classification: {kind: 'fail', reason: error.message, shape: 'gzip'}};
+		}
+		throw error;
 	}
-	return {checksum: hash.digest('hex'), classification: await classifyBytes(Buffer.concat(head), Buffer.from(tail), size)};
 }

@@ -6,12 +6,21 @@ import type {InputFile} from '../sources/input-file.js';
 import {classifyByName, type Format} from '../sources/classify.js';
 import {createLimiter} from '../sources/pool.js';
 import type {CaseFile} from '../store/database.js';
-import {ingestBatch, writeLedger, type BatchFile, type FileResult, type IngestOptions} from '../store/ingest.js';
-import {readLedger} from '../store/ledger.js';
+import {NO_REJECTS, failed, ingestBatch, writeLedger, type BatchFile, type FileResult, type IngestOptions, type Rejected} from '../store/ingest.js';
+import {readLedger, type LedgerEntry} from '../store/ledger.js';
 import {inspectFile} from './inspect.js';
 import {describeLoadError} from './describe-error.js';
+import {describeRejected} from './rejected.js';
+import {scanFile} from './scan-file.js';
+import {WorkDir} from './work-dir.js';
 
-export type LoadOptions = Omit<IngestOptions, 'describeError'> & {
+export type LoadOptions = Omit<IngestOptions, 'describeError' | 'describeRejected'> & {
+	/** Largest decompressed size of one file (default 4 GB): past it, the file fails unread by DuckDB. */
+	maxFileBytes?: number;
+	/** A {"Records":[...]} file larger than this (decompressed) is read through a JSON lines rewrite; default 128 MB. */
+	rewriteRecordsAbove?: number;
+	/** DuckDB's memory limit, named in the message when a file runs out of memory. */
+	memoryLimit?: string;
 	/** Reload files the ledger already holds unchanged. */
 	force?: boolean;
 	/** Compressed bytes per batch (one transaction, one DuckDB scan). */
@@ -48,6 +57,8 @@ export type LoadSummary = {
 	duplicates: number;
 	otherService: number;
 	badRecords: number;
+	/** badRecords by reason. */
+	rejected: Rejected;
 	outOfRange: number;
 	bytes: number;
 	elapsedMs: number;
@@ -56,6 +67,26 @@ export type LoadSummary = {
 const DEFAULT_BATCH_BYTES = 24 * 1024 * 1024;
 const DEFAULT_BATCH_FILES = 1000;
 const INSPECT_CONCURRENCY = 8;
+
+/** A summary of nothing loaded yet. */
+export function emptySummary(): LoadSummary {
+	return {
+		filesTotal: 0,
+		filesLoaded: 0,
+		filesUnchanged: 0,
+		filesSkipped: [],
+		filesFailed: [],
+		records: 0,
+		eventsAdded: 0,
+		duplicates: 0,
+		otherService: 0,
+		badRecords: 0,
+		rejected: {...NO_REJECTS},
+		outOfRange: 0,
+		bytes: 0,
+		elapsedMs: 0,
+	};
+}
 
 export async function loadFiles(db: CaseFile, inputs: InputFile[], options: LoadOptions = {}): Promise<LoadSummary> {
 	const started = performance.now();
@@ -70,6 +101,7 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 		duplicates: 0,
 		otherService: 0,
 		badRecords: 0,
+		rejected: {...NO_REJECTS},
 		outOfRange: 0,
 		bytes: 0,
 		elapsedMs: 0,
@@ -94,9 +126,11 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	const ledger = await readLedger(db);
 	const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
 	const batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
-	const ingestOptions: IngestOptions = {...options, describeError: (file, message) => describeLoadError(file.path, message)};
+	const ingestOptions: IngestOptions = {...options, describeError: (file, message) => describeLoadError(file.path, message, options.memoryLimit), describeRejected};
+	const work = new WorkDir();
 	const ingest = async (batch: BatchFile[]) => {
 		const {results, inserted} = await ingestBatch(db, batch, ingestOptions);
+		for (const file of batch) if (file.path !== file.origin && file.path.endsWith('.rewrite.jsonl')) await work.remove(file.path);
 		let kept = 0;
 		for (const result of results) {
 			if (result.status === 'failed') {
@@ -106,6 +140,7 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 				summary.records += result.records;
 				summary.otherService += result.otherService;
 				summary.badRecords += result.bad;
+				for (const key of Object.keys(summary.rejected) as (keyof Rejected)[]) summary.rejected[key] += result.rejected[key];
 				summary.outOfRange += result.outOfRange;
 				summary.bytes += result.file.size;
 				kept += result.kept;
@@ -117,66 +152,100 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 		report();
 	};
 
-	// Files are read (hashed and classified) a few at a time, ahead of DuckDB, which loads them in input order
-	// in batches of one format: reading the next files overlaps loading the last ones.
+	// Files are read (hashed, scanned and classified) a few at a time, ahead of DuckDB, which loads them in input
+	// order in batches of one format: reading the next files overlaps loading the last ones.
 	const limit = createLimiter(INSPECT_CONCURRENCY);
 	const inspections = inputs.map(input =>
-		classifyByName(input.path) ? undefined : limit(() => inspectFile(input.path, input.size).catch((error: Error) => error)),
+		classifyByName(input.path)
+			? undefined
+			: limit(() => inspectFile(input.path, {maxFileBytes: options.maxFileBytes, rewriteRecordsAbove: options.rewriteRecordsAbove}).catch((error: Error) => error)),
 	);
 	const pending = new Map<Format, {files: BatchFile[]; bytes: number}>();
 	const failures: FileResult[] = [];
-	for (const [index, input] of inputs.entries()) {
-		const inspection = await inspections[index];
-		const byName = classifyByName(input.path);
-		if (byName || !inspection) {
-			summary.filesSkipped.push({origin: input.origin, reason: byName?.reason ?? 'skipped'});
-			done(input);
-			continue;
-		}
-		if (inspection instanceof Error) {
-			summary.filesFailed.push({origin: input.origin, reason: `cannot read: ${inspection.message}`});
-			done(input);
-			continue;
-		}
-		const {checksum, classification} = inspection;
-		const known = ledger.get(input.origin);
-		if (!options.force && known?.status === 'loaded' && known.checksum === checksum && Number(known.size) === input.size) {
-			summary.filesUnchanged++;
-			done(input);
-			continue;
-		}
-		if (classification.kind === 'load') {
-			const batch = pending.get(classification.format) ?? {files: [], bytes: 0};
-			if (batch.files.length > 0 && (batch.bytes + input.size > batchBytes || batch.files.length >= batchFiles)) {
+	const fail = (file: BatchFile, reason: string) => {
+		summary.filesFailed.push({origin: file.origin, reason});
+		failures.push(failed(file, reason));
+	};
+	try {
+		for (const [index, input] of inputs.entries()) {
+			const inspection = await inspections[index];
+			const byName = classifyByName(input.path);
+			if (byName || !inspection) {
+				summary.filesSkipped.push({origin: input.origin, reason: byName?.reason ?? 'skipped'});
+				done(input);
+				continue;
+			}
+			if (inspection instanceof Error) {
+				fail({...input, checksum: null, format: 'records', shape: 'unknown'}, `cannot read: ${inspection.message}`);
+				done(input);
+				continue;
+			}
+			const {checksum, classification, gzip} = inspection;
+			const known = ledger.get(input.origin);
+			if (
+				!options.force &&
+				known?.status === 'loaded' &&
+				known.checksum === checksum &&
+				Number(known.size) === input.size &&
+				windowCovers(known, options.since, options.until)
+			) {
+				summary.filesUnchanged++;
+				done(input);
+				continue;
+			}
+			if (classification.kind === 'skip') {
+				summary.filesSkipped.push({origin: input.origin, reason: classification.reason});
+				done(input);
+				continue;
+			}
+			if (classification.kind === 'fail') {
+				fail({...input, checksum, format: 'records', shape: classification.shape}, classification.reason);
+				done(input);
+				continue;
+			}
+			const file: BatchFile = {
+				...input,
+				checksum,
+				format: classification.format,
+				shape: classification.shape,
+				textBytes: classification.textBytes,
+				largestRecord: classification.largestRecord,
+				...(classification.csv ? {csv: classification.csv} : {}),
+			};
+			if (classification.rewrite) {
+				// One record a line, without the records DuckDB must not see (counted here instead).
+				file.path = await work.file('.rewrite.jsonl');
+				const {scan} = await scanFile(input.path, {jsonLinesOut: file.path, maxTextBytes: options.maxFileBytes});
+				file.textBytes = scan.textBytes;
+				file.largestRecord = scan.largestRecord;
+				file.dropped = {tooDeep: scan.tooDeep, tooLarge: scan.tooLarge, notObject: scan.notObjects};
+			} else {
+				file.path = await work.readable(input.path, gzip, file.format === 'csv' ? '.csv' : '.json');
+			}
+			const batch = pending.get(file.format) ?? {files: [], bytes: 0};
+			if (batch.files.length > 0 && (batch.bytes + input.size > batchBytes || batch.files.length >= batchFiles || file.format === 'csv')) {
 				await ingest(batch.files);
 				batch.files = [];
 				batch.bytes = 0;
 			}
-			batch.files.push({...input, checksum, format: classification.format, textBytes: classification.textBytes});
+			batch.files.push(file);
 			batch.bytes += input.size;
-			pending.set(classification.format, batch);
-			continue;
+			pending.set(file.format, batch);
 		}
-		const note = {origin: input.origin, reason: classification.reason};
-		if (classification.kind === 'skip') {
-			summary.filesSkipped.push(note);
-		} else {
-			summary.filesFailed.push(note);
-			failures.push({
-				file: {...input, checksum, format: 'records'},
-				status: 'failed',
-				error: classification.reason,
-				records: 0,
-				kept: 0,
-				otherService: 0,
-				bad: 0,
-				outOfRange: 0,
-			});
-		}
-		done(input);
+		for (const batch of pending.values()) if (batch.files.length > 0) await ingest(batch.files);
+		await writeLedger(db, failures, ingestOptions);
+	} finally {
+		await work.close();
 	}
-	for (const batch of pending.values()) if (batch.files.length > 0) await ingest(batch.files);
-	await writeLedger(db, failures);
 	summary.elapsedMs = performance.now() - started;
 	return summary;
+}
+
+/** A file loaded with a window holds only that window's events: it is unchanged only for a window inside it. */
+function windowCovers(known: LedgerEntry, since: Date | undefined, until: Date | undefined): boolean {
+	const from = known.loadedSince ? new Date(known.loadedSince) : undefined;
+	const to = known.loadedUntil ? new Date(known.loadedUntil) : undefined;
+	if (from && (!since || since < from)) return false;
+	if (to && (!until || until > to)) return false;
+	return true;
 }

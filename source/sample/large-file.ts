@@ -2,6 +2,8 @@
 import {once} from 'node:events';
 import {createWriteStream} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
+import {pipeline} from 'node:stream/promises';
+import {createGzip} from 'node:zlib';
 import path from 'node:path';
 import {RecordFactory} from './factory.js';
 import type {CallScope} from './iot-operations.js';
@@ -13,17 +15,20 @@ import {buildWorld} from './world.js';
 export const LARGE_FILE_IOT_SHARE = 0.9;
 
 /**
- * Writes {"Records":[...]} on one line, larger than minBytes, streaming (never all records in memory).
+ * Writes {"Records":[...]} on one line (or, with format 'jsonl', one record a line), larger than minBytes,
+ * streaming (never all records in memory); gzip'd when the name ends in .gz.
  * @returns the number of IoT 1-Click events in it (every eventID unique).
  */
-export async function writeLargeLogFile(file: string, minBytes: number, seed = 1): Promise<number> {
+export async function writeLargeLogFile(file: string, minBytes: number, seed = 1, format: 'records' | 'jsonl' = 'records'): Promise<number> {
 	const world = buildWorld(seed);
 	const factory = new RecordFactory(world, LARGE_FILE_IOT_SHARE);
 	const rng = new Random(seed, 5);
 	const scope: CallScope = {rng, world, account: world.accounts[0] as string, region: 'us-east-1'};
 	const startMs = parseIso('2024-12-01T00:00:00Z');
 	await mkdir(path.dirname(file), {recursive: true});
-	const out = createWriteStream(file);
+	const zip = file.endsWith('.gz') ? createGzip({level: 1}) : undefined;
+	const out = zip ?? createWriteStream(file);
+	const done = zip ? pipeline(zip, createWriteStream(file)) : undefined;
 	let bytes = 0;
 	let iot = 0;
 	let first = true;
@@ -31,7 +36,8 @@ export async function writeLargeLogFile(file: string, minBytes: number, seed = 1
 		bytes += Buffer.byteLength(chunk);
 		if (!out.write(chunk)) await once(out, 'drain');
 	};
-	await push('{"Records":[');
+	const [open, separator, close] = format === 'jsonl' ? ['', '\n', '\n'] : ['{"Records":[', ',', ']}'];
+	await push(open);
 	while (bytes + 2 <= minBytes) {
 		const parts: string[] = [];
 		for (let i = 0; i < 500; i++) {
@@ -39,11 +45,11 @@ export async function writeLargeLogFile(file: string, minBytes: number, seed = 1
 			if (built.meta.iot) iot++;
 			parts.push(JSON.stringify(built.record));
 		}
-		await push((first ? '' : ',') + parts.join(','));
+		await push((first ? '' : separator) + parts.join(separator));
 		first = false;
 	}
-	await push(']}');
+	await push(close);
 	out.end();
-	await once(out, 'finish');
+	await (done ?? once(out, 'finish'));
 	return iot;
 }

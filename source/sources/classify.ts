@@ -1,32 +1,65 @@
 /**
- * Decide how to read a file, or why not to, from its name and the first bytes of its (decompressed) content.
+ * Decide how to read a file, or why not to, from its name and from what one read of its whole (decompressed)
+ * content found.
  */
 import path from 'node:path';
-import {createGunzip} from 'node:zlib';
+import {MAX_DEPTH} from '../loader/json-scan.js';
 
-/** How the loader reads a file. */
+/** How DuckDB reads a file. */
 export type Format =
 	/** CloudTrail's own {"Records":[...]} (also the console's Event history JSON export). */
 	| 'records'
-	/** One event per line. */
+	/** One record a line (also what a rewrite produces). */
 	| 'jsonl'
 	/** A JSON array of events. */
 	| 'array'
 	/** The console's Event history CSV export. */
 	| 'csv';
 
+/**
+ * What the file is, as the ledger records it: `records`, `jsonl`, `array`, `csv`, `event` (one event object, as the
+ * console and the AWS docs show it), `concatenated` (JSON objects one after another, as `jq '.Records[]'` prints),
+ * `lookup-events` (the output of `aws cloudtrail lookup-events`), and for files that failed `json`, `text`, `gzip`
+ * or `unknown`.
+ */
+export type Shape = Format | 'event' | 'concatenated' | 'lookup-events' | 'json' | 'text' | 'gzip' | 'unknown';
+
+/** Where each known Event history CSV column is (0-based), by the field it fills. */
+export type CsvLayout = {width: number; columns: Partial<Record<CsvField, number>>};
+
+export type CsvField =
+	| 'eventID'
+	| 'eventTime'
+	| 'eventName'
+	| 'eventSource'
+	| 'awsRegion'
+	| 'sourceIPAddress'
+	| 'errorCode'
+	| 'readOnly'
+	| 'userName'
+	| 'accessKeyId'
+	| 'event';
+
 export type Classification =
-	/** `textBytes`: the decompressed size (from the gzip trailer), which bounds the JSON reader's buffer. */
-	| {kind: 'load'; format: Format; textBytes: number}
+	| {
+			kind: 'load';
+			format: Format;
+			shape: Shape;
+			/** Decompressed size in bytes. */
+			textBytes: number;
+			/** Largest record in bytes (JSON formats). */
+			largestRecord: number;
+			/** Read through a JSON lines rewrite (a shape DuckDB cannot read in one go, or records left out). */
+			rewrite: boolean;
+			/** Records left out: nested too deep, too large. */
+			tooDeep: number;
+			tooLarge: number;
+			csv?: CsvLayout;
+	  }
 	/** Not events, on purpose (digests, Insights): noted, not an error. */
-	| {kind: 'skip'; reason: string}
+	| {kind: 'skip'; reason: string; shape: Shape}
 	/** Should have been events and is not: an error naming the reason. */
-	| {kind: 'fail'; reason: string};
-
-type TextClassification = {kind: 'load'; format: Format} | {kind: 'skip'; reason: string} | {kind: 'fail'; reason: string};
-
-/** Bytes of the file's start that classification looks at. */
-export const HEAD_BYTES = 16 * 1024;
+	| {kind: 'fail'; reason: string; shape: Shape};
 
 const DIGEST = 'CloudTrail digest file (not events; clicktrail verify checks them)';
 
@@ -40,85 +73,132 @@ export function classifyByName(file: string): {kind: 'skip'; reason: string} | u
 }
 
 /**
- * Classify from the file's first bytes (`head`, at most HEAD_BYTES) and last four (`tail`, the gzip trailer).
+ * A {"Records":[...]} file larger than this is read through a JSON lines rewrite: DuckDB reads such a file as one
+ * JSON object, with a buffer the size of the file.
  */
-export async function classifyBytes(head: Buffer, tail: Buffer, size: number): Promise<Classification> {
-	if (size === 0) return {kind: 'fail', reason: 'empty file'};
-	let text: string;
-	let textBytes = size;
-	if (head[0] === 0x1f && head[1] === 0x8b) {
-		try {
-			text = await gunzipHead(head);
-		} catch (error) {
-			return {kind: 'fail', reason: (error as Error).message};
-		}
-		// ISIZE: the decompressed size modulo 2^32 (of the last gzip member). Deflate cannot expand more than
-		// about 1032:1, so a larger value means a truncated or corrupt file: keep the compressed size then.
-		const isize = tail.length === 4 ? tail.readUInt32LE(0) : 0;
-		if (isize <= size * 1032) textBytes = Math.max(size, isize);
-	} else {
-		text = head.toString('utf8');
+export const REWRITE_RECORDS_ABOVE = 128 * 1024 * 1024;
+
+const EVENT_KEYS = new Set(['eventID', 'eventTime', 'eventSource', 'eventName', 'eventVersion', 'CloudTrailEvent']);
+
+const NOT_CLOUDTRAIL = 'not a CloudTrail log: expected {"Records":[...]}, JSON lines, one event object, lookup-events output, or an Event history export';
+
+/** What the loader knows about a file's content after one read (see source/loader/json-scan.ts). */
+export type ContentFacts = {
+	/** The first bytes of the decompressed text. */
+	head: Buffer;
+	textBytes: number;
+	json: boolean;
+	topValues: number;
+	topKind: 'object' | 'array' | 'none';
+	onePerLine: boolean;
+	firstKeys: string[];
+	wrapper?: 'Records' | 'Events';
+	records: number;
+	tooDeep: number;
+	tooLarge: number;
+	notObjects: number;
+	largestRecord: number;
+	deep: boolean;
+	bom?: boolean;
+	firstLineComplete?: boolean;
+	error?: string;
+};
+
+/** Decide how to read a file from what a whole read of it found: by content, never by a fixed window. */
+export function classifyContent(facts: ContentFacts, rewriteRecordsAbove = REWRITE_RECORDS_ABOVE): Classification {
+	const text = facts.head.toString('utf8').replace(/^\uFEFF/, '');
+	if (facts.textBytes === 0 || (text.trim() === '' && facts.topValues === 0 && !facts.json)) return {kind: 'fail', reason: 'empty file', shape: 'unknown'};
+	if (!facts.json) {
+		const csv = csvLayout(text);
+		if (!csv) return {kind: 'fail', reason: NOT_CLOUDTRAIL, shape: 'text'};
+		if (facts.deep) return {kind: 'fail', reason: `a cell nests JSON deeper than ${MAX_DEPTH} levels`, shape: 'csv'};
+		return {kind: 'load', format: 'csv', shape: 'csv', textBytes: facts.textBytes, largestRecord: 0, rewrite: false, tooDeep: 0, tooLarge: 0, csv};
 	}
-	const classification = classifyText(text);
-	return classification.kind === 'load' ? {...classification, textBytes} : classification;
+	const keys = new Set(facts.firstKeys);
+	if (keys.has('digestStartTime') && keys.has('logFiles')) return {kind: 'skip', reason: DIGEST, shape: 'json'};
+	// Records DuckDB must not see (too deep, too large) or a byte order mark: read through a rewrite.
+	const unfit = facts.deep || facts.tooDeep + facts.tooLarge > 0 || Boolean(facts.bom);
+	const load = (format: Format, shape: Shape, rewrite: boolean): Classification => {
+		if (rewrite && facts.error) return {kind: 'fail', reason: facts.error, shape};
+		return {
+			kind: 'load',
+			format: rewrite ? 'jsonl' : format,
+			shape,
+			textBytes: facts.textBytes,
+			largestRecord: facts.largestRecord,
+			rewrite,
+			tooDeep: facts.tooDeep,
+			tooLarge: facts.tooLarge,
+		};
+	};
+	if (facts.wrapper === 'Records') {
+		return load('records', 'records', facts.topValues > 1 || unfit || facts.textBytes > rewriteRecordsAbove);
+	}
+	if (facts.wrapper === 'Events') return load('jsonl', 'lookup-events', true);
+	if (facts.topKind === 'array') return load('array', 'array', facts.topValues > 1 || unfit);
+	if (keys.has('Records')) return {kind: 'fail', reason: 'not a CloudTrail log: Records is not an array', shape: 'json'};
+	if (![...keys].some(key => EVENT_KEYS.has(key))) {
+		return {kind: 'fail', reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields', shape: 'json'};
+	}
+	if (facts.error && facts.firstLineComplete && !unfit) {
+		// JSON lines with a broken line (cut off, unbalanced): DuckDB reads it line by line and counts that line bad.
+		return load('jsonl', keys.has('CloudTrailEvent') ? 'lookup-events' : 'jsonl', false);
+	}
+	const shape: Shape = keys.has('CloudTrailEvent') ? 'lookup-events' : facts.onePerLine ? (facts.topValues === 1 ? 'event' : 'jsonl') : facts.topValues === 1 ? 'event' : 'concatenated';
+	return load('jsonl', shape, !facts.onePerLine || unfit);
 }
 
-/** Decide from the (decompressed) head of a file. */
-export function classifyText(head: string): TextClassification {
-	const text = head.replace(/^\uFEFF/, '').trimStart();
-	if (text.length === 0) return {kind: 'fail', reason: 'empty file'};
-	if (/^\{\s*"Records"\s*:/.test(text)) return {kind: 'load', format: 'records'};
-	if (text.includes('"digestStartTime"') && text.includes('"logFiles"')) return {kind: 'skip', reason: DIGEST};
-	if (text.startsWith('[')) return {kind: 'load', format: 'array'};
-	if (text.startsWith('{')) {
-		const newline = text.indexOf('\n');
-		if (newline > 0) {
-			const first = parseObject(text.slice(0, newline));
-			if (first) {
-				if ('Records' in first) return {kind: 'load', format: 'records'};
-				if ('eventID' in first || 'eventTime' in first || 'eventSource' in first) return {kind: 'load', format: 'jsonl'};
-				return {kind: 'fail', reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields'};
-			}
-		}
-		// One object that does not start with Records, pretty-printed or longer than the head: the reader decides.
-		return {kind: 'load', format: 'records'};
-	}
-	const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-	if (/(^|,)\s*"?(Event ID|eventID)"?\s*(,|$)/.test(firstLine)) return {kind: 'load', format: 'csv'};
-	return {kind: 'fail', reason: 'not a CloudTrail log: expected {"Records":[...]}, JSON lines, or an Event history export'};
-}
+/** The Event history CSV export's columns, by their names in any case and punctuation. */
+const CSV_NAMES: Record<string, CsvField> = {
+	eventid: 'eventID',
+	eventtime: 'eventTime',
+	eventname: 'eventName',
+	eventsource: 'eventSource',
+	awsregion: 'awsRegion',
+	region: 'awsRegion',
+	sourceipaddress: 'sourceIPAddress',
+	sourceip: 'sourceIPAddress',
+	errorcode: 'errorCode',
+	readonly: 'readOnly',
+	username: 'userName',
+	awsaccesskey: 'accessKeyId',
+	accesskey: 'accessKeyId',
+	accesskeyid: 'accessKeyId',
+	cloudtrailevent: 'event',
+};
 
-function parseObject(line: string): Record<string, unknown> | undefined {
-	try {
-		const value: unknown = JSON.parse(line);
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** Decompress what the first bytes of a gzip stream hold; a cut-off tail is fine here, a bad header is not. */
-function gunzipHead(bytes: Buffer): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let length = 0;
-		const gunzip = createGunzip();
-		const finish = () => resolve(Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString('utf8'));
-		gunzip.on('data', (chunk: Buffer) => {
-			chunks.push(chunk);
-			length += chunk.length;
-			if (length >= HEAD_BYTES) {
-				gunzip.removeAllListeners();
-				gunzip.destroy();
-				finish();
-			}
-		});
-		gunzip.on('end', finish);
-		gunzip.on('error', (error: NodeJS.ErrnoException) => {
-			// Running out of input is expected: it was given only the head.
-			if (error.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(error.message)) finish();
-			else reject(new Error(`not a valid gzip file: ${error.message}`));
-		});
-		gunzip.end(bytes);
+/** The header of an Event history CSV export, mapped; undefined if the first line is not one (no Event ID column). */
+export function csvLayout(text: string): CsvLayout | undefined {
+	const end = text.search(/\r?\n/);
+	const cells = splitCsvLine(end < 0 ? text : text.slice(0, end));
+	const columns: CsvLayout['columns'] = {};
+	cells.forEach((cell, index) => {
+		const field = CSV_NAMES[cell.toLowerCase().replaceAll(/[^a-z0-9]/g, '')];
+		if (field && columns[field] === undefined) columns[field] = index;
 	});
+	if (columns.eventID === undefined) return undefined;
+	return {width: cells.length, columns};
+}
+
+/** One CSV line's cells (RFC 4180 quoting). */
+function splitCsvLine(line: string): string[] {
+	const cells: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i]!;
+		if (quoted) {
+			if (c === '"' && line[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else cell += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			cells.push(cell.trim());
+			cell = '';
+		} else cell += c;
+	}
+	cells.push(cell.trim());
+	return cells;
 }

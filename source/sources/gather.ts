@@ -8,13 +8,19 @@ import {inert} from '../text/inert.js';
 import type {InputFile} from './input-file.js';
 import {expandLocalSources} from './local.js';
 
-export type Gathered = {files: InputFile[]; failures: {origin: string; reason: string}[]; ignored: number};
+export type Gathered = {
+	files: InputFile[];
+	failures: {origin: string; reason: string}[];
+	ignored: number;
+	/** Passed over on purpose, with the reason (a folder already walked through another link). */
+	notes: {origin: string; reason: string}[];
+};
 
 export async function gatherSources(options: Options, io: {quiet: boolean; stderr: NodeJS.WriteStream}): Promise<Gathered> {
 	const local = options.sources.filter(source => !source.startsWith('s3://'));
 	const remote = options.sources.filter(source => source.startsWith('s3://'));
 	const expansion = await expandLocalSources(local);
-	const gathered: Gathered = {files: expansion.files, failures: expansion.errors, ignored: expansion.ignored};
+	const gathered: Gathered = {files: expansion.files, failures: expansion.errors, ignored: expansion.ignored, notes: expansion.notes};
 	if (remote.length === 0) return gathered;
 
 	// Loaded only when needed: the AWS SDK costs start-up time.

@@ -1,6 +1,7 @@
 /**
  * Local sources: files, directories (walked recursively) and globs, expanded to the files the loader reads.
  */
+import type {Dirent} from 'node:fs';
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {glob, isDynamicPattern} from 'tinyglobby';
@@ -15,11 +16,13 @@ export type Expansion = {
 	errors: {origin: string; reason: string}[];
 	/** Files a directory walk passed over because of their names (README, .DS_Store, ...). */
 	ignored: number;
+	/** Things a directory walk passed over that are not failures (a symbolic link back into a folder already walked). */
+	notes: {origin: string; reason: string}[];
 };
 
 /** Expand command-line SOURCE arguments (paths or globs) to files, each once, in a stable order. */
 export async function expandLocalSources(sources: string[]): Promise<Expansion> {
-	const expansion: Expansion = {files: [], errors: [], ignored: 0};
+	const expansion: Expansion = {files: [], errors: [], ignored: 0, notes: []};
 	const seen = new Set<string>();
 	const add = (file: string, size: number) => {
 		if (seen.has(file)) return;
@@ -34,7 +37,7 @@ export async function expandLocalSources(sources: string[]): Promise<Expansion> 
 			add(absolute, info.size);
 		} else if (info?.isDirectory()) {
 			const before = expansion.files.length;
-			for (const file of await walk(absolute)) {
+			for (const file of await walk(absolute, expansion)) {
 				if (!LOG_NAME.test(file.path)) {
 					expansion.ignored++;
 					continue;
@@ -60,14 +63,74 @@ export async function expandLocalSources(sources: string[]): Promise<Expansion> 
 	return expansion;
 }
 
-async function walk(directory: string): Promise<{path: string; size: number}[]> {
-	const entries = await readdir(directory, {recursive: true, withFileTypes: true});
+/**
+ * Every file under `root`, following symbolic links to files and folders; each folder is walked once (by device
+ * and inode), so a link back up the tree ends there. What cannot be walked is reported, one line each, and the
+ * rest is kept: an unreadable folder, a broken link, a name that is not UTF-8 (DuckDB cannot be given it).
+ */
+async function walk(root: string, report: Pick<Expansion, 'errors' | 'notes'>): Promise<{path: string; size: number}[]> {
 	const files: {path: string; size: number}[] = [];
-	for (const entry of entries) {
-		if (!entry.isFile()) continue;
-		const file = path.join(entry.parentPath, entry.name);
-		const info = await stat(file).catch(() => undefined);
-		if (info) files.push({path: file, size: info.size});
+	const walked = new Set<string>();
+	const rootInfo = await stat(root);
+	walked.add(`${rootInfo.dev}:${rootInfo.ino}`);
+	const folders = [root];
+	while (folders.length > 0) {
+		const folder = folders.pop()!;
+		let entries: Dirent<Buffer>[];
+		try {
+			entries = await readdir(Buffer.from(folder), {withFileTypes: true, encoding: 'buffer'});
+		} catch (error) {
+			report.errors.push({origin: folder, reason: `cannot read folder: ${describeFsError(error)}`});
+			continue;
+		}
+		for (const entry of entries) {
+			const name = entry.name.toString('utf8');
+			if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+				report.errors.push({origin: path.join(folder, escapeBytes(entry.name)), reason: 'file name is not valid UTF-8: not read (rename it to load it)'});
+				continue;
+			}
+			const full = path.join(folder, name);
+			let isFile = entry.isFile();
+			let isFolder = entry.isDirectory();
+			let size = 0;
+			if (entry.isSymbolicLink() || isFile || isFolder) {
+				try {
+					const info = await stat(full);
+					isFile = info.isFile();
+					isFolder = info.isDirectory();
+					size = info.size;
+					if (isFolder) {
+						const key = `${info.dev}:${info.ino}`;
+						if (walked.has(key)) {
+							report.notes.push({origin: full, reason: 'folder already walked (a symbolic link loop or a second link to it)'});
+							continue;
+						}
+						walked.add(key);
+					}
+				} catch (error) {
+					report.errors.push({
+						origin: full,
+						reason: entry.isSymbolicLink() ? `broken symbolic link: ${describeFsError(error)}` : `cannot read: ${describeFsError(error)}`,
+					});
+					continue;
+				}
+			}
+			if (isFolder) folders.push(full);
+			else if (isFile) files.push({path: full, size});
+		}
 	}
 	return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function describeFsError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+	if (code === 'ENOENT') return 'no such file or directory';
+	if (code === 'ELOOP') return 'too many levels of symbolic links';
+	return code ?? (error as Error).message;
+}
+
+/** A file name's bytes, printable: ASCII as it is, every other byte as \xNN. */
+function escapeBytes(bytes: Buffer): string {
+	return [...bytes].map(byte => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
 }

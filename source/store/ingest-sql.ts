@@ -6,7 +6,7 @@
  * keep, plus a few marker rows (a file's first record, records that are not objects) from which the per-file
  * counts come, so no record's text is held that is not loaded. Then one INSERT copies `kept` into events.
  */
-import type {Format} from '../sources/classify.js';
+import type {CsvLayout, Format} from '../sources/classify.js';
 import {IOT1CLICK_SOURCE} from './schema.js';
 
 /**
@@ -29,11 +29,20 @@ export function maxObjectBytes(largestTextBytes: number): number {
 const IOT_PATTERN = `"eventSource":"${IOT1CLICK_SOURCE}"`;
 
 /**
+ * A record of `aws cloudtrail lookup-events` output holds the CloudTrail record as a JSON string in
+ * `CloudTrailEvent`: that string is the record. Anything else is the record itself.
+ */
+function unwrapLookupEvent(json: string): string {
+	return `CASE WHEN contains(${json}, '"CloudTrailEvent"') AND json_type(${json}, '$.CloudTrailEvent') = 'VARCHAR'
+		THEN coalesce(try_cast(${json} ->> '$.CloudTrailEvent' AS JSON), ${json}) ELSE ${json} END`;
+}
+
+/**
  * A SELECT yielding (path, missing, n, idx, rec) for a batch of files of one format: `rec` is one record's JSON
  * text (NULL for a line that is not JSON), `missing` marks a file with no Records array, `n` is the file's record
  * count (CloudTrail format only) and `idx` the record's index in it. $files is the bound list of paths.
  */
-export function readSql(format: Format, csvHasEventColumn: boolean, objectBytes: number): string {
+export function readSql(format: Format, csv: CsvLayout | undefined, objectBytes: number): string {
 	switch (format) {
 		case 'records':
 			// Files whose Records is empty or missing yield no row here (see EMPTY_FILES_SQL): wrapping Records in a
@@ -42,23 +51,41 @@ export function readSql(format: Format, csvHasEventColumn: boolean, objectBytes:
 	unnest(range(len(Records))) AS idx
 FROM read_json($files, columns = {Records: 'JSON[]'}, filename = true, maximum_object_size = ${objectBytes})`;
 		case 'jsonl':
-			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, json AS rec, 0 AS idx
+			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, ${unwrapLookupEvent('json')} AS rec, 0 AS idx
 FROM read_json_objects($files, format = 'newline_delimited', ignore_errors = true, filename = true, maximum_object_size = ${objectBytes})`;
 		case 'array':
-			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, json AS rec, 0 AS idx
+			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, ${unwrapLookupEvent('json')} AS rec, 0 AS idx
 FROM read_json_objects($files, format = 'array', filename = true, maximum_object_size = ${objectBytes})`;
 		case 'csv':
-			return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n,
-	${csvHasEventColumn ? `coalesce(try_cast("CloudTrail event" AS JSON), ${CSV_RECORD})` : CSV_RECORD} AS rec, 0 AS idx
-FROM read_csv($files, header = true, all_varchar = true, filename = true, union_by_name = true)`;
+			return csvSql(csv ?? {width: 1, columns: {eventID: 0}});
 	}
 }
 
-/** The Event history CSV export's columns, rebuilt as a CloudTrail record when it lacks the full event. */
-const CSV_RECORD = `json_object(
-	'eventID', "Event ID", 'eventTime', "Event time", 'eventName', "Event name", 'eventSource', "Event source",
-	'awsRegion', "AWS region", 'sourceIPAddress', "Source IP address", 'errorCode', "Error code",
-	'readOnly', "Read only", 'userIdentity', json_object('userName', "User name", 'accessKeyId', "AWS access key"))`;
+/**
+ * The Event history CSV export, one file at a time: its header was mapped by name (any case and punctuation, any
+ * order, any subset), so its columns are read by position under names of ours. The `CloudTrail event` column is
+ * the record when it holds one; otherwise the record is rebuilt from the columns present.
+ */
+function csvSql(layout: CsvLayout): string {
+	const width = Math.max(layout.width, 1);
+	const columns = Array.from({length: width}, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+	const cell = (field: keyof CsvLayout['columns']) => (layout.columns[field] === undefined ? undefined : `c${layout.columns[field]}`);
+	const pairs: string[] = [];
+	for (const field of ['eventID', 'eventTime', 'eventName', 'eventSource', 'awsRegion', 'sourceIPAddress', 'errorCode', 'readOnly'] as const) {
+		const column = cell(field);
+		if (column) pairs.push(`'${field}', ${column}`);
+	}
+	const identity: string[] = [];
+	if (cell('userName')) identity.push(`'userName', ${cell('userName')}`);
+	if (cell('accessKeyId')) identity.push(`'accessKeyId', ${cell('accessKeyId')}`);
+	if (identity.length > 0) pairs.push(`'userIdentity', json_object(${identity.join(', ')})`);
+	const rebuilt = `json_object(${pairs.join(', ')})`;
+	const event = cell('event');
+	const rec = event ? `coalesce(CASE WHEN left(trim(${event}), 1) = '{' THEN try_cast(${event} AS JSON) END, ${rebuilt})` : rebuilt;
+	return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, ${rec} AS rec, 0 AS idx
+FROM read_csv($files, header = false, skip = 1, all_varchar = true, delim = ',', quote = '"', escape = '"',
+	null_padding = true, strict_mode = false, filename = true, columns = {${columns}})`;
+}
 
 /** One parse of a kept record gives every column the loader derives. */
 const RECORD_SHAPE = JSON.stringify({
@@ -114,28 +141,50 @@ function candidateSql(format: Format, allServices: boolean): string {
 }
 
 /**
+ * An eventTime is a real instant written as RFC 3339 (CloudTrail writes `2024-12-03T23:38:05Z`): a date, `T` or a
+ * space, a time of day with seconds and an optional fraction, and a zone (`Z`, `z`, or an offset within ±14:00). A
+ * time without a zone is read as UTC (the loader's session zone). Words DuckDB would also take (`infinity`, `epoch`,
+ * `now`), BC years and offsets past ±14:00 are not times of events.
+ */
+const RFC3339 = String.raw`\d{4}-\d{2}-\d{2}[Tt ]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?([Zz]|[+-](0\d|1[0-3]):?[0-5]\d|[+-]14:?00)?`;
+
+/**
+ * Event times are kept from 1970 to 2099: CloudTrail began in 2013, and an instant outside these years is a forged or
+ * corrupt record (one year-9999 record would stretch every timeline).
+ */
+export const FIRST_INSTANT = '1970-01-01 00:00:00+00';
+export const END_INSTANT = '2100-01-01 00:00:00+00';
+
+/**
  * The one pass over a batch's files, into the temporary table `kept`: the typed columns and raw text of the
  * records to keep, plus marker rows (each file's first record, for its count; records that are not objects,
  * counted as bad). The only work done on every record is the candidate test; `iot` marks records of the kept
  * service(s), `valid` those the events table can hold (an eventID and an eventTime that is a time) and
  * `inRange` those inside $since/$until.
  */
-export function keepSql(format: Format, csvHasEventColumn: boolean, allServices: boolean, objectBytes: number): string {
+export function keepSql(format: Format, csv: CsvLayout | undefined, allServices: boolean, objectBytes: number): string {
 	const candidate = candidateSql(format, allServices);
 	const iot = allServices ? 'candidate' : `(candidate AND r.eventSource = '${IOT1CLICK_SOURCE}')`;
 	return `CREATE OR REPLACE TEMP TABLE kept AS
 WITH selected AS (
-	SELECT path, missing, n, idx, rec FROM (${readSql(format, csvHasEventColumn, Math.trunc(objectBytes))})
+	SELECT path, missing, n, idx, rec FROM (${readSql(format, csv, Math.trunc(objectBytes))})
 	WHERE ${candidate} OR idx = 0 OR NOT ${IS_OBJECT}
 ), parsed AS (
 	SELECT path, missing, n, idx, rec, ${IS_OBJECT} AS isObject, ${candidate} AS candidate,
 		CASE WHEN ${candidate} THEN json_transform(rec, '${RECORD_SHAPE}') END AS r
 	FROM selected
+), timed AS (
+	SELECT *, ${iot} AS iot, CASE WHEN regexp_full_match(r.eventTime, '${RFC3339}') THEN try_cast(upper(r.eventTime) AS TIMESTAMPTZ) END AS anyTime
+	FROM parsed
 ), typed AS (
-	SELECT *, ${iot} AS iot, try_cast(r.eventTime AS TIMESTAMPTZ) AS eventTime FROM parsed
+	SELECT *, CASE WHEN anyTime >= TIMESTAMPTZ '${FIRST_INSTANT}' AND anyTime < TIMESTAMPTZ '${END_INSTANT}' THEN anyTime END AS eventTime
+	FROM timed
 )
 SELECT path, missing, n, idx, idx = 0 AS marker, isObject, iot,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS valid,
+	iot AND nullif(r.eventID, '') IS NULL AS noEventID,
+	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NULL AS noEventTime,
+	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NOT NULL AND eventTime IS NULL AS badEventTime,
 	($since IS NULL OR eventTime >= $since) AND ($until IS NULL OR eventTime < $until) AS inRange,
 	CASE WHEN iot THEN r.eventID END AS eventID, CASE WHEN iot THEN eventTime END AS eventTime,
 	CASE WHEN iot THEN r.eventSource END AS eventSource, CASE WHEN iot THEN r.eventName END AS eventName,
@@ -161,21 +210,24 @@ const TYPED_COLUMNS = `eventID, eventTime, eventSource, eventName, awsRegion, so
 
 /**
  * Copy the batch's new events into the table: each eventID once (the first delivery in input order), and only if
- * the case file does not hold it yet. A duplicate has the same eventTime, so only rows in the batch's time range
- * are compared, which lets DuckDB skip the row groups outside it.
+ * the case file does not hold it yet, whatever its eventTime (sanitised and example data reuse eventIDs with other
+ * times). The check reads the whole eventID column: see README, Speed, for what it costs.
  */
 export const INSERT_SQL = `INSERT INTO events (${TYPED_COLUMNS}, raw, sourceFile)
 WITH fresh AS (
-	SELECT * FROM kept WHERE valid AND inRange
+	SELECT k.rowid AS id, k.eventID, b.position * 4294967296 + k.idx AS rank
+	FROM kept k JOIN batch_files b ON b.path = k.path
+	WHERE k.valid AND k.inRange
 ), known AS (
-	SELECT eventID FROM events
-	WHERE eventTime BETWEEN (SELECT min(eventTime) FROM fresh) AND (SELECT max(eventTime) FROM fresh)
-		AND eventID IN (SELECT eventID FROM fresh)
+	SELECT eventID FROM events WHERE eventID IN (SELECT eventID FROM fresh)
+), winners AS (
+	-- The first delivery of each eventID, chosen on (rowid, eventID, rank) alone: carrying the records' text
+	-- through a window over the batch held it all in memory (1.6 GB peak RSS for one 2 GB file).
+	SELECT arg_min(id, rank) AS id FROM fresh WHERE eventID NOT IN (SELECT eventID FROM known) GROUP BY eventID
 )
 SELECT ${TYPED_COLUMNS.replaceAll(/(\w+)/g, 'k.$1')}, k.raw, b.origin
-FROM fresh k JOIN batch_files b ON b.path = k.path
-WHERE k.eventID NOT IN (SELECT eventID FROM known)
-QUALIFY row_number() OVER (PARTITION BY k.eventID ORDER BY b.position, k.idx) = 1`;
+FROM kept k JOIN batch_files b ON b.path = k.path
+WHERE k.rowid IN (SELECT id FROM winners)`;
 
 /** For files that gave no record: which have no Records array at all (not CloudTrail) rather than an empty one. */
 export function missingRecordsSql(objectBytes: number): string {
@@ -186,7 +238,8 @@ export function missingRecordsSql(objectBytes: number): string {
 /** Per-file counts for the ledger and the summary. */
 export const STATS_SQL = `SELECT b.path,
 	coalesce(k.records, 0) AS records, coalesce(k.missing, false) AS missing, coalesce(k.notObjects, 0) AS notObjects,
-	coalesce(k.kept, 0) AS kept, coalesce(k.invalid, 0) AS invalid, coalesce(k.outOfRange, 0) AS outOfRange
+	coalesce(k.kept, 0) AS kept, coalesce(k.invalid, 0) AS invalid, coalesce(k.outOfRange, 0) AS outOfRange,
+	coalesce(k.noEventID, 0) AS noEventID, coalesce(k.noEventTime, 0) AS noEventTime, coalesce(k.badEventTime, 0) AS badEventTime
 FROM batch_files b
 LEFT JOIN (
 	SELECT path, bool_or(missing) AS missing,
@@ -194,6 +247,9 @@ LEFT JOIN (
 		count(*) FILTER (WHERE NOT isObject AND NOT missing AND coalesce(n, 1) > 0) AS notObjects,
 		count(*) FILTER (WHERE valid AND inRange) AS kept,
 		count(*) FILTER (WHERE iot AND NOT valid) AS invalid,
+		count(*) FILTER (WHERE noEventID) AS noEventID,
+		count(*) FILTER (WHERE noEventTime) AS noEventTime,
+		count(*) FILTER (WHERE badEventTime) AS badEventTime,
 		count(*) FILTER (WHERE valid AND NOT inRange) AS outOfRange
 	FROM kept GROUP BY path
 ) k ON k.path = b.path`;

@@ -5,21 +5,43 @@
  * isolated, so one bad file never stops the rest.
  */
 import {BIGINT, LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
-import type {Format} from '../sources/classify.js';
+import type {CsvLayout, Format, Shape} from '../sources/classify.js';
 import type {CaseFile} from './database.js';
 import {instant} from './time-value.js';
 import {INSERT_SQL, STATS_SQL, keepSql, maxObjectBytes, missingRecordsSql} from './ingest-sql.js';
 
 /** A file ready to load. */
 export type BatchFile = {
+	/** What DuckDB reads: the file, a link to it with a plain name, or its JSON lines rewrite. */
 	path: string;
 	origin: string;
 	size: number;
-	checksum: string;
+	/** SHA-256 of the file as stored; null when it could not be read. */
+	checksum: string | null;
 	format: Format;
+	/** What the file is, for the ledger. */
+	shape: Shape;
 	/** Decompressed size in bytes, when known. */
 	textBytes?: number;
+	/** Largest record in bytes, when known (JSON formats). */
+	largestRecord?: number;
+	/** Records the loader left out before DuckDB read the file, by reason. */
+	dropped?: Partial<Rejected>;
+	/** Event history CSV: where each known column is. */
+	csv?: CsvLayout;
 };
+
+/** Records rejected, by reason. */
+export type Rejected = {
+	notObject: number;
+	noEventID: number;
+	noEventTime: number;
+	badEventTime: number;
+	tooDeep: number;
+	tooLarge: number;
+};
+
+export const NO_REJECTS: Rejected = {notObject: 0, noEventID: 0, noEventTime: 0, badEventTime: 0, tooDeep: 0, tooLarge: 0};
 
 export type IngestOptions = {
 	/** Keep events of every service, not only IoT 1-Click. */
@@ -30,6 +52,8 @@ export type IngestOptions = {
 	until?: Date;
 	/** Turn DuckDB's message for a file that failed into the reason recorded and shown. */
 	describeError?: (file: BatchFile, message: string) => Promise<string>;
+	/** Say why records were rejected ("41 without eventID"), for the summary and the ledger. */
+	describeRejected?: (rejected: Rejected) => string;
 };
 
 /** What became of one file. */
@@ -46,6 +70,8 @@ export type FileResult = {
 	otherService: number;
 	/** Records that are not events: not an object, no eventID, an eventTime that is not a time. */
 	bad: number;
+	/** `bad`, by reason. */
+	rejected: Rejected;
 	/** Valid kept records outside --since/--until. */
 	outOfRange: number;
 };
@@ -62,7 +88,7 @@ export async function ingestBatch(db: CaseFile, files: BatchFile[], options: Ing
 			const file = files[0]!;
 			const message = error instanceof Error ? error.message : String(error);
 			const result = failed(file, options.describeError ? await options.describeError(file, message) : message);
-			await writeLedger(db, [result]);
+			await writeLedger(db, [result], options);
 			return {results: [result], inserted: 0};
 		}
 		const middle = Math.ceil(files.length / 2);
@@ -89,10 +115,10 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 	}, {paths: LIST(VARCHAR), origins: LIST(VARCHAR)});
 
 	const format = files[0]!.format;
-	const csvHasEventColumn = format === 'csv' && (await csvHasColumn(db, paths, 'CloudTrail event'));
-	const objectBytes = maxObjectBytes(Math.max(...files.map(file => file.textBytes ?? file.size)));
+	const largest = Math.max(...files.map(file => (format === 'records' ? (file.textBytes ?? file.size) : (file.largestRecord ?? file.textBytes ?? file.size))));
+	const objectBytes = maxObjectBytes(largest);
 	await c.run(
-		keepSql(format, csvHasEventColumn, Boolean(options.allServices), objectBytes),
+		keepSql(format, files[0]!.csv, Boolean(options.allServices), objectBytes),
 		{files: paths, since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
 		{files: LIST(VARCHAR), since: TIMESTAMPTZ, until: TIMESTAMPTZ},
 	);
@@ -109,53 +135,68 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 		const row = byPath.get(file.path);
 		const count = (name: string) => Number(row?.[name] ?? 0);
 		if (row?.['missing']) return failed(file, 'not a CloudTrail log: no Records array');
-		const records = count('records');
+		const dropped = {...NO_REJECTS, ...file.dropped};
+		const rejected: Rejected = {
+			notObject: count('notObjects') + dropped.notObject,
+			noEventID: count('noEventID'),
+			noEventTime: count('noEventTime'),
+			badEventTime: count('badEventTime'),
+			tooDeep: dropped.tooDeep,
+			tooLarge: dropped.tooLarge,
+		};
+		const droppedTotal = dropped.notObject + dropped.tooDeep + dropped.tooLarge;
+		const records = count('records') + droppedTotal;
 		const kept = count('kept');
-		const invalid = count('invalid');
-		const notObjects = count('notObjects');
+		const bad = count('invalid') + count('notObjects') + droppedTotal;
 		const outOfRange = count('outOfRange');
-		return {
+		const result: FileResult = {
 			file,
 			status: 'loaded',
 			records,
 			kept,
-			bad: invalid + notObjects,
+			bad,
+			rejected,
 			outOfRange,
-			otherService: records - kept - invalid - notObjects - outOfRange,
+			otherService: Math.max(0, records - kept - bad - outOfRange),
 		};
+		if (records > 0 && bad === records) {
+			return {...result, status: 'failed', error: `every record rejected: ${options.describeRejected?.(rejected) ?? `${bad} bad records`}`};
+		}
+		return result;
 	});
-	await writeLedger(db, results);
+	await writeLedger(db, results, options);
 	await c.run(`DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
 	return {results, inserted};
 }
 
-async function csvHasColumn(db: CaseFile, paths: ReturnType<typeof listValue>, column: string): Promise<boolean> {
-	const reader = await db.connection.runAndReadAll(
-		`DESCRIBE SELECT * FROM read_csv($files, header = true, all_varchar = true, union_by_name = true)`,
-		{files: paths},
-		{files: LIST(VARCHAR)},
-	);
-	return reader.getRowObjectsJS().some(row => row['column_name'] === column);
+/** A file that failed, with nothing loaded from it. */
+export function failed(file: BatchFile, error: string): FileResult {
+	return {file, status: 'failed', error, records: 0, kept: 0, otherService: 0, bad: 0, rejected: {...NO_REJECTS}, outOfRange: 0};
 }
 
-function failed(file: BatchFile, error: string): FileResult {
-	return {file, status: 'failed', error, records: 0, kept: 0, otherService: 0, bad: 0, outOfRange: 0};
-}
-
-/** Record what became of files in the ledger, in one statement (replacing earlier rows for the same inputs). */
-export async function writeLedger(db: CaseFile, results: FileResult[]): Promise<void> {
+/**
+ * Record what became of files in the ledger, in one statement (replacing earlier rows for the same inputs), with
+ * the window they were loaded with (NULL: the whole file) and why records were rejected.
+ */
+export async function writeLedger(db: CaseFile, results: FileResult[], options: IngestOptions = {}): Promise<void> {
 	if (results.length === 0) return;
 	const strings = (pick: (result: FileResult) => string | null) => listValue(results.map(pick));
 	const numbers = (pick: (result: FileResult) => number) => listValue(results.map(result => BigInt(pick(result))));
+	const rejectedText = (result: FileResult) => {
+		if (result.bad === 0 || !options.describeRejected) return null;
+		return options.describeRejected(result.rejected) || null;
+	};
 	await db.connection.run(
-		`INSERT OR REPLACE INTO files (path, size, checksum, format, records, events, otherService, badRecords, outOfRange, status, error, loadedAt)
+		`INSERT OR REPLACE INTO files (path, size, checksum, format, records, events, otherService, badRecords, outOfRange, status, error,
+			rejected, loadedSince, loadedUntil, loadedAt)
 		SELECT unnest($path), unnest($size), unnest($checksum), unnest($format), unnest($records), unnest($events),
-			unnest($otherService), unnest($badRecords), unnest($outOfRange), unnest($status), unnest($error), now()`,
+			unnest($otherService), unnest($badRecords), unnest($outOfRange), unnest($status), unnest($error), unnest($rejected),
+			$since, $until, now()`,
 		{
 			path: strings(result => result.file.origin),
 			size: numbers(result => result.file.size),
 			checksum: strings(result => result.file.checksum),
-			format: strings(result => result.file.format),
+			format: strings(result => result.file.shape),
 			records: numbers(result => result.records),
 			events: numbers(result => result.kept),
 			otherService: numbers(result => result.otherService),
@@ -163,6 +204,9 @@ export async function writeLedger(db: CaseFile, results: FileResult[]): Promise<
 			outOfRange: numbers(result => result.outOfRange),
 			status: strings(result => result.status),
 			error: strings(result => result.error ?? null),
+			rejected: strings(rejectedText),
+			since: options.since ? instant(options.since) : null,
+			until: options.until ? instant(options.until) : null,
 		},
 		{
 			path: LIST(VARCHAR),
@@ -176,6 +220,9 @@ export async function writeLedger(db: CaseFile, results: FileResult[]): Promise<
 			outOfRange: LIST(BIGINT),
 			status: LIST(VARCHAR),
 			error: LIST(VARCHAR),
+			rejected: LIST(VARCHAR),
+			since: TIMESTAMPTZ,
+			until: TIMESTAMPTZ,
 		},
 	);
 }

@@ -10,10 +10,13 @@ export type LedgerEntry = {
 	status: 'loaded' | 'failed';
 	events: number;
 	error: string | null;
+	/** The window the file was loaded with (null: open on that side). */
+	loadedSince: Date | null;
+	loadedUntil: Date | null;
 };
 
 /** Every ledger row, by input path or URI. */
 export async function readLedger(db: CaseFile): Promise<Map<string, LedgerEntry>> {
-	const rows = await db.all(`SELECT path, size, checksum, status, events, error FROM files`);
+	const rows = await db.all(`SELECT path, size, checksum, status, events, error, loadedSince, loadedUntil FROM files`);
 	return new Map(rows.map(row => [String(row['path']), row as unknown as LedgerEntry]));
 }

@@ -118,6 +118,14 @@ CREATE TABLE history (
 ALTER TABLE files ADD COLUMN integrity VARCHAR;
 ALTER TABLE files ADD COLUMN integrityCheckedAt TIMESTAMPTZ;`,
 	},
+	{
+		version: 4,
+		description: 'files ledger: the --since/--until window a file was loaded with, and why records were rejected',
+		sql: `
+ALTER TABLE files ADD COLUMN loadedSince TIMESTAMPTZ;
+ALTER TABLE files ADD COLUMN loadedUntil TIMESTAMPTZ;
+ALTER TABLE files ADD COLUMN rejected VARCHAR;`,
+	},
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,0 +1,484 @@
+/**
+ * A streaming scan of a file's (decompressed) bytes that finds the shape of its JSON without parsing it: the
+ * top-level values, the CloudTrail wrapper arrays (`Records`, `Events`), and each record's nesting depth and size.
+ * It runs in the same pass that hashes the file, before DuckDB sees it, so hostile records (nested deeper than any
+ * parser's stack, or larger than any real event) are found cheaply; with a sink it also rewrites the file as JSON
+ * lines, one record a line, leaving those records out.
+ */
+
+/**
+ * Deepest nesting a record may have. Real CloudTrail records nest about 10 levels (20 with a policy document in
+ * requestParameters); DuckDB's JSON reader crashed the process (SIGSEGV) between 40,000 and 70,000 levels here,
+ * and recursive renderers fail at a few thousand. 1,000 is 50 times the deepest real record and far below both.
+ */
+export const MAX_DEPTH = 1000;
+
+/**
+ * Largest record, in bytes. CloudTrail caps an event at 256 KB (real ones reach about 100 KB); 16 MB is 64 times
+ * that, and bounds the JSON reader's buffer for records read one a line.
+ */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/** What a scan found. */
+export type ScanResult = {
+	/** Decompressed bytes. */
+	textBytes: number;
+	/** The first non-blank byte is `{` or `[`. */
+	json: boolean;
+	/** Top-level values. */
+	topValues: number;
+	/** The first top-level value is an object / an array. */
+	topKind: 'object' | 'array' | 'none';
+	/** Every top-level value starts on a line of its own and spans no line break (JSON lines). */
+	onePerLine: boolean;
+	/** Keys of the first top-level object (at most 64). */
+	firstKeys: string[];
+	/** The top-level objects hold their records in this array. */
+	wrapper?: 'Records' | 'Events';
+	/** Records found: elements of a wrapper or top-level array, or top-level objects that are not wrappers. */
+	records: number;
+	/** Records nested deeper than MAX_DEPTH (left out of a rewrite). */
+	tooDeep: number;
+	/** Records larger than MAX_RECORD_BYTES (left out of a rewrite). */
+	tooLarge: number;
+	/** Records that are not objects (scalars, arrays, text between values). */
+	notObjects: number;
+	/** Bytes of the largest record kept. */
+	largestRecord: number;
+	/** Deepest nesting anywhere in the file (capped just past MAX_DEPTH). */
+	maxDepth: number;
+	/** The text starts with a UTF-8 byte order mark (which DuckDB's JSON reader does not take). */
+	bom?: boolean;
+	/** Something in the file (a record or not) is nested deeper than MAX_DEPTH, or holds a string that would be. */
+	deep: boolean;
+	/** The first top-level value ends on the line it starts on (a JSON lines file, even if a later line is broken). */
+	firstLineComplete?: boolean;
+	/** The brackets do not balance, or the file ends inside a value. */
+	error?: string;
+};
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+
+function isBlank(c: number): boolean {
+	return c === 0x20 || c === NEWLINE || c === 0x0d || c === 0x09;
+}
+
+/** Feed it the decompressed bytes in order, then call end(). */
+export class JsonScanner {
+	private readonly result: ScanResult = {
+		textBytes: 0,
+		json: false,
+		topValues: 0,
+		topKind: 'none',
+		onePerLine: true,
+		firstKeys: [],
+		records: 0,
+		tooDeep: 0,
+		tooLarge: 0,
+		notObjects: 0,
+		largestRecord: 0,
+		maxDepth: 0,
+		deep: false,
+	};
+	private started = false;
+	private stopped = false;
+	private depth = 0;
+	/** Bracket kinds by depth (1-based), up to MAX_DEPTH + 1. */
+	private readonly stack = new Uint8Array(MAX_DEPTH + 2);
+	private inString = false;
+	private escape = false;
+	/** In a string that starts with a bracket (possibly JSON inside a string): its bracket depth is counted. */
+	private stringDepth = -1;
+	/** A string just opened: its first byte decides whether its brackets are counted. */
+	private stringFresh = false;
+	/** Depth-1 key being read (first top-level object only for firstKeys; every object for wrappers). */
+	private keyParts: Buffer[] | undefined;
+	private keyBytes = 0;
+	private keyStart = 0;
+	private lastKey = '';
+	/** At depth 1, the next string is a key. */
+	private expectKey = false;
+	/** Depth at which records are the elements of an array (0: records are top-level values). */
+	private containerDepth = 0;
+	/** After `[` or `,` in a container: the next value is a record. */
+	private expectElement = false;
+	/** Depth the current record opened at (0: none). */
+	private recordDepth = 0;
+	private recordIsObject = false;
+	private recordBytes = 0;
+	private recordDeep = false;
+	private recordParts: Buffer[] | undefined;
+	private recordStart = -1;
+	/** Top-level values: a line break seen since the last one ended. */
+	private newlineSinceValue = true;
+	/** Text at depth 0 that is not a value: skipped to the end of its line. */
+	private junk = false;
+
+	/** Not JSON (CSV, text): brackets are counted regardless of quotes, for JSON held in cells. */
+	private textMode = false;
+	private textDepth = 0;
+
+	/** `sink`, if given, receives each record kept, without line breaks, for a JSON lines rewrite. */
+	constructor(private readonly sink?: (record: Buffer) => void) {}
+
+	write(chunk: Buffer): void {
+		this.result.textBytes += chunk.length;
+		if (this.stopped) return;
+		if (this.textMode) {
+			this.scanText(chunk, 0);
+			return;
+		}
+		const n = chunk.length;
+		let i = 0;
+		if (this.result.textBytes === n && n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+			this.result.bom = true;
+			i = 3;
+		}
+		if (this.recordDepth > 0) this.recordStart = 0;
+		if (this.keyParts) this.keyStart = 0;
+		while (i < n) {
+			if (this.started && !this.junk && !this.keyParts && this.stringDepth < 0 && !this.stringFresh) {
+				i = this.fast(chunk, i);
+				if (i >= n) break;
+			}
+			if (this.inString) {
+				i = this.skipString(chunk, i);
+				continue;
+			}
+			const c = chunk[i]!;
+			if (this.junk) {
+				if (c === NEWLINE) {
+					this.junk = false;
+					this.newlineSinceValue = true;
+				}
+				i++;
+				continue;
+			}
+			if (isBlank(c)) {
+				if (c === NEWLINE) {
+					if (this.depth === 0) this.newlineSinceValue = true;
+					else if (this.depth > 0 && this.result.topValues > 0) this.result.onePerLine = false;
+				}
+				i++;
+				continue;
+			}
+			if (!this.started) {
+				this.started = true;
+				this.result.json = c === OPEN_BRACE || c === OPEN_BRACKET;
+				if (!this.result.json) this.textMode = true;
+			}
+			if (this.textMode) {
+				this.scanText(chunk, i);
+				return;
+			}
+			switch (c) {
+				case QUOTE:
+					this.openString(chunk, i);
+					break;
+				case OPEN_BRACE:
+				case OPEN_BRACKET:
+					this.open(c, chunk, i);
+					break;
+				case CLOSE_BRACE:
+				case CLOSE_BRACKET:
+					if (!this.close(c, chunk, i)) return;
+					break;
+				case COMMA:
+					if (this.depth === 1) this.expectKey = this.stack[1] === OPEN_BRACE;
+					if (this.containerDepth > 0 && this.depth === this.containerDepth) this.expectElement = true;
+					break;
+				case COLON:
+					break;
+				default:
+					if (this.depth === 0) {
+						// Text between top-level values (a line that is not JSON): one bad record, up to the line's end.
+						this.notObject();
+						this.junk = true;
+					} else if (this.expectElement && this.depth === this.containerDepth) {
+						this.notObject();
+						this.expectElement = false;
+					}
+			}
+			i++;
+		}
+		if (this.recordDepth > 0) this.keepRecordBytes(chunk.subarray(this.recordStart));
+		if (this.keyParts && this.inString) {
+			this.keyBytes += n - this.keyStart;
+			if (this.keyBytes > 256) this.keyParts = undefined;
+			else this.keyParts.push(Buffer.from(chunk.subarray(this.keyStart)));
+		}
+	}
+
+	/**
+	 * The hot loop, on locals: bytes inside records (strings, nested brackets, separators) that change nothing but
+	 * the depth. Returns at the first byte that needs the careful path above.
+	 */
+	private fast(chunk: Buffer, i: number): number {
+		const n = chunk.length;
+		let depth = this.depth;
+		let inString = this.inString;
+		let escape = this.escape;
+		let maxDepth = this.result.maxDepth;
+		let newlineInValue = false;
+		const container = this.containerDepth;
+		const record = this.recordDepth;
+		const element = this.expectElement ? container : -1;
+		for (; i < n; i++) {
+			const c = chunk[i]!;
+			if (inString) {
+				if (escape) escape = false;
+				else if (c === BACKSLASH) escape = true;
+				else if (c === QUOTE) inString = false;
+				continue;
+			}
+			if (c === QUOTE) {
+				if (depth > 1 && depth !== element && i + 1 < n && chunk[i + 1] !== OPEN_BRACE && chunk[i + 1] !== OPEN_BRACKET) {
+					inString = true;
+					continue;
+				}
+				break;
+			}
+			if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+				if (depth >= 2 && depth !== element && depth < MAX_DEPTH) {
+					depth++;
+					if (depth > maxDepth) maxDepth = depth;
+					continue;
+				}
+				break;
+			}
+			if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+				if (depth > 2 && depth !== record && depth !== container) {
+					depth--;
+					continue;
+				}
+				break;
+			}
+			if (c === COMMA) {
+				if (depth > 1 && depth !== container) continue;
+				break;
+			}
+			if (c === NEWLINE) {
+				if (depth === 0) break;
+				newlineInValue = true;
+				continue;
+			}
+			if (c === COLON || c === 0x20 || c === 0x09 || c === 0x0d) continue;
+			if (depth > 0 && depth !== element) continue;
+			break;
+		}
+		this.depth = depth;
+		this.inString = inString;
+		this.escape = escape;
+		this.result.maxDepth = maxDepth;
+		if (newlineInValue) this.result.onePerLine = false;
+		return i;
+	}
+
+	private scanText(chunk: Buffer, i: number): void {
+		let depth = this.textDepth;
+		for (const n = chunk.length; i < n; i++) {
+			const c = chunk[i]!;
+			if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+				if (++depth > MAX_DEPTH) this.result.deep = true;
+			} else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && depth > 0) depth--;
+		}
+		this.textDepth = depth;
+	}
+
+	end(): ScanResult {
+		if (!this.stopped && !this.textMode && (this.depth > 0 || this.inString)) {
+			this.result.error = 'invalid JSON: the file ends inside a value (truncated?)';
+		}
+		return this.result;
+	}
+
+	private fail(message: string): false {
+		this.result.error = message;
+		this.stopped = true;
+		return false;
+	}
+
+	private openString(chunk: Buffer, i: number): void {
+		this.inString = true;
+		this.escape = false;
+		this.stringFresh = true;
+		this.stringDepth = -1;
+		if (this.depth === 0) this.topValue(chunk, i, false);
+		else if (this.expectElement && this.depth === this.containerDepth) {
+			this.notObject();
+			this.expectElement = false;
+		}
+		if (this.depth === 1 && this.expectKey && this.stack[1] === OPEN_BRACE) {
+			this.keyParts = [];
+			this.keyBytes = 0;
+			this.keyStart = i + 1;
+			this.expectKey = false;
+		}
+	}
+
+	/** Past the string's bytes from i; returns the index after its closing quote, or the chunk's length. */
+	private skipString(chunk: Buffer, i: number): number {
+		const n = chunk.length;
+		if (this.stringFresh && i < n) {
+			this.stringFresh = false;
+			const first = chunk[i]!;
+			if (first === OPEN_BRACE || first === OPEN_BRACKET) this.stringDepth = 0;
+		}
+		if (this.stringDepth >= 0) return this.skipCountedString(chunk, i);
+		// The hot loop: most of a log's bytes are inside strings.
+		let escape = this.escape;
+		let j = i;
+		for (; j < n; j++) {
+			const c = chunk[j]!;
+			if (escape) escape = false;
+			else if (c === BACKSLASH) escape = true;
+			else if (c === QUOTE) break;
+		}
+		this.escape = escape;
+		if (j === n) return n;
+		this.closeString(chunk, j);
+		return j + 1;
+	}
+
+	/** A string that may hold JSON: count its brackets (a deep one is a deep record once parsed). */
+	private skipCountedString(chunk: Buffer, i: number): number {
+		const n = chunk.length;
+		for (; i < n; i++) {
+			const c = chunk[i]!;
+			if (this.escape) {
+				this.escape = false;
+				continue;
+			}
+			if (c === BACKSLASH) this.escape = true;
+			else if (c === QUOTE) {
+				this.closeString(chunk, i);
+				return i + 1;
+			} else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+				if (++this.stringDepth > MAX_DEPTH) this.markDeep();
+			} else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && this.stringDepth > 0) this.stringDepth--;
+		}
+		return n;
+	}
+
+	private closeString(chunk: Buffer, quote: number): void {
+		this.inString = false;
+		this.stringDepth = -1;
+		if (!this.keyParts) return;
+		const key = Buffer.concat([...this.keyParts, chunk.subarray(this.keyStart, quote)]).toString('utf8');
+		this.keyParts = undefined;
+		this.lastKey = key.length > 256 ? '' : key;
+		if (this.result.topValues === 1 && this.result.firstKeys.length < 64) this.result.firstKeys.push(this.lastKey);
+	}
+
+	private topValue(chunk: Buffer, i: number, bracket: boolean): void {
+		this.result.topValues++;
+		if (!this.newlineSinceValue) this.result.onePerLine = false;
+		this.newlineSinceValue = false;
+		if (this.result.topValues === 1) this.result.topKind = chunk[i] === OPEN_BRACE ? 'object' : chunk[i] === OPEN_BRACKET ? 'array' : 'none';
+		if (!bracket) this.notObject();
+	}
+
+	/** A record that is a scalar or stray text. */
+	private notObject(): void {
+		this.result.records++;
+		this.result.notObjects++;
+	}
+
+	private open(c: number, chunk: Buffer, i: number): void {
+		const depth = ++this.depth;
+		if (depth <= MAX_DEPTH + 1) this.stack[depth] = c;
+		if (depth > this.result.maxDepth && this.result.maxDepth <= MAX_DEPTH) this.result.maxDepth = depth;
+		if (depth > MAX_DEPTH) this.markDeep();
+		if (depth === 1) {
+			this.topValue(chunk, i, true);
+			if (c === OPEN_BRACE) {
+				this.expectKey = true;
+				this.lastKey = '';
+				this.startRecord(true, i);
+			} else {
+				this.containerDepth = 1;
+				this.expectElement = true;
+			}
+			return;
+		}
+		if (depth === 2 && this.recordDepth === 1 && c === OPEN_BRACKET && (this.lastKey === 'Records' || this.lastKey === 'Events')) {
+			// The top-level object is a wrapper: its array's elements are the records.
+			this.result.wrapper ??= this.lastKey;
+			this.recordDepth = 0;
+			this.recordParts = undefined;
+			this.containerDepth = 2;
+			this.expectElement = true;
+			return;
+		}
+		if (this.expectElement && depth === this.containerDepth + 1) {
+			this.expectElement = false;
+			this.startRecord(c === OPEN_BRACE, i);
+		}
+	}
+
+	private close(c: number, chunk: Buffer, i: number): boolean {
+		const depth = this.depth;
+		if (depth === 0) return this.fail(`invalid JSON: unbalanced "${String.fromCharCode(c)}"`);
+		if (depth <= MAX_DEPTH + 1 && this.stack[depth] !== c - 2) return this.fail(`invalid JSON: "${String.fromCharCode(c)}" closes "${String.fromCharCode(this.stack[depth]!)}"`);
+		if (depth === this.recordDepth) this.endRecord(chunk, i);
+		if (depth === this.containerDepth) {
+			this.containerDepth = 0;
+			this.expectElement = false;
+		}
+		this.depth--;
+		if (this.depth === 1) this.expectKey = false;
+		if (this.depth === 0 && this.result.topValues === 1 && this.result.onePerLine) this.result.firstLineComplete = true;
+		return true;
+	}
+
+	private markDeep(): void {
+		this.result.deep = true;
+		if (this.recordDepth > 0) {
+			this.recordDeep = true;
+			this.recordParts = undefined;
+		}
+	}
+
+	private startRecord(isObject: boolean, i: number): void {
+		this.recordDepth = this.depth;
+		this.recordIsObject = isObject;
+		this.recordBytes = 0;
+		this.recordDeep = false;
+		this.recordStart = i;
+		this.recordParts = this.sink ? [] : undefined;
+	}
+
+	private keepRecordBytes(part: Buffer): void {
+		this.recordBytes += part.length;
+		if (this.recordBytes > MAX_RECORD_BYTES) this.recordParts = undefined;
+		else this.recordParts?.push(Buffer.from(part));
+	}
+
+	private endRecord(chunk: Buffer, i: number): void {
+		const last = chunk.subarray(Math.max(0, this.recordStart), i + 1);
+		const bytes = this.recordBytes + last.length;
+		this.recordDepth = 0;
+		this.result.records++;
+		if (this.recordDeep) this.result.tooDeep++;
+		else if (bytes > MAX_RECORD_BYTES) this.result.tooLarge++;
+		else if (!this.recordIsObject) this.result.notObjects++;
+		else {
+			if (bytes > this.result.largestRecord) this.result.largestRecord = bytes;
+			if (this.sink && this.recordParts) {
+				const record = this.recordParts.length === 0 ? Buffer.from(last) : Buffer.concat([...this.recordParts, last]);
+				// Line breaks outside strings are blanks (inside strings they are invalid JSON either way).
+				for (let j = 0; j < record.length; j++) if (record[j] === NEWLINE || record[j] === 0x0d) record[j] = 0x20;
+				this.sink(record);
+			}
+		}
+		this.recordParts = undefined;
+	}
+}
