@@ -38,6 +38,22 @@ describe('query --save', {timeout: 60_000}, () => {
 		const list = await runCli(['views', 'list', '--db', db, '--format', 'csv']);
 		expect(list.stdout).toContain('top,sql,');
 	});
+
+	it('a statement that fails when it runs is not saved', async () => {
+		const result = await runCli(['query', '--db', db, '--save', 'broken', 'SELECT CAST(eventName AS INTEGER) AS n FROM events']);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/^clicktrail: Conversion Error: /);
+		expect(result.stderr).not.toContain('saved view');
+		const list = await runCli(['views', 'list', '--db', db, '--format', 'csv']);
+		expect(list.stdout).not.toContain('broken');
+	});
+
+	it('a name already taken fails before the statement runs', async () => {
+		const result = await runCli(['query', '--db', db, '--format', 'csv', '--save', 'top', 'SELECT 1 AS one']);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe('clicktrail: a view named "top" already exists (delete it first, or choose another name)\n');
+	});
 });
 
 describe('expected errors: one message, status 1, no stack', {timeout: 60_000}, () => {

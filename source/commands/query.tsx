@@ -8,9 +8,9 @@ import type {Options} from '../options.js';
 import {writeRows} from '../output/write-rows.js';
 import {CaseFile, CaseFileError, isSqlError} from '../store/database.js';
 import {ExportError} from '../store/export.js';
-import {prepareReadOnly, SqlRefused} from '../store/sql-guard.js';
+import {SqlRefused} from '../store/sql-guard.js';
 import {streamReadOnly} from '../store/stream.js';
-import {saveView, ViewError} from '../store/views.js';
+import {listViews, saveView, ViewError} from '../store/views.js';
 import {inert} from '../text/inert.js';
 
 export async function runQuery(options: Options): Promise<number> {
@@ -19,23 +19,27 @@ export async function runQuery(options: Options): Promise<number> {
 	}
 	const sql = options.sql!;
 	try {
+		// User SQL runs read-only, on a sandboxed instance, after the guard (one statement that reads).
+		const db = await CaseFile.open(options.db, {readOnly: true, sandbox: true});
+		try {
+			// --save: a name that is taken fails before anything runs.
+			if (options.save && (await listViews(db)).some(view => view.name === options.save!.name.trim())) {
+				throw new ViewError(`a view named "${options.save.name.trim()}" already exists (delete it first, or choose another name)`);
+			}
+			await writeRows(streamReadOnly(db, sql), {format: options.format ?? 'table', wide: options.wide, maxRows: options.maxRows}, process.stdout);
+		} finally {
+			db.close();
+		}
 		if (options.save) {
-			// --save writes the view, so it needs write access, held only while saving; the SQL is checked first.
+			// Saved only once the statement has run: a statement that fails is not saved. Write access is held only
+			// while saving.
 			const writable = await CaseFile.open(options.db, {sandbox: true});
 			try {
-				(await prepareReadOnly(writable.connection, sql)).destroySync();
 				const view = await saveView(writable, {name: options.save.name, description: options.save.description, sql});
 				process.stderr.write(`saved view ${inert(view.name)}\n`);
 			} finally {
 				writable.close();
 			}
-		}
-		// User SQL runs read-only, on a sandboxed instance, after the guard (one statement that reads).
-		const db = await CaseFile.open(options.db, {readOnly: true, sandbox: true});
-		try {
-			await writeRows(streamReadOnly(db, sql), {format: options.format ?? 'table', wide: options.wide, maxRows: options.maxRows}, process.stdout);
-		} finally {
-			db.close();
 		}
 		return EXIT.ok;
 	} catch (error) {

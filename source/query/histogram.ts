@@ -1,6 +1,6 @@
 /**
  * The time histogram: choosing a bucket width from a fixed ladder, and the queries for the bars and for the span
- * of the filtered events, which follows where the events are: a few outlying times (a record dated 1970 or 9999)
+ * of the filtered events, which follows where the events are: a few outlying times (a record dated 1970 or 2099)
  * are counted and left out of the span instead of stretching it over centuries of empty bars.
  */
 import type {FilterState} from './filters.js';
@@ -86,7 +86,7 @@ export function spanQuery(state: FilterState): SqlQuery {
 /**
  * How far beyond the central events an event may lie and still be shown: at least this, or the central span's own
  * width when it is wider. 7 days: a quiet week after an incident's burst stays in the bars; a record dated 1970 or
- * 9999 does not.
+ * 2099 does not.
  */
 export const OUTLIER_FLOOR_MS = 7 * 86_400_000;
 

@@ -116,10 +116,31 @@ async function refuseEvidence(connection: DuckDBConnection, target: string, case
 	for (const evidence of [database, `${database}.wal`]) {
 		if (target === evidence) throw new ExportError(`refused to write over the open case file${evidence === database ? '' : "'s write-ahead log"}: ${target}`);
 	}
-	const reader = await connection.runAndReadAll(`SELECT count(*) FROM files WHERE path = ? OR path = ?`, [target, path.resolve(target)]);
-	if (Number(reader.getRowsJS()[0]?.[0] ?? 0) > 0) {
+	if (await isLedgerInput(connection, target)) {
 		throw new ExportError(`refused to write over an input file of this case (listed in its ledger): ${target}`);
 	}
+}
+
+/**
+ * Whether `target` (a real path) is a file the ledger lists: by the path as recorded, by that path with its links
+ * resolved (the loader records paths as given, e.g. through a symbolic link), or as the cached copy of an `s3://`
+ * object (`.../BUCKET/KEY`). Only ledger rows with the target's file name are compared, so this stays cheap.
+ */
+async function isLedgerInput(connection: DuckDBConnection, target: string): Promise<boolean> {
+	const name = path.basename(target);
+	const reader = await connection.runAndReadAll(`SELECT path FROM files WHERE path = ? OR path LIKE ? ESCAPE '\\'`, [
+		target,
+		`%/${name.replace(/[\\%_]/g, char => `\\${char}`)}`,
+	]);
+	for (const [recorded] of reader.getRowsJS()) {
+		const listed = String(recorded);
+		if (listed.startsWith('s3://')) {
+			if (target.endsWith(`/${listed.slice('s3://'.length)}`)) return true;
+			continue;
+		}
+		if (path.resolve(listed) === target || (await realTarget(path.resolve(listed))) === target) return true;
+	}
+	return false;
 }
 
 /** Moves a staged file beside its target: a rename on the same file system, else a copy. */

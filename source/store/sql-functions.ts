@@ -91,7 +91,8 @@ export async function forbiddenCall(connection: DuckDBConnection, sql: string): 
 	const queue = [sql];
 	for (let checked = 0; queue.length > 0; checked++) {
 		if (checked > 64) return 'views nested deeper than 64 levels';
-		const names = await namesIn(connection, queue.shift()!);
+		const text = queue.shift()!;
+		const names = await namesIn(connection, text);
 		if (typeof names === 'string') return names;
 		for (const call of names.calls) {
 			const name = call.name.toLowerCase();
@@ -102,7 +103,7 @@ export async function forbiddenCall(connection: DuckDBConnection, sql: string): 
 				return `the function ${call.name}() (not a built-in function without side effects)`;
 			}
 		}
-		for (const view of await viewsNamed(connection, names.tables)) {
+		for (const view of await viewsNamed(connection, names.tables, text)) {
 			if (seen.has(view.name)) continue;
 			seen.add(view.name);
 			queue.push(view.sql);
@@ -141,11 +142,80 @@ function walk(node: unknown, inTableFunction: boolean, names: Names): void {
 	}
 }
 
-/** Views of the case file (not DuckDB's own) among `tables`, with their SQL. */
-async function viewsNamed(connection: DuckDBConnection, tables: string[]): Promise<{name: string; sql: string}[]> {
-	if (tables.length === 0) return [];
+/**
+ * Views of the case file (not DuckDB's own) among `tables`, or named anywhere in `text` (the statement as typed:
+ * `PRAGMA table_info('v')`, `DESCRIBE v` and `pragma_table_info('v')` bind a view's SQL without naming it as a table),
+ * with their SQL.
+ */
+async function viewsNamed(connection: DuckDBConnection, tables: string[], text: string): Promise<{name: string; sql: string}[]> {
 	const wanted = new Set(tables.map(name => name.toLowerCase()));
-	return (await caseViews(connection)).filter(view => wanted.has(view.name.toLowerCase()));
+	const lower = text.toLowerCase();
+	return (await caseViews(connection)).filter(view => wanted.has(view.name.toLowerCase()) || mentions(lower, view.name.toLowerCase()));
+}
+
+/** Whether `text` holds `name` as a whole word (not inside a longer identifier). */
+function mentions(text: string, name: string): boolean {
+	for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+		const before = text[at - 1] ?? ' ';
+		const after = text[at + name.length] ?? ' ';
+		if (!/[\w$]/.test(before) && !/[\w$]/.test(after)) return true;
+	}
+	return false;
+}
+
+/**
+ * The SELECT of a view's `CREATE VIEW name [(columns)] AS ...` as duckdb_views() gives it. The name and the column
+ * list may be quoted identifiers holding anything, ` AS ` and `--` included, so they are skipped by reading quotes,
+ * not by searching for the first ` AS `. Undefined when the text is not in that shape (the view is then refused).
+ */
+export function viewBody(sql: string): string | undefined {
+	const head = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?/i.exec(sql);
+	if (!head) return undefined;
+	let i = head[0].length;
+	const space = () => {
+		while (i < sql.length && /\s/.test(sql[i]!)) i++;
+	};
+	const quoted = (): boolean => {
+		if (sql[i] !== '"') return false;
+		for (i++; i < sql.length; i++) {
+			if (sql[i] === '"') {
+				if (sql[i + 1] === '"') i++;
+				else {
+					i++;
+					return true;
+				}
+			}
+		}
+		return false;
+	};
+	// The (possibly qualified) name: parts quoted or bare, joined by dots.
+	for (;;) {
+		if (sql[i] === '"') {
+			if (!quoted()) return undefined;
+		} else {
+			const bare = /^[A-Za-z_][\w$]*/.exec(sql.slice(i));
+			if (!bare) return undefined;
+			i += bare[0].length;
+		}
+		if (sql[i] !== '.') break;
+		i++;
+	}
+	space();
+	if (sql[i] === '(') {
+		// The column list: identifiers, quoted or bare, and commas.
+		for (i++; i < sql.length && sql[i] !== ')'; ) {
+			if (sql[i] === '"') {
+				if (!quoted()) return undefined;
+			} else if (/[\w$,\s]/.test(sql[i]!)) i++;
+			else return undefined;
+		}
+		if (sql[i] !== ')') return undefined;
+		i++;
+		space();
+	}
+	const as = /^AS\b/i.exec(sql.slice(i));
+	if (!as) return undefined;
+	return sql.slice(i + as[0].length);
 }
 
 /**
@@ -161,7 +231,7 @@ function caseDefinitions(connection: DuckDBConnection) {
 		known = (async () => {
 			const views = (await connection.runAndReadAll(`SELECT view_name, sql FROM duckdb_views() WHERE NOT internal`))
 				.getRowsJS()
-				.map(row => ({name: String(row[0]), sql: String(row[1]).replace(/^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?VIEW\s+[\s\S]*?\bAS\s+/i, '')}));
+				.map(row => ({name: String(row[0]), sql: viewBody(String(row[1])) ?? UNCHECKABLE_VIEW}));
 			// No function is called by name here: the case file may define one that shadows it.
 			const functions = new Set(
 				(await connection.runAndReadAll(`SELECT function_name FROM duckdb_functions() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]).toLowerCase()),
@@ -184,6 +254,9 @@ async function definedFunctions(connection: DuckDBConnection): Promise<Set<strin
 }
 
 let cached: Promise<Set<string>> | undefined;
+
+/** Stands for a view whose SQL is not in the shape {@link viewBody} reads: json_serialize_sql refuses it. */
+const UNCHECKABLE_VIEW = 'a view whose definition clicktrail cannot read';
 
 /** Names of DuckDB's built-in scalar, aggregate and macro functions without side effects (the same in every instance). */
 function builtinFunctions(connection: DuckDBConnection): Promise<Set<string>> {

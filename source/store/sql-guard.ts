@@ -53,10 +53,10 @@ export async function prepareReadOnly(connection: DuckDBConnection, sql: string)
 	if (keyword === 'pragma' && !isTableInfo(sql)) throw refusalOf('PRAGMA');
 	if (keyword === 'explain') checkExplainedKeyword(sql);
 	// Before anything is prepared: preparing binds, and binding a table function already runs part of it.
-	if (keyword !== 'pragma') {
-		const forbidden = await forbiddenCall(connection, keyword === 'explain' ? explainedBody(sql) : sql);
-		if (forbidden) throw new SqlRefused(`refused: ${forbidden}; a read may not change settings, write files or read other files`);
-	}
+	// PRAGMA table_info('v') binds the view v: it is checked as the table function it amounts to.
+	const checked = keyword === 'explain' ? explainedBody(sql) : keyword === 'pragma' ? stripComments(sql).replace(/^\s*pragma\s+table_info\s*/i, 'SELECT * FROM pragma_table_info') : sql;
+	const forbidden = await forbiddenCall(connection, checked);
+	if (forbidden) throw new SqlRefused(`refused: ${forbidden}; a read may not change settings, write files or read other files`);
 	const statement = await extracted.prepare(0);
 	try {
 		const type = statement.statementType;

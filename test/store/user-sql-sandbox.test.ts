@@ -31,10 +31,22 @@ beforeAll(async () => {
 		 FROM range(1000) t(i)`,
 		[path.join(dir, 'input.json')],
 	);
-	await writer.run(`INSERT INTO files (path, size, checksum, format, records, events, status, loadedAt) VALUES (?, 10, 'x', 'cloudtrail', 1000, 1000, 'loaded', now())`, [path.join(dir, 'input.json')]);
+	for (const input of [path.join(dir, 'input.json'), path.join(dir, 'linked', 'x_1.json.gz'), 's3://trail/AWSLogs/111122223333/y%1.json.gz']) {
+		await writer.run(`INSERT INTO files (path, size, checksum, format, records, events, status, loadedAt) VALUES (?, 10, 'x', 'cloudtrail', 1000, 1000, 'loaded', now())`, [input]);
+	}
+	// An input loaded through a linked folder (the ledger keeps the path as given), and a cached copy of an S3 object.
+	mkdirSync(path.join(dir, 'real'));
+	writeFileSync(path.join(dir, 'real', 'x_1.json.gz'), 'evidence');
+	symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'));
+	mkdirSync(path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333'), {recursive: true});
+	writeFileSync(path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz'), 'evidence');
 	// A hostile case file: a view and a macro that would write files when read.
 	await writer.run(`CREATE VIEW hostile AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`);
 	await writer.run(`CREATE VIEW nested AS SELECT * FROM hostile`);
+	// A column name that reads like the end of the view's header ("... AS SELECT 1; --") hid the body from a search
+	// for the first AS.
+	await writer.run(`CREATE VIEW cloaked ("x AS SELECT 1; --") AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`);
+	await writer.run(`CREATE VIEW "we""ird AS v" AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`);
 	await writer.run(`CREATE MACRO sneaky() AS TABLE SELECT * FROM enable_profiling(save_location = '${path.join(dir, 'p.txt')}')`);
 	await writer.run(`CREATE MACRO shout(x) AS upper(x)`);
 	writer.close();
@@ -76,6 +88,11 @@ describe('the guard allows functions by list', () => {
 		['write_log', `SELECT write_log('x')`, /the function write_log\(\)/],
 		['a view of the case file that writes', 'SELECT * FROM hostile', /enable_logging\(\)/],
 		['a view of such a view', 'SELECT count(*) FROM nested', /enable_logging\(\)/],
+		['a view whose column name hides its body', 'SELECT * FROM cloaked', /enable_logging\(\)/],
+		['a view with a quoted name holding AS', 'SELECT * FROM "we""ird AS v"', /enable_logging\(\)/],
+		['table_info of a hostile view', `PRAGMA table_info('cloaked')`, /enable_logging\(\)/],
+		['pragma_table_info of a hostile view', `SELECT * FROM pragma_table_info('hostile')`, /enable_logging\(\)/],
+		['DESCRIBE of a hostile view', 'DESCRIBE cloaked', /enable_logging\(\)/],
 		['a table macro of the case file', 'SELECT * FROM sneaky()', /the function sneaky\(\) \(defined in the case file/],
 		['a scalar macro of the case file', `SELECT shout('x')`, /the function shout\(\)/],
 		['a qualified macro', `SELECT main.shout('x')`, /shout\(\)/],
@@ -174,6 +191,8 @@ describe('exports never clobber', () => {
 		['its WAL', () => `${casePath}.wal`, () => `refused to write over the open case file's write-ahead log: ${casePath}.wal`],
 		['an input file in the ledger', () => path.join(dir, 'input.json'), () => `refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'input.json')}`],
 		['the case file through a symbolic link', () => linkTo(casePath), () => `refused to write over the open case file: ${casePath}`],
+		['an input loaded through a linked folder, by its real path', () => path.join(dir, 'real', 'x_1.json.gz'), () => `refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'real', 'x_1.json.gz')}`],
+		['the cached copy of an S3 input', () => path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz'), () => `refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz')}`],
 	])('refuses %s, even with overwrite', async (_name, target, expected) => {
 		const out = target();
 		const message = expected();

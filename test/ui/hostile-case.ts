@@ -1,7 +1,7 @@
 /**
  * A case file of the seeded generator's events plus planted hostile records, written as a CloudTrail log file in the
  * archive before it is loaded: values with invisible, bidi, line-separator, tag and wide characters; a record whose
- * keys are duplicated; and two records with outlying times (1970 and 9999).
+ * keys are duplicated; and two records with outlying times (1970 and 2099).
  */
 import {readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
@@ -33,7 +33,7 @@ export const HOSTILE_IP = '203.0.113.250';
 export const DUPLICATE = {eventID: '00000000-dup0-4000-8000-000000000001', first: 'DescribeDevice', second: 'DeleteDevice'};
 
 /** The outlying records' times. */
-export const OUTLIERS = ['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z'] as const;
+export const OUTLIERS = ['1970-01-01T00:00:00Z', '2099-12-31T23:59:59Z'] as const;
 
 async function firstIotRecord(archive: string): Promise<Record<string, unknown>> {
 	const names = (await readdir(archive, {recursive: true})).filter(name => name.endsWith('.json.gz') && !name.includes('Digest')).sort();

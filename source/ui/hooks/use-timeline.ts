@@ -1,7 +1,7 @@
 /**
  * The timeline's data: the span of the filtered events (or the from/until window), a bucket width chosen to fit
  * the width, and the counts per bucket. The span follows where the events are: when a few events lie far from the
- * rest (a record dated 1970 or 9999), they are counted as before/after and left out of the bars (see outlierFence).
+ * rest (a record dated 1970 or 2099), they are counted as before/after and left out of the bars (see outlierFence).
  */
 import type {FilterState} from '../../query/filters.js';
 import {chooseBucket, fencedSpanQuery, fillBuckets, histogramCountsQuery, outlierFence, spanQuery, type Bucket, type BucketCounts} from '../../query/histogram.js';

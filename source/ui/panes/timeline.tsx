@@ -86,7 +86,7 @@ export const TimelinePane = memo(function TimelinePane({timeline, focused, curso
 	);
 });
 
-/** Events left out of the bars for lying far from the rest, e.g. " · not shown: 1 earlier (1970-01-01), 2 later (9999-12-31)". */
+/** Events left out of the bars for lying far from the rest, e.g. " · not shown: 1 earlier (1970-01-01), 2 later (2099-12-31)". */
 export function outsideNote(data: Timeline, zone: Zone): string {
 	const outside = data.outside;
 	if (!outside) return '';
