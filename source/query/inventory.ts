@@ -16,10 +16,26 @@ const ISO = `'%Y-%m-%dT%H:%M:%S.%fZ'`;
 export const CLAIM_STATES = {InitiateDeviceClaim: 'initiated', FinalizeDeviceClaim: 'claimed', UnclaimDevice: 'unclaimed'} as const;
 
 /**
- * The successful IoT 1-Click calls up to the instant (every one when `at` is undefined), with the ordering key `k`
- * (eventTime, eventID) and `by`, the {eventID, eventTime, principal} a fact carries.
+ * Where the replay stops: every event at or before an instant (a Date), or every event up to and including one
+ * event in (eventTime, eventID) order (its eventTime as ISO text, read by DuckDB to the microsecond); undefined: all.
  */
-function replayed(at: Date | undefined): SqlQuery {
+export type Cut = Date | {eventTime: string; eventID: string} | undefined;
+
+function cutSql(at: Cut): SqlQuery {
+	if (at === undefined) return {sql: '', params: []};
+	if (at instanceof Date) return {sql: ' AND eventTime <= ?', params: [at]};
+	return {
+		sql: ' AND (eventTime < CAST(? AS TIMESTAMPTZ) OR (eventTime = CAST(? AS TIMESTAMPTZ) AND eventID <= ?))',
+		params: [at.eventTime, at.eventTime, at.eventID],
+	};
+}
+
+/**
+ * The successful IoT 1-Click calls up to the cut, with the ordering key `k` (eventTime, eventID) and `by`, the
+ * {eventID, eventTime, principal} a fact carries.
+ */
+function replayed(at: Cut): SqlQuery {
+	const cut = cutSql(at);
 	return {
 		sql: `ev AS (
 	SELECT eventID, eventTime, eventName, principal,
@@ -27,9 +43,9 @@ function replayed(at: Date | undefined): SqlQuery {
 		(eventTime, eventID) AS k,
 		{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"
 	FROM ${EVENTS_TABLE}
-	WHERE eventSource = '${SOURCE}' AND nullif(errorCode, '') IS NULL${at === undefined ? '' : ' AND eventTime <= ?'}
+	WHERE eventSource = '${SOURCE}' AND nullif(errorCode, '') IS NULL${cut.sql}
 )`,
-		params: at === undefined ? [] : [at],
+		params: cut.params,
 	};
 }
 
@@ -64,13 +80,13 @@ const STATE = `CASE
 		WHEN dk IS NOT NULL AND (ck IS NULL OR dk > ck) AND lk <= dk THEN 'deleted'
 		ELSE 'unknown' END`;
 
-function withCtes(at: Date | undefined, ctes: string[], select: string): SqlQuery {
+function withCtes(at: Cut, ctes: string[], select: string): SqlQuery {
 	const base = replayed(at);
 	return {sql: `WITH ${[base.sql, ...ctes].join(',\n')}\n${select}`, params: base.params};
 }
 
 /** Projects named by a successful call: state, and the newest CreateProject and (when it is newer) DeleteProject. */
-export function inventoryProjectsQuery(at?: Date): SqlQuery {
+export function inventoryProjectsQuery(at?: Cut): SqlQuery {
 	return withCtes(
 		at,
 		[
@@ -92,7 +108,7 @@ FROM projects ORDER BY accountId, awsRegion, projectName`,
 }
 
 /** Placements named by a successful call: state, creation, deletion, and the newest attributes sent. */
-export function inventoryPlacementsQuery(at?: Date): SqlQuery {
+export function inventoryPlacementsQuery(at?: Cut): SqlQuery {
 	return withCtes(
 		at,
 		[
@@ -119,7 +135,7 @@ ORDER BY p.accountId, p.awsRegion, p.projectName, p.placementName`,
  * Device slots (placement, deviceTemplateName) whose newest Associate/Disassociate call is an association made after
  * the placement was last created or deleted (with its project too): the devices in placements now.
  */
-export function inventorySlotsQuery(at?: Date): SqlQuery {
+export function inventorySlotsQuery(at?: Cut): SqlQuery {
 	return withCtes(
 		at,
 		[
@@ -144,7 +160,7 @@ ORDER BY s.deviceId, s.associatedBy.eventTime, s.associatedBy.eventID`,
 }
 
 /** Devices named by a successful call: enabled state (UpdateDeviceState), claim, and the newest call naming it. */
-export function inventoryDevicesQuery(at?: Date): SqlQuery {
+export function inventoryDevicesQuery(at?: Cut): SqlQuery {
 	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
 	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
 	return withCtes(
@@ -171,5 +187,32 @@ export function newestEventQuery(): SqlQuery {
 	return {
 		sql: `SELECT strftime(max(eventTime), ${ISO}) AS newest, max(eventTime) AS newestTime FROM ${EVENTS_TABLE} WHERE eventSource = '${SOURCE}'`,
 		params: [],
+	};
+}
+
+/**
+ * Every IoT 1-Click event that named the device (failed calls and reads included), and the successful calls that
+ * could have taken it out of a placement it was associated with (Disassociate, Associate of its slot, DeletePlacement,
+ * DeleteProject, CreatePlacement), in (eventTime, eventID) order.
+ */
+export function deviceEventsQuery(deviceId: string): SqlQuery {
+	return {
+		sql: `WITH placed AS (
+	SELECT DISTINCT coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName, placementName
+	FROM ${EVENTS_TABLE}
+	WHERE eventSource = '${SOURCE}' AND deviceId = ? AND eventName = 'AssociateDeviceWithPlacement' AND nullif(errorCode, '') IS NULL
+)
+SELECT eventID, strftime(eventTime, ${ISO}) AS eventTime, eventName, principal, errorCode, coalesce(deviceId = ?, false) AS named
+FROM ${EVENTS_TABLE} e
+WHERE eventSource = '${SOURCE}' AND (deviceId = ? OR (
+	nullif(errorCode, '') IS NULL
+	AND eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement', 'DeletePlacement', 'DeleteProject', 'CreatePlacement')
+	AND EXISTS (
+		SELECT 1 FROM placed p
+		WHERE p.accountId = coalesce(e.recipientAccountId, e.accountId) AND p.awsRegion = e.awsRegion AND p.projectName = e.projectName
+			AND (p.placementName = e.placementName OR e.eventName = 'DeleteProject')
+	)))
+ORDER BY e.eventTime, e.eventID`,
+		params: [deviceId, deviceId, deviceId],
 	};
 }

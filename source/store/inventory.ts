@@ -2,28 +2,30 @@
  * Runs the inventory replay (source/query/inventory.ts) on a case file and hands back its rows, for
  * source/inventory/ to assemble. Entity rows only (projects, placements, devices): never the events themselves.
  */
+import type {DuckDBConnection} from '@duckdb/node-api';
 import {
+	deviceEventsQuery,
 	inventoryDevicesQuery,
 	inventoryPlacementsQuery,
 	inventoryProjectsQuery,
 	inventorySlotsQuery,
 	newestEventQuery,
+	type Cut,
 } from '../query/inventory.js';
-import type {DuckDBConnection} from '@duckdb/node-api';
 import type {CaseFile, Row} from './database.js';
 import {read} from './read.js';
 
 /** The replay's rows, as of `at` (ISO 8601 with microseconds; null when there is no instant: an empty case file). */
 export type InventoryRows = {at: string | null; projects: Row[]; placements: Row[]; slots: Row[]; devices: Row[]};
 
-/** The inventory's rows after every event at or before `at`, or after the newest event when `at` is undefined. */
-export async function readInventory(db: CaseFile | DuckDBConnection, at?: Date): Promise<InventoryRows> {
+/** The inventory's rows after every event at or before the cut, or after the newest event when it is undefined. */
+export async function readInventory(db: CaseFile | DuckDBConnection, at?: Cut): Promise<InventoryRows> {
 	let instant: string | null;
 	if (at === undefined) {
 		const [newest] = await read(db, newestEventQuery());
 		instant = (newest?.['newest'] as string | null | undefined) ?? null;
 	} else {
-		instant = at.toISOString().replace(/Z$/, '000Z');
+		instant = at instanceof Date ? at.toISOString().replace(/Z$/, '000Z') : at.eventTime;
 	}
 	return {
 		at: instant,
@@ -32,4 +34,18 @@ export async function readInventory(db: CaseFile | DuckDBConnection, at?: Date):
 		slots: await read(db, inventorySlotsQuery(at)),
 		devices: await read(db, inventoryDevicesQuery(at)),
 	};
+}
+
+/** One event of a device's dossier and the replay's device rows right after it. */
+export type DossierRows = {event: Row; slots: Row[]; devices: Row[]};
+
+/** The events that touched a device, each with the replay's slots and devices just after it. */
+export async function readDeviceDossier(db: CaseFile | DuckDBConnection, deviceId: string): Promise<DossierRows[]> {
+	const events = await read(db, deviceEventsQuery(deviceId));
+	const out: DossierRows[] = [];
+	for (const event of events) {
+		const cut = {eventTime: String(event['eventTime']), eventID: String(event['eventID'])};
+		out.push({event, slots: await read(db, inventorySlotsQuery(cut)), devices: await read(db, inventoryDevicesQuery(cut))});
+	}
+	return out;
 }
