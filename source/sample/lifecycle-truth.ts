@@ -32,7 +32,7 @@ export type LifecycleCall = {
 };
 
 /** A failed call (with an errorCode): it must change nothing. */
-export type LifecycleFailure = {eventID: string; timeMs: number; eventName: string};
+export type LifecycleFailure = {eventID: string; timeMs: number; eventName: string; deviceId?: string};
 
 /** Everything a test needs about a lifecycle sample. */
 export type LifecycleTruth = {

@@ -82,7 +82,7 @@ export async function generateLifecycle(options: LifecycleOptions): Promise<Life
 			built.push(record);
 			const rp = step.params;
 			if (step.fails) {
-				failures.push({eventID: record.meta.eventID, timeMs: t, eventName: step.eventName});
+				failures.push({eventID: record.meta.eventID, timeMs: t, eventName: step.eventName, ...(typeof rp['deviceId'] === 'string' ? {deviceId: rp['deviceId']} : {})});
 			} else {
 				calls.push({
 					eventID: record.meta.eventID,
