@@ -34,18 +34,42 @@ function cutSql(at: Cut): SqlQuery {
  * The successful IoT 1-Click calls up to the cut, with the ordering key `k` (eventTime, eventID) and `by`, the
  * {eventID, eventTime, principal} a fact carries.
  */
-function replayed(at: Cut): SqlQuery {
+/** Request parameters the replay reads, and the calls that send them. Read from raw only for those calls. */
+const PARAMETERS = {
+	attributes: {calls: ['CreatePlacement', 'UpdatePlacement'], sql: `json_extract(raw, '$.requestParameters.attributes')`},
+	deviceTemplateName: {
+		calls: ['AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement'],
+		sql: `json_extract_string(raw, '$.requestParameters.deviceTemplateName')`,
+	},
+	en: {calls: ['UpdateDeviceState'], sql: `lower(json_extract_string(raw, '$.requestParameters.enabled'))`},
+} as const;
+
+type Parameter = keyof typeof PARAMETERS;
+
+function replayed(at: Cut, parameter?: Parameter): SqlQuery {
 	const cut = cutSql(at);
-	return {
-		sql: `ev AS (
-	SELECT eventID, eventTime, eventName, principal,
-		coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName, placementName, deviceId, raw,
+	const calls = `eventSource = '${SOURCE}' AND nullif(errorCode, '') IS NULL${cut.sql}`;
+	const base = `SELECT eventID, eventTime, eventName, principal,
+		coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName, placementName, deviceId,
 		(eventTime, eventID) AS k,
-		{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"
+		{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"`;
+	if (parameter === undefined) {
+		return {sql: `ev AS NOT MATERIALIZED (\n\t${base}\n\tFROM ${EVENTS_TABLE}\n\tWHERE (projectName IS NOT NULL OR deviceId IS NOT NULL) AND ${calls}\n)`, params: cut.params};
+	}
+	const {calls: names, sql} = PARAMETERS[parameter];
+	return {
+		// The one request parameter this query needs, from raw of the calls that send it only (raw is the costly read).
+		sql: `rp AS MATERIALIZED (
+	SELECT eventID, ${sql} AS ${parameter}
 	FROM ${EVENTS_TABLE}
-	WHERE eventSource = '${SOURCE}' AND nullif(errorCode, '') IS NULL${cut.sql}
+	WHERE eventName IN (${names.map(name => `'${name}'`).join(', ')}) AND ${calls}
+),
+ev AS NOT MATERIALIZED (
+	${base}, rp.${parameter}
+	FROM ${EVENTS_TABLE} LEFT JOIN rp USING (eventID)
+	WHERE (projectName IS NOT NULL OR deviceId IS NOT NULL) AND ${calls}
 )`,
-		params: cut.params,
+		params: [...cut.params, ...cut.params],
 	};
 }
 
@@ -80,8 +104,8 @@ const STATE = `CASE
 		WHEN dk IS NOT NULL AND (ck IS NULL OR dk > ck) AND lk <= dk THEN 'deleted'
 		ELSE 'unknown' END`;
 
-function withCtes(at: Cut, ctes: string[], select: string): SqlQuery {
-	const base = replayed(at);
+function withCtes(at: Cut | {at: Cut; parameter: Parameter}, ctes: string[], select: string): SqlQuery {
+	const base = at !== undefined && !(at instanceof Date) && 'parameter' in at ? replayed(at.at, at.parameter) : replayed(at as Cut);
 	return {sql: `WITH ${[base.sql, ...ctes].join(',\n')}\n${select}`, params: base.params};
 }
 
@@ -110,16 +134,16 @@ FROM projects ORDER BY accountId, awsRegion, projectName`,
 /** Placements named by a successful call: state, creation, deletion, and the newest attributes sent. */
 export function inventoryPlacementsQuery(at?: Cut): SqlQuery {
 	return withCtes(
-		at,
+		{at, parameter: 'attributes'},
 		[
 			PROJECT_DELETES,
 			PLACEMENTS,
 			`attributes AS (
 	SELECT accountId, awsRegion, projectName, placementName,
-		arg_max(json_extract(raw, '$.requestParameters.attributes'), k) AS attributes, arg_max("by", k) AS aby
+		arg_max(attributes, k) AS attributes, arg_max("by", k) AS aby
 	FROM ev
 	WHERE eventName IN ('CreatePlacement', 'UpdatePlacement') AND projectName IS NOT NULL AND placementName IS NOT NULL
-		AND json_type(json_extract(raw, '$.requestParameters.attributes')) = 'OBJECT'
+		AND json_type(attributes) = 'OBJECT'
 	GROUP BY ALL
 )`,
 		],
@@ -137,13 +161,13 @@ ORDER BY p.accountId, p.awsRegion, p.projectName, p.placementName`,
  */
 export function inventorySlotsQuery(at?: Cut): SqlQuery {
 	return withCtes(
-		at,
+		{at, parameter: 'deviceTemplateName'},
 		[
 			PROJECT_DELETES,
 			PLACEMENTS,
 			`slots AS (
 	SELECT accountId, awsRegion, projectName, placementName,
-		json_extract_string(raw, '$.requestParameters.deviceTemplateName') AS deviceTemplateName,
+		deviceTemplateName,
 		arg_max(eventName, k) AS lastCall, arg_max(deviceId, k) AS deviceId, arg_max("by", k) AS associatedBy, max(k) AS ak
 	FROM ev
 	WHERE eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
@@ -164,12 +188,9 @@ export function inventoryDevicesQuery(at?: Cut): SqlQuery {
 	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
 	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
 	return withCtes(
-		at,
+		{at, parameter: 'en'},
 		[
-			`named AS (
-	SELECT *, CASE WHEN eventName = 'UpdateDeviceState' THEN lower(json_extract_string(raw, '$.requestParameters.enabled')) END AS en
-	FROM ev WHERE deviceId IS NOT NULL
-)`,
+			`named AS (SELECT * FROM ev WHERE deviceId IS NOT NULL)`,
 		],
 		`SELECT deviceId,
 	arg_max(en = 'true', k) FILTER (WHERE en IN ('true', 'false')) AS enabled,
