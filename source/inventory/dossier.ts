@@ -3,7 +3,6 @@
  * the events that named it (failed calls and reads included), and the calls that took it out of a placement
  * without naming it (a Disassociate by template, its placement or project deleted). Pure.
  */
-import {assembleInventory} from './assemble.js';
 import type {DeviceClaim, DevicePlacement, SetBy} from './types.js';
 
 type Row = Record<string, unknown>;
@@ -20,31 +19,39 @@ export type DossierEvent = SetBy & {eventName: string; errorCode: string | null;
 
 export type Dossier = {deviceId: string; events: DossierEvent[]};
 
-const NOTHING: DeviceState = {enabled: null, enabledSetBy: null, placement: null, claimed: null};
+function setBy(value: unknown): SetBy | null {
+	if (value === null || value === undefined || typeof value !== 'object') return null;
+	const by = value as Row;
+	return {eventID: String(by['eventID']), eventTime: String(by['eventTime']), principal: String(by['principal'])};
+}
 
-/** Assembles the dossier from the replay's rows after each candidate event (source/store/inventory.ts). */
-export function assembleDossier(deviceId: string, rows: readonly {event: Row; slots: Row[]; devices: Row[]}[]): Dossier {
+/**
+ * Assembles the dossier from the rows of source/query/inventory.ts's deviceDossierQuery: the events that named the
+ * device, and those that did not but took it out of its placement.
+ */
+export function assembleDossier(deviceId: string, rows: readonly Row[]): Dossier {
 	const events: DossierEvent[] = [];
-	let before: DeviceState = NOTHING;
-	for (const {event, slots, devices} of rows) {
-		const inventory = assembleInventory({at: null, projects: [], placements: [], slots, devices});
-		const device = inventory.devices.find(d => d.deviceId === deviceId);
-		const after: DeviceState = device
-			? {enabled: device.enabled, enabledSetBy: device.enabledSetBy, placement: device.placement, claimed: device.claimed}
-			: NOTHING;
-		// A call that did not name the device touched it only if it took it out of its placement.
-		const named = event['named'] === true;
-		if (named || JSON.stringify(after.placement) !== JSON.stringify(before.placement)) {
+	let before: DevicePlacement | null = null;
+	for (const row of rows) {
+		const placement = (row['placement'] ?? null) as DevicePlacement | null;
+		const claimBy = setBy(row['claimSetBy']);
+		const after: DeviceState = {
+			enabled: typeof row['enabled'] === 'boolean' ? row['enabled'] : null,
+			enabledSetBy: setBy(row['enabledSetBy']),
+			placement: placement && {...placement, deviceTemplateName: placement.deviceTemplateName ?? null},
+			claimed: claimBy && row['claimState'] ? {state: row['claimState'] as DeviceClaim['state'], setBy: claimBy} : null,
+		};
+		if (row['named'] === true || JSON.stringify(after.placement) !== JSON.stringify(before)) {
 			events.push({
-				eventID: String(event['eventID']),
-				eventTime: String(event['eventTime']),
-				principal: String(event['principal']),
-				eventName: String(event['eventName']),
-				errorCode: event['errorCode'] === null || event['errorCode'] === undefined ? null : String(event['errorCode']),
+				eventID: String(row['eventID']),
+				eventTime: String(row['eventTime']),
+				principal: String(row['principal']),
+				eventName: String(row['eventName']),
+				errorCode: row['errorCode'] === null || row['errorCode'] === undefined ? null : String(row['errorCode']),
 				after,
 			});
 		}
-		before = after;
+		before = after.placement;
 	}
 	return {deviceId, events};
 }

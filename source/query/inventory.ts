@@ -212,28 +212,69 @@ export function newestEventQuery(): SqlQuery {
 }
 
 /**
- * Every IoT 1-Click event that named the device (failed calls and reads included), and the successful calls that
- * could have taken it out of a placement it was associated with (Disassociate, Associate of its slot, DeletePlacement,
- * DeleteProject, CreatePlacement), in (eventTime, eventID) order.
+ * A device's dossier in one statement: every IoT 1-Click event that named the device (failed calls and reads
+ * included), and the successful calls that could have taken it out of a placement it was associated with
+ * (Associate/Disassociate of its slot, DeletePlacement, CreatePlacement, DeleteProject), in (eventTime, eventID)
+ * order, each with the device's state right after it by the replay's rules: enabled and claim from its newest
+ * UpdateDeviceState and claim call so far; its placement the newest of its associations that no later call cleared.
  */
-export function deviceEventsQuery(deviceId: string): SqlQuery {
+export function deviceDossierQuery(deviceId: string): SqlQuery {
+	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
+	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
 	return {
 		sql: `WITH placed AS (
 	SELECT DISTINCT coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName, placementName
 	FROM ${EVENTS_TABLE}
 	WHERE eventSource = '${SOURCE}' AND deviceId = ? AND eventName = 'AssociateDeviceWithPlacement' AND nullif(errorCode, '') IS NULL
+),
+c AS MATERIALIZED (
+	SELECT eventID, eventTime, eventName, principal, errorCode,
+		coalesce(deviceId = ?, false) AS named,
+		nullif(errorCode, '') IS NULL AS ok,
+		coalesce(recipientAccountId, e.accountId) AS accountId, awsRegion, projectName, placementName,
+		CASE WHEN eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
+			THEN json_extract_string(raw, '$.requestParameters.deviceTemplateName') END AS deviceTemplateName,
+		CASE WHEN eventName = 'UpdateDeviceState' THEN lower(json_extract_string(raw, '$.requestParameters.enabled')) END AS en,
+		(eventTime, eventID) AS k,
+		{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"
+	FROM ${EVENTS_TABLE} e
+	WHERE eventSource = '${SOURCE}' AND (deviceId = ? OR (
+		nullif(errorCode, '') IS NULL
+		AND eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement', 'DeletePlacement', 'DeleteProject', 'CreatePlacement')
+		AND EXISTS (
+			SELECT 1 FROM placed p
+			WHERE p.accountId = coalesce(e.recipientAccountId, e.accountId) AND p.awsRegion = e.awsRegion AND p.projectName = e.projectName
+				AND (p.placementName = e.placementName OR e.eventName = 'DeleteProject')
+		)))
+),
+live AS (
+	SELECT e.k AS ek,
+		arg_max({'accountId': a.accountId, 'awsRegion': a.awsRegion, 'projectName': a.projectName, 'placementName': a.placementName,
+			'deviceTemplateName': a.deviceTemplateName}, a.k) AS placement
+	FROM c e JOIN c a ON a.ok AND a.named AND a.eventName = 'AssociateDeviceWithPlacement' AND a.k <= e.k
+	WHERE NOT EXISTS (
+		SELECT 1 FROM c x
+		WHERE x.ok AND x.k > a.k AND x.k <= e.k
+			AND x.accountId = a.accountId AND x.awsRegion = a.awsRegion AND x.projectName = a.projectName
+			AND (x.eventName = 'DeleteProject' OR (x.placementName = a.placementName AND (
+				x.eventName IN ('DeletePlacement', 'CreatePlacement')
+				OR (x.eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
+					AND x.deviceTemplateName IS NOT DISTINCT FROM a.deviceTemplateName)))))
+	GROUP BY e.k
+),
+state AS (
+	SELECT e.k AS ek,
+		arg_max(s.en = 'true', s.k) FILTER (WHERE s.eventName = 'UpdateDeviceState' AND s.en IN ('true', 'false')) AS enabled,
+		arg_max(s."by", s.k) FILTER (WHERE s.eventName = 'UpdateDeviceState' AND s.en IN ('true', 'false')) AS enabledSetBy,
+		arg_max(CASE s.eventName ${claimState} END, s.k) FILTER (WHERE s.eventName IN (${claims})) AS claimState,
+		arg_max(s."by", s.k) FILTER (WHERE s.eventName IN (${claims})) AS claimSetBy
+	FROM c e JOIN c s ON s.ok AND s.named AND s.k <= e.k
+	GROUP BY e.k
 )
-SELECT eventID, strftime(eventTime, ${ISO}) AS eventTime, eventName, principal, errorCode, coalesce(deviceId = ?, false) AS named
-FROM ${EVENTS_TABLE} e
-WHERE eventSource = '${SOURCE}' AND (deviceId = ? OR (
-	nullif(errorCode, '') IS NULL
-	AND eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement', 'DeletePlacement', 'DeleteProject', 'CreatePlacement')
-	AND EXISTS (
-		SELECT 1 FROM placed p
-		WHERE p.accountId = coalesce(e.recipientAccountId, e.accountId) AND p.awsRegion = e.awsRegion AND p.projectName = e.projectName
-			AND (p.placementName = e.placementName OR e.eventName = 'DeleteProject')
-	)))
-ORDER BY e.eventTime, e.eventID`,
+SELECT c.eventID, c."by".eventTime AS eventTime, c.eventName, c.principal, c.errorCode, c.named,
+	state.enabled, state.enabledSetBy, state.claimState, state.claimSetBy, live.placement
+FROM c LEFT JOIN state ON state.ek = c.k LEFT JOIN live ON live.ek = c.k
+ORDER BY c.eventTime, c.eventID`,
 		params: [deviceId, deviceId, deviceId],
 	};
 }

@@ -4,7 +4,7 @@
  */
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {
-	deviceEventsQuery,
+	deviceDossierQuery,
 	inventoryDevicesQuery,
 	inventoryPlacementsQuery,
 	inventoryProjectsQuery,
@@ -36,16 +36,7 @@ export async function readInventory(db: CaseFile | DuckDBConnection, at?: Cut): 
 	};
 }
 
-/** One event of a device's dossier and the replay's device rows right after it. */
-export type DossierRows = {event: Row; slots: Row[]; devices: Row[]};
-
-/** The events that touched a device, each with the replay's slots and devices just after it. */
-export async function readDeviceDossier(db: CaseFile | DuckDBConnection, deviceId: string): Promise<DossierRows[]> {
-	const events = await read(db, deviceEventsQuery(deviceId));
-	const out: DossierRows[] = [];
-	for (const event of events) {
-		const cut = {eventTime: String(event['eventTime']), eventID: String(event['eventID'])};
-		out.push({event, slots: await read(db, inventorySlotsQuery(cut)), devices: await read(db, inventoryDevicesQuery(cut))});
-	}
-	return out;
+/** The events that touched a device, in order, each with the device's state right after it (one statement). */
+export async function readDeviceDossier(db: CaseFile | DuckDBConnection, deviceId: string): Promise<Row[]> {
+	return read(db, deviceDossierQuery(deviceId));
 }

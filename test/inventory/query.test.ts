@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {
-	deviceEventsQuery,
+	deviceDossierQuery,
 	inventoryDevicesQuery,
 	inventoryPlacementsQuery,
 	inventoryProjectsQuery,
@@ -29,7 +29,7 @@ describe('inventory SQL', () => {
 		expect(query.params).toEqual([cut.eventTime, cut.eventTime, HOSTILE, cut.eventTime, cut.eventTime, HOSTILE]);
 		expect(query.sql.match(/\?/g)).toHaveLength(6);
 		expect(query.sql).not.toContain('DROP');
-		const device = deviceEventsQuery(HOSTILE);
+		const device = deviceDossierQuery(HOSTILE);
 		expect(device.params).toEqual([HOSTILE, HOSTILE, HOSTILE]);
 		expect(device.sql).not.toContain('DROP');
 	});
