@@ -218,6 +218,9 @@ export function newestEventQuery(): SqlQuery {
  * order, each with the device's state right after it by the replay's rules: enabled and claim from its newest
  * UpdateDeviceState and claim call so far; its placement the newest of its associations that no later call cleared.
  */
+/** A successful call that named the device. */
+const DEVICE_CALL = 'ok AND named';
+
 export function deviceDossierQuery(deviceId: string): SqlQuery {
 	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
 	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
@@ -247,29 +250,34 @@ c AS MATERIALIZED (
 				AND (p.placementName = e.placementName OR e.eventName = 'DeleteProject')
 		)))
 ),
+ends AS (
+	-- Each association of the device, and the first later call that cleared its slot, if any.
+	SELECT a.k AS ak, min(x.k) AS endk
+	FROM c a LEFT JOIN c x ON x.ok AND x.k > a.k
+		AND x.accountId = a.accountId AND x.awsRegion = a.awsRegion AND x.projectName = a.projectName
+		AND (x.eventName = 'DeleteProject' OR (x.placementName = a.placementName AND (
+			x.eventName IN ('DeletePlacement', 'CreatePlacement')
+			OR (x.eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
+				AND x.deviceTemplateName IS NOT DISTINCT FROM a.deviceTemplateName))))
+	WHERE a.ok AND a.named AND a.eventName = 'AssociateDeviceWithPlacement'
+	GROUP BY a.k
+),
 live AS (
+	-- After each event: the newest association not cleared yet.
 	SELECT e.k AS ek,
 		arg_max({'accountId': a.accountId, 'awsRegion': a.awsRegion, 'projectName': a.projectName, 'placementName': a.placementName,
 			'deviceTemplateName': a.deviceTemplateName}, a.k) AS placement
-	FROM c e JOIN c a ON a.ok AND a.named AND a.eventName = 'AssociateDeviceWithPlacement' AND a.k <= e.k
-	WHERE NOT EXISTS (
-		SELECT 1 FROM c x
-		WHERE x.ok AND x.k > a.k AND x.k <= e.k
-			AND x.accountId = a.accountId AND x.awsRegion = a.awsRegion AND x.projectName = a.projectName
-			AND (x.eventName = 'DeleteProject' OR (x.placementName = a.placementName AND (
-				x.eventName IN ('DeletePlacement', 'CreatePlacement')
-				OR (x.eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
-					AND x.deviceTemplateName IS NOT DISTINCT FROM a.deviceTemplateName)))))
+	FROM c e JOIN ends ON ends.ak <= e.k AND (ends.endk IS NULL OR ends.endk > e.k) JOIN c a ON a.k = ends.ak
 	GROUP BY e.k
 ),
 state AS (
-	SELECT e.k AS ek,
-		arg_max(s.en = 'true', s.k) FILTER (WHERE s.eventName = 'UpdateDeviceState' AND s.en IN ('true', 'false')) AS enabled,
-		arg_max(s."by", s.k) FILTER (WHERE s.eventName = 'UpdateDeviceState' AND s.en IN ('true', 'false')) AS enabledSetBy,
-		arg_max(CASE s.eventName ${claimState} END, s.k) FILTER (WHERE s.eventName IN (${claims})) AS claimState,
-		arg_max(s."by", s.k) FILTER (WHERE s.eventName IN (${claims})) AS claimSetBy
-	FROM c e JOIN c s ON s.ok AND s.named AND s.k <= e.k
-	GROUP BY e.k
+	SELECT k AS ek,
+		last_value(CASE WHEN ${DEVICE_CALL} AND eventName = 'UpdateDeviceState' AND en IN ('true', 'false') THEN en = 'true' END IGNORE NULLS) OVER upto AS enabled,
+		last_value(CASE WHEN ${DEVICE_CALL} AND eventName = 'UpdateDeviceState' AND en IN ('true', 'false') THEN "by" END IGNORE NULLS) OVER upto AS enabledSetBy,
+		last_value(CASE WHEN ${DEVICE_CALL} THEN CASE eventName ${claimState} END END IGNORE NULLS) OVER upto AS claimState,
+		last_value(CASE WHEN ${DEVICE_CALL} AND eventName IN (${claims}) THEN "by" END IGNORE NULLS) OVER upto AS claimSetBy
+	FROM c
+	WINDOW upto AS (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 SELECT c.eventID, c."by".eventTime AS eventTime, c.eventName, c.principal, c.errorCode, c.named,
 	state.enabled, state.enabledSetBy, state.claimState, state.claimSetBy, live.placement

@@ -8,7 +8,8 @@ import {loadFiles} from '../../source/loader/load-files.js';
 import {expectedInventory, generateLifecycle, type LifecycleTruth} from '../../source/sample/index.js';
 import {expandLocalSources} from '../../source/sources/local.js';
 import {CaseFile} from '../../source/store/database.js';
-import {readInventory} from '../../source/store/inventory.js';
+import {readDeviceDossier, readInventory} from '../../source/store/inventory.js';
+import {assembleDossier} from '../../source/inventory/dossier.js';
 import {tempDir} from '../helpers/temp.js';
 
 /** The inventory as its JSON text reads back (attributes and all), for comparing with the generator's truth. */
@@ -82,6 +83,17 @@ describe('the inventory replayed from a generated lifecycle (6 stories)', () => 
 			const device = (await inventoryAt(db, new Date(at))).devices.find(d => d.deviceId === tie.deviceId)!;
 			expect(device.enabledSetBy?.eventID).toBe(winner.eventID);
 			expect(device.enabled).toBe(winner.effect.kind === 'enable' && winner.effect.enabled);
+		}
+	});
+
+	it("ends every device's dossier in the state the inventory gives it", async () => {
+		const end = await inventoryAt(db);
+		expect(end.devices.length).toBeGreaterThan(20);
+		for (const device of end.devices) {
+			const dossier = assembleDossier(device.deviceId, await readDeviceDossier(db, device.deviceId));
+			const {enabled, enabledSetBy, placement, claimed} = device;
+			expect(dossier.events.at(-1)!.after, device.deviceId).toEqual({enabled, enabledSetBy, placement, claimed});
+			expect(dossier.events.map(e => e.eventID)).toContain(device.lastEvent.eventID);
 		}
 	});
 
