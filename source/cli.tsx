@@ -19,6 +19,8 @@ const HELP = `
 	  $ clicktrail views list|show|run|export|delete [NAME]   the case file's saved views
 	  $ clicktrail sample --out DIR          write a generated CloudTrail archive (S3 layout) to DIR
 	  $ clicktrail verify SOURCE             check log files against CloudTrail's signed digest files (offline)
+	  $ clicktrail inventory [--at TIME]     IoT 1-Click projects, placements and devices as of TIME, replayed
+	  $ clicktrail device DEVICE_ID          every event that touched a device, with its state after each
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -83,6 +85,11 @@ const HELP = `
 	  --format FMT            text (default) or json
 	  --db PATH               also record each log file's integrity in this case file's ledger
 
+	Inventory (replayed from the successful calls in the case file; failed calls change nothing)
+	  --at TIME               as of TIME: every event at or before it (default: after the newest event)
+	  --format FMT            table (default: one row per fact, with the event that set it), csv,
+	                          json (projects, placements, devices) or ndjson; --wide, --max-rows N
+
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
 	  --view NAME             open on a saved view (a filter view sets the filters; a SQL view opens
@@ -98,6 +105,8 @@ const HELP = `
 	  $ clicktrail query --format csv "SELECT * FROM events WHERE errorCode IS NOT NULL" > errors.csv
 	  $ clicktrail query "SELECT * FROM events WHERE errorCode IS NOT NULL" --save failures
 	  $ clicktrail views export failures --out failures.parquet
+	  $ clicktrail inventory --at 2024-12-03T23:30Z --format json
+	  $ clicktrail device G030PM0123456789
 `;
 
 // COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
@@ -156,6 +165,7 @@ const cli = meow(
 			bucket: {type: 'string'},
 			publicKeysOut: {type: 'string'},
 			signaturesOut: {type: 'string'},
+			at: {type: 'string'},
 		},
 	},
 );
@@ -186,6 +196,10 @@ async function main(): Promise<number> {
 			return (await import('./commands/views.js')).runViews(options);
 		case 'verify':
 			return (await import('./commands/verify.js')).runVerify(options);
+		case 'inventory':
+			return (await import('./commands/inventory.js')).runInventory(options);
+		case 'device':
+			return (await import('./commands/inventory.js')).runDevice(options);
 	}
 }
 

@@ -6,7 +6,7 @@ import {EXIT, UserError} from './exit-codes.js';
 import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
 
-export type Command = 'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views';
+export type Command = 'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views' | 'inventory' | 'device';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -79,6 +79,10 @@ export type Options = {
 	s3: S3Options;
 	/** Display zone for times. */
 	tz: string;
+	/** inventory --at TIME: the instant the inventory is as of (default: after the newest event). */
+	at?: Date;
+	/** device DEVICE_ID: the device whose dossier to print. */
+	deviceId?: string;
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
 	batchFiles?: number;
 	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
@@ -120,6 +124,7 @@ export type Flags = {
 	overwrite?: boolean;
 	memoryLimit?: string;
 	maxFileSize?: string;
+	at?: string;
 };
 
 /**
@@ -129,7 +134,7 @@ export type Flags = {
  */
 export const DEFAULT_MEMORY_LIMIT = '768MB';
 
-const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views']);
+const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views', 'inventory', 'device']);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
 /** Validate argv; throws UserError (exit status 2) for anything wrong. */
@@ -246,6 +251,10 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			};
 			break;
 		}
+		case 'inventory':
+		case 'device':
+			inventoryOptions(options, command, args, flags, now);
+			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
 			options.events = positive('--events', flags.events ?? 5000);
@@ -253,6 +262,22 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			break;
 	}
 	return options;
+}
+
+/** inventory [--at TIME] and device DEVICE_ID: --format table, csv, json or ndjson. */
+function inventoryOptions(options: Options, command: 'inventory' | 'device', args: string[], flags: Flags, now: Date): void {
+	if (command === 'inventory' && args.length > 0) throw usage(`inventory takes no arguments (got "${args[0]}"); the instant is --at TIME`);
+	if (command === 'device') {
+		if (args.length !== 1 || args[0]!.trim() === '') throw usage('device needs one DEVICE_ID, e.g. clicktrail device G030PM0123456789');
+		options.deviceId = args[0]!;
+	}
+	if (flags.at !== undefined) {
+		if (command === 'device') throw usage('--at goes with inventory');
+		options.at = time('--at', flags.at, now, false);
+	}
+	const format = flags.format ?? 'table';
+	if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
+	options.format = format as OutputFormat;
 }
 
 const VIEWS_USAGE = 'views list | views show NAME | views run NAME [--format FMT] | views export NAME --out FILE [--format csv|json|jsonl|parquet] | views delete NAME';

@@ -114,7 +114,7 @@ describe('expected errors: one message, status 1, no stack', {timeout: 60_000}, 
 });
 
 describe('help', {timeout: 120_000}, () => {
-	it.each(['load', 'query', 'views', 'sample', 'verify', 'demo'])('%s --help and -h print its help and exit 0', async command => {
+	it.each(['load', 'query', 'views', 'sample', 'verify', 'demo', 'inventory', 'device'])('%s --help and -h print its help and exit 0', async command => {
 		for (const flag of ['--help', '-h']) {
 			const result = await runCli([command, flag]);
 			expect(result.stderr).toBe('');

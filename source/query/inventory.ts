@@ -1,0 +1,288 @@
+/**
+ * The IoT 1-Click inventory replay as SQL: from the successful IoT 1-Click calls at or before an instant, in
+ * (eventTime, eventID) order, the newest call of each kind decides each fact, and each fact comes with that call
+ * ({eventID, eventTime, principal}). A call with an errorCode changes nothing; a fact no call set is NULL (unknown).
+ * Pure: the instant is a bound parameter; source/store/inventory.ts runs these, source/inventory/ assembles the rows.
+ */
+import {EVENTS_TABLE, type SqlQuery} from './sql.js';
+
+/** IoT 1-Click's eventSource. */
+const SOURCE = 'iot1click.amazonaws.com';
+
+/** ISO 8601 with microseconds in UTC (the case file's session zone is UTC). */
+const ISO = `'%Y-%m-%dT%H:%M:%S.%fZ'`;
+
+/** Claim calls and the claim state each leaves. ClaimDevicesByClaimCode names no device, so it sets no device's claim. */
+export const CLAIM_STATES = {InitiateDeviceClaim: 'initiated', FinalizeDeviceClaim: 'claimed', UnclaimDevice: 'unclaimed'} as const;
+
+/**
+ * Where the replay stops: every event at or before an instant (a Date), or every event up to and including one
+ * event in (eventTime, eventID) order (its eventTime as ISO text, read by DuckDB to the microsecond); undefined: all.
+ */
+export type Cut = Date | {eventTime: string; eventID: string} | undefined;
+
+function cutSql(at: Cut): SqlQuery {
+	if (at === undefined) return {sql: '', params: []};
+	if (at instanceof Date) return {sql: ' AND eventTime <= ?', params: [at]};
+	return {
+		sql: ' AND (eventTime < CAST(? AS TIMESTAMPTZ) OR (eventTime = CAST(? AS TIMESTAMPTZ) AND eventID <= ?))',
+		params: [at.eventTime, at.eventTime, at.eventID],
+	};
+}
+
+/**
+ * The successful IoT 1-Click calls up to the cut, with the ordering key `k` (eventTime, eventID) and `by`, the
+ * {eventID, eventTime, principal} a fact carries.
+ */
+/** Request parameters the replay reads, and the calls that send them. Read from raw only for those calls. */
+const PARAMETERS = {
+	attributes: {calls: ['CreatePlacement', 'UpdatePlacement'], sql: `json_extract(raw, '$.requestParameters.attributes')`},
+	deviceTemplateName: {
+		calls: ['AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement'],
+		sql: `json_extract_string(raw, '$.requestParameters.deviceTemplateName')`,
+	},
+	en: {calls: ['UpdateDeviceState'], sql: `lower(json_extract_string(raw, '$.requestParameters.enabled'))`},
+} as const;
+
+type Parameter = keyof typeof PARAMETERS;
+
+function replayed(at: Cut, parameter?: Parameter): SqlQuery {
+	const cut = cutSql(at);
+	const calls = `eventSource = '${SOURCE}' AND nullif(errorCode, '') IS NULL${cut.sql}`;
+	const base = `SELECT eventID, eventTime, eventName, principal,
+		coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName, placementName, deviceId,
+		(eventTime, eventID) AS k,
+		{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"`;
+	if (parameter === undefined) {
+		return {sql: `ev AS NOT MATERIALIZED (\n\t${base}\n\tFROM ${EVENTS_TABLE}\n\tWHERE (projectName IS NOT NULL OR deviceId IS NOT NULL) AND ${calls}\n)`, params: cut.params};
+	}
+	const {calls: names, sql} = PARAMETERS[parameter];
+	return {
+		// The one request parameter this query needs, from raw of the calls that send it only (raw is the costly read).
+		sql: `rp AS MATERIALIZED (
+	SELECT eventID, ${sql} AS ${parameter}
+	FROM ${EVENTS_TABLE}
+	WHERE eventName IN (${names.map(name => `'${name}'`).join(', ')}) AND ${calls}
+),
+ev AS NOT MATERIALIZED (
+	${base}, rp.${parameter}
+	FROM ${EVENTS_TABLE} LEFT JOIN rp USING (eventID)
+	WHERE (projectName IS NOT NULL OR deviceId IS NOT NULL) AND ${calls}
+)`,
+		params: [...cut.params, ...cut.params],
+	};
+}
+
+/** Deletions of projects: the newest DeleteProject of each. */
+const PROJECT_DELETES = `project_deletes AS (
+	SELECT accountId, awsRegion, projectName, max(k) AS dk, arg_max("by", k) AS dby
+	FROM ev WHERE eventName = 'DeleteProject' AND projectName IS NOT NULL
+	GROUP BY ALL
+)`;
+
+/** Placements with their newest create and delete (their own, or their project's, whichever is newer). */
+const PLACEMENTS = `placements AS (
+	SELECT p.*,
+		CASE WHEN d.dk IS NOT NULL AND (p.own_dk IS NULL OR d.dk > p.own_dk) THEN d.dk ELSE p.own_dk END AS dk,
+		CASE WHEN d.dk IS NOT NULL AND (p.own_dk IS NULL OR d.dk > p.own_dk) THEN d.dby ELSE p.own_dby END AS dby
+	FROM (
+		SELECT accountId, awsRegion, projectName, placementName,
+			max(k) FILTER (WHERE eventName = 'CreatePlacement') AS ck,
+			arg_max("by", k) FILTER (WHERE eventName = 'CreatePlacement') AS cby,
+			max(k) FILTER (WHERE eventName = 'DeletePlacement') AS own_dk,
+			arg_max("by", k) FILTER (WHERE eventName = 'DeletePlacement') AS own_dby,
+			max(k) AS lk
+		FROM ev WHERE projectName IS NOT NULL AND placementName IS NOT NULL
+		GROUP BY ALL
+	) p
+	LEFT JOIN project_deletes d USING (accountId, awsRegion, projectName)
+)`;
+
+/** active: created after its last deletion; deleted: deleted after its last creation and nothing seen since; else unknown. */
+const STATE = `CASE
+		WHEN ck IS NOT NULL AND (dk IS NULL OR ck > dk) THEN 'active'
+		WHEN dk IS NOT NULL AND (ck IS NULL OR dk > ck) AND lk <= dk THEN 'deleted'
+		ELSE 'unknown' END`;
+
+function withCtes(at: Cut | {at: Cut; parameter: Parameter}, ctes: string[], select: string): SqlQuery {
+	const base = at !== undefined && !(at instanceof Date) && 'parameter' in at ? replayed(at.at, at.parameter) : replayed(at as Cut);
+	return {sql: `WITH ${[base.sql, ...ctes].join(',\n')}\n${select}`, params: base.params};
+}
+
+/** Projects named by a successful call: state, and the newest CreateProject and (when it is newer) DeleteProject. */
+export function inventoryProjectsQuery(at?: Cut): SqlQuery {
+	return withCtes(
+		at,
+		[
+			`projects AS (
+	SELECT accountId, awsRegion, projectName,
+		max(k) FILTER (WHERE eventName = 'CreateProject') AS ck,
+		arg_max("by", k) FILTER (WHERE eventName = 'CreateProject') AS cby,
+		max(k) FILTER (WHERE eventName = 'DeleteProject') AS dk,
+		arg_max("by", k) FILTER (WHERE eventName = 'DeleteProject') AS dby,
+		max(k) AS lk
+	FROM ev WHERE projectName IS NOT NULL
+	GROUP BY ALL
+)`,
+		],
+		`SELECT accountId, awsRegion, projectName, ${STATE} AS state, cby AS createdBy,
+	CASE WHEN dk IS NOT NULL AND (ck IS NULL OR dk > ck) THEN dby END AS deletedBy
+FROM projects ORDER BY accountId, awsRegion, projectName`,
+	);
+}
+
+/** Placements named by a successful call: state, creation, deletion, and the newest attributes sent. */
+export function inventoryPlacementsQuery(at?: Cut): SqlQuery {
+	return withCtes(
+		{at, parameter: 'attributes'},
+		[
+			PROJECT_DELETES,
+			PLACEMENTS,
+			`attributes AS (
+	SELECT accountId, awsRegion, projectName, placementName,
+		arg_max(attributes, k) AS attributes, arg_max("by", k) AS aby
+	FROM ev
+	WHERE eventName IN ('CreatePlacement', 'UpdatePlacement') AND projectName IS NOT NULL AND placementName IS NOT NULL
+		AND json_type(attributes) = 'OBJECT'
+	GROUP BY ALL
+)`,
+		],
+		`SELECT p.accountId, p.awsRegion, p.projectName, p.placementName, ${STATE} AS state, cby AS createdBy,
+	CASE WHEN dk IS NOT NULL AND (ck IS NULL OR dk > ck) THEN dby END AS deletedBy,
+	CAST(a.attributes AS VARCHAR) AS attributes, a.aby AS attributesSetBy
+FROM placements p LEFT JOIN attributes a USING (accountId, awsRegion, projectName, placementName)
+ORDER BY p.accountId, p.awsRegion, p.projectName, p.placementName`,
+	);
+}
+
+/**
+ * Device slots (placement, deviceTemplateName) whose newest Associate/Disassociate call is an association made after
+ * the placement was last created or deleted (with its project too): the devices in placements now.
+ */
+export function inventorySlotsQuery(at?: Cut): SqlQuery {
+	return withCtes(
+		{at, parameter: 'deviceTemplateName'},
+		[
+			PROJECT_DELETES,
+			PLACEMENTS,
+			`slots AS (
+	SELECT accountId, awsRegion, projectName, placementName,
+		deviceTemplateName,
+		arg_max(eventName, k) AS lastCall, arg_max(deviceId, k) AS deviceId, arg_max("by", k) AS associatedBy, max(k) AS ak
+	FROM ev
+	WHERE eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
+		AND projectName IS NOT NULL AND placementName IS NOT NULL
+	GROUP BY ALL
+)`,
+		],
+		`SELECT s.accountId, s.awsRegion, s.projectName, s.placementName, s.deviceTemplateName, s.deviceId, s.associatedBy
+FROM slots s LEFT JOIN placements p USING (accountId, awsRegion, projectName, placementName)
+WHERE s.lastCall = 'AssociateDeviceWithPlacement' AND s.deviceId IS NOT NULL
+	AND (greatest(p.ck, p.dk) IS NULL OR s.ak > greatest(p.ck, p.dk))
+ORDER BY s.deviceId, s.associatedBy.eventTime, s.associatedBy.eventID`,
+	);
+}
+
+/** Devices named by a successful call: enabled state (UpdateDeviceState), claim, and the newest call naming it. */
+export function inventoryDevicesQuery(at?: Cut): SqlQuery {
+	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
+	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
+	return withCtes(
+		{at, parameter: 'en'},
+		[
+			`named AS (SELECT * FROM ev WHERE deviceId IS NOT NULL)`,
+		],
+		`SELECT deviceId,
+	arg_max(en = 'true', k) FILTER (WHERE en IN ('true', 'false')) AS enabled,
+	arg_max("by", k) FILTER (WHERE en IN ('true', 'false')) AS enabledSetBy,
+	arg_max(CASE eventName ${claimState} END, k) FILTER (WHERE eventName IN (${claims})) AS claimState,
+	arg_max("by", k) FILTER (WHERE eventName IN (${claims})) AS claimSetBy,
+	arg_max({'eventID': eventID, 'eventTime': "by".eventTime, 'principal': principal, 'eventName': eventName}, k) AS lastEvent
+FROM named
+GROUP BY deviceId ORDER BY deviceId`,
+	);
+}
+
+/** The newest IoT 1-Click eventTime of the case file (failed calls included), as ISO text: the default instant. */
+export function newestEventQuery(): SqlQuery {
+	return {
+		sql: `SELECT strftime(max(eventTime), ${ISO}) AS newest, max(eventTime) AS newestTime FROM ${EVENTS_TABLE} WHERE eventSource = '${SOURCE}'`,
+		params: [],
+	};
+}
+
+/**
+ * A device's dossier in one statement: every IoT 1-Click event that named the device (failed calls and reads
+ * included), and the successful calls that could have taken it out of a placement it was associated with
+ * (Associate/Disassociate of its slot, DeletePlacement, CreatePlacement, DeleteProject), in (eventTime, eventID)
+ * order, each with the device's state right after it by the replay's rules: enabled and claim from its newest
+ * UpdateDeviceState and claim call so far; its placement the newest of its associations that no later call cleared.
+ */
+/** A successful call that named the device. */
+const DEVICE_CALL = 'ok AND named';
+
+export function deviceDossierQuery(deviceId: string): SqlQuery {
+	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
+	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
+	return {
+		sql: `WITH placed AS (
+	SELECT DISTINCT coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName, placementName
+	FROM ${EVENTS_TABLE}
+	WHERE eventSource = '${SOURCE}' AND deviceId = ? AND eventName = 'AssociateDeviceWithPlacement' AND nullif(errorCode, '') IS NULL
+),
+c AS MATERIALIZED (
+	SELECT eventID, eventTime, eventName, principal, errorCode,
+		coalesce(deviceId = ?, false) AS named,
+		nullif(errorCode, '') IS NULL AS ok,
+		coalesce(recipientAccountId, e.accountId) AS accountId, awsRegion, projectName, placementName,
+		CASE WHEN eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
+			THEN json_extract_string(raw, '$.requestParameters.deviceTemplateName') END AS deviceTemplateName,
+		CASE WHEN eventName = 'UpdateDeviceState' THEN lower(json_extract_string(raw, '$.requestParameters.enabled')) END AS en,
+		(eventTime, eventID) AS k,
+		{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"
+	FROM ${EVENTS_TABLE} e
+	WHERE eventSource = '${SOURCE}' AND (deviceId = ? OR (
+		nullif(errorCode, '') IS NULL
+		AND eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement', 'DeletePlacement', 'DeleteProject', 'CreatePlacement')
+		AND EXISTS (
+			SELECT 1 FROM placed p
+			WHERE p.accountId = coalesce(e.recipientAccountId, e.accountId) AND p.awsRegion = e.awsRegion AND p.projectName = e.projectName
+				AND (p.placementName = e.placementName OR e.eventName = 'DeleteProject')
+		)))
+),
+ends AS (
+	-- Each association of the device, and the first later call that cleared its slot, if any.
+	SELECT a.k AS ak, min(x.k) AS endk
+	FROM c a LEFT JOIN c x ON x.ok AND x.k > a.k
+		AND x.accountId = a.accountId AND x.awsRegion = a.awsRegion AND x.projectName = a.projectName
+		AND (x.eventName = 'DeleteProject' OR (x.placementName = a.placementName AND (
+			x.eventName IN ('DeletePlacement', 'CreatePlacement')
+			OR (x.eventName IN ('AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement')
+				AND x.deviceTemplateName IS NOT DISTINCT FROM a.deviceTemplateName))))
+	WHERE a.ok AND a.named AND a.eventName = 'AssociateDeviceWithPlacement'
+	GROUP BY a.k
+),
+live AS (
+	-- After each event: the newest association not cleared yet.
+	SELECT e.k AS ek,
+		arg_max({'accountId': a.accountId, 'awsRegion': a.awsRegion, 'projectName': a.projectName, 'placementName': a.placementName,
+			'deviceTemplateName': a.deviceTemplateName}, a.k) AS placement
+	FROM c e JOIN ends ON ends.ak <= e.k AND (ends.endk IS NULL OR ends.endk > e.k) JOIN c a ON a.k = ends.ak
+	GROUP BY e.k
+),
+state AS (
+	SELECT k AS ek,
+		last_value(CASE WHEN ${DEVICE_CALL} AND eventName = 'UpdateDeviceState' AND en IN ('true', 'false') THEN en = 'true' END IGNORE NULLS) OVER upto AS enabled,
+		last_value(CASE WHEN ${DEVICE_CALL} AND eventName = 'UpdateDeviceState' AND en IN ('true', 'false') THEN "by" END IGNORE NULLS) OVER upto AS enabledSetBy,
+		last_value(CASE WHEN ${DEVICE_CALL} THEN CASE eventName ${claimState} END END IGNORE NULLS) OVER upto AS claimState,
+		last_value(CASE WHEN ${DEVICE_CALL} AND eventName IN (${claims}) THEN "by" END IGNORE NULLS) OVER upto AS claimSetBy
+	FROM c
+	WINDOW upto AS (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+)
+SELECT c.eventID, c."by".eventTime AS eventTime, c.eventName, c.principal, c.errorCode, c.named,
+	state.enabled, state.enabledSetBy, state.claimState, state.claimSetBy, live.placement
+FROM c LEFT JOIN state ON state.ek = c.k LEFT JOIN live ON live.ek = c.k
+ORDER BY c.eventTime, c.eventID`,
+		params: [deviceId, deviceId, deviceId],
+	};
+}
