@@ -90,22 +90,7 @@ export function emptySummary(): LoadSummary {
 
 export async function loadFiles(db: CaseFile, inputs: InputFile[], options: LoadOptions = {}): Promise<LoadSummary> {
 	const started = performance.now();
-	const summary: LoadSummary = {
-		filesTotal: inputs.length,
-		filesLoaded: 0,
-		filesUnchanged: 0,
-		filesSkipped: [],
-		filesFailed: [],
-		records: 0,
-		eventsAdded: 0,
-		duplicates: 0,
-		otherService: 0,
-		badRecords: 0,
-		rejected: {...NO_REJECTS},
-		outOfRange: 0,
-		bytes: 0,
-		elapsedMs: 0,
-	};
+	const summary: LoadSummary = {...emptySummary(), filesTotal: inputs.length};
 	const bytesTotal = inputs.reduce((sum, file) => sum + file.size, 0);
 	let filesDone = 0;
 	let bytesDone = 0;

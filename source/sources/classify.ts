@@ -3,7 +3,7 @@
  * content found.
  */
 import path from 'node:path';
-import {MAX_DEPTH} from '../loader/json-scan.js';
+import {MAX_DEPTH, type ScanResult} from '../loader/json-scan.js';
 
 /** How DuckDB reads a file. */
 export type Format =
@@ -82,26 +82,10 @@ const EVENT_KEYS = new Set(['eventID', 'eventTime', 'eventSource', 'eventName', 
 
 const NOT_CLOUDTRAIL = 'not a CloudTrail log: expected {"Records":[...]}, JSON lines, one event object, lookup-events output, or an Event history export';
 
-/** What the loader knows about a file's content after one read (see source/loader/json-scan.ts). */
-export type ContentFacts = {
+/** What the loader knows about a file's content after one read: the scan's findings and the first bytes of the text. */
+export type ContentFacts = ScanResult & {
 	/** The first bytes of the decompressed text. */
 	head: Buffer;
-	textBytes: number;
-	json: boolean;
-	topValues: number;
-	topKind: 'object' | 'array' | 'none';
-	onePerLine: boolean;
-	firstKeys: string[];
-	wrapper?: 'Records' | 'Events';
-	records: number;
-	tooDeep: number;
-	tooLarge: number;
-	notObjects: number;
-	largestRecord: number;
-	deep: boolean;
-	bom?: boolean;
-	firstLineComplete?: boolean;
-	error?: string;
 };
 
 /** Decide how to read a file from what a whole read of it found: by content, never by a fixed window. */
