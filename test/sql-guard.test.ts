@@ -33,6 +33,8 @@ describe('runReadOnlySql', () => {
 		['SUMMARIZE', 'SUMMARIZE events'],
 		['PRAGMA table_info', "PRAGMA table_info('events')"],
 		['FROM-first', 'FROM events'],
+		['PIVOT with its values listed', "PIVOT events ON awsRegion IN ('us-east-1', 'us-west-2') USING count(*) GROUP BY eventName"],
+		['UNPIVOT', 'UNPIVOT (SELECT 1 AS a, 2 AS b) ON a, b INTO NAME k VALUE v'],
 	])('runs %s', async (_name, sql) => {
 		const result = await runReadOnlySql(db, sql);
 		expect(result.columns.length).toBeGreaterThan(0);
@@ -53,6 +55,8 @@ describe('runReadOnlySql', () => {
 		['CALL', 'CALL pragma_table_info(\'events\')', /CALL/],
 		['transaction', 'BEGIN TRANSACTION', /BEGIN/],
 		['EXPORT DATABASE', `EXPORT DATABASE 'OUT'`, /EXPORT/],
+		['PIVOT without its values (DuckDB runs it as two statements)', 'PIVOT events ON awsRegion USING count(*)', /PIVOT without an IN list .* ON awsRegion IN \('a', 'b'\)/],
+		['PIVOT of a file reader', "PIVOT (SELECT * FROM read_text('OUT')) ON content IN ('x') USING count(*)", /read_text\(\)/],
 	])('refuses %s and changes nothing', async (_name, template, reason) => {
 		const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
 		const sql = template.replaceAll('OUT', out);

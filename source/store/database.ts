@@ -26,6 +26,9 @@ export type Row = Record<string, unknown>;
 
 export class CaseFileError extends Error {}
 
+/** A read-only open found an older schema (CaseFile.open then upgrades it with a moment's write access). */
+class NeedsUpgrade extends CaseFileError {}
+
 /** An open case file. */
 export class CaseFile {
 	private constructor(
@@ -37,7 +40,21 @@ export class CaseFile {
 		readonly sandboxFolder?: string,
 	) {}
 
+	/**
+	 * Opens the case file. A read-only open of a file from an older clicktrail upgrades its schema first, through a
+	 * moment's write access (fails with the usual "in use" message when another process holds it).
+	 */
 	static async open(path: string, options: OpenOptions = {}): Promise<CaseFile> {
+		try {
+			return await CaseFile.openOnce(path, options);
+		} catch (error) {
+			if (!(error instanceof NeedsUpgrade) || !options.readOnly) throw error;
+			(await CaseFile.openOnce(path, {memoryLimit: options.memoryLimit})).close();
+			return CaseFile.openOnce(path, options);
+		}
+	}
+
+	private static async openOnce(path: string, options: OpenOptions): Promise<CaseFile> {
 		const config: Record<string, string> = {
 			// No query may reach the network: extensions are built in or not used.
 			autoinstall_known_extensions: 'false',
@@ -93,11 +110,8 @@ export class CaseFile {
 		}
 		if (current === SCHEMA_VERSION) return;
 		if (this.readOnly) {
-			throw new CaseFileError(
-				current === 0
-					? `${this.path}: not a clicktrail case file (load some logs into it first)`
-					: `${this.path}: case file needs a schema upgrade (${current} -> ${SCHEMA_VERSION}); open it once with write access, e.g. clicktrail load`,
-			);
+			if (current === 0) throw new CaseFileError(`${this.path}: not a clicktrail case file (load some logs into it first)`);
+			throw new NeedsUpgrade(`${this.path}: case file needs a schema upgrade (${current} -> ${SCHEMA_VERSION})`);
 		}
 		await this.transaction(async () => {
 			await this.run(`CREATE TABLE IF NOT EXISTS clicktrail_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);

@@ -43,6 +43,9 @@ export async function prepareReadOnly(connection: DuckDBConnection, sql: string)
 	const extracted = await extractStatements(connection, sql);
 	if (extracted.count === 0) throw new SqlRefused('nothing to run: type a SELECT');
 	if (extracted.count > 1) {
+		if (firstKeyword(sql) === 'pivot' && !/;\s*\S/.test(stripComments(sql))) {
+			throw new SqlRefused(`refused: PIVOT without an IN list runs as two statements in DuckDB; list the values, e.g. PIVOT events ON awsRegion IN ('a', 'b') USING count(*)`);
+		}
 		const words = splitKeywords(sql);
 		throw new SqlRefused(
 			`refused: ${extracted.count} statements${words ? ` (${words})` : ''}; one statement that reads runs at a time (${READ_STATEMENTS})`,
@@ -80,7 +83,7 @@ async function extractStatements(connection: DuckDBConnection, sql: string) {
 }
 
 /** First words a read can start with (DuckDB then confirms the statement type). */
-const READ_KEYWORDS = new Set(['select', 'with', 'from', 'values', 'table', 'explain', 'describe', 'desc', 'show', 'summarize', 'pragma', '(']);
+const READ_KEYWORDS = new Set(['select', 'with', 'from', 'values', 'table', 'explain', 'describe', 'desc', 'show', 'summarize', 'pragma', 'pivot', 'unpivot', '(']);
 
 /** The statement's first keyword, lower case, after comments ('(' for a parenthesised query). */
 function firstKeyword(sql: string): string {

@@ -1,0 +1,32 @@
+/**
+ * A case file from an older clicktrail opens in the read-only commands too (query, views, the screen): its schema is
+ * upgraded first, with a moment's write access, and nothing else changes.
+ */
+import path from 'node:path';
+import {expect, it} from 'vitest';
+import {CaseFile} from '../../source/store/database.js';
+import {SCHEMA_VERSION} from '../../source/store/schema.js';
+import {runCli} from '../helpers/cli.js';
+import {tempDir} from '../helpers/temp.js';
+
+it('a schema-3 case file opened read-only is upgraded first; query answers on it', async () => {
+	const db = path.join(await tempDir(), 'old.duckdb');
+	const writer = await CaseFile.open(db);
+	await writer.run(`INSERT INTO events (eventID, eventTime, eventName, principal, raw, sourceFile) SELECT 'e' || i, TIMESTAMPTZ '2024-12-03 10:00:00+00', 'ListDevices', 'p', '{}', 'f' FROM range(1000) t(i)`);
+	// What migration 4 added, taken back: the file as clicktrail wrote it before.
+	await writer.run(`ALTER TABLE files DROP COLUMN loadedSince; ALTER TABLE files DROP COLUMN loadedUntil; ALTER TABLE files DROP COLUMN rejected`);
+	await writer.run(`UPDATE clicktrail_meta SET value = '3' WHERE key = 'schema_version'`);
+	writer.close();
+
+	const holder = await CaseFile.open(db, {readOnly: true}).catch((error: unknown) => error);
+	expect(holder).toBeInstanceOf(CaseFile);
+	(holder as CaseFile).close();
+
+	const result = await runCli(['query', '--db', db, '--format', 'csv', 'SELECT count(*) AS n FROM events']);
+	expect(result.stderr).toBe('');
+	expect(result.code).toBe(0);
+	expect(result.stdout).toBe('n\n1000\n');
+	const reader = await CaseFile.open(db, {readOnly: true});
+	expect(await reader.schemaVersion()).toBe(SCHEMA_VERSION);
+	reader.close();
+});
