@@ -44,13 +44,13 @@ describe('clicktrail screen (built CLI in a pty)', {timeout: 90_000}, () => {
 			run.type('\t\t'); // facets -> timeline -> events
 			await run.waitFor('events: Enter open');
 			run.type('\r');
-			const record = await run.waitFor('"eventName": "UpdateDeviceState"');
-			expect(record).toContain(truth.incident.principal.split('/').at(-1)!);
+			// Wait for the whole record, not its first lines: a frame can be read while it is being drawn.
+			const session = truth.incident.principal.split('/').at(-1)!;
+			const record = await run.waitFor(t => t.includes('"eventName": "UpdateDeviceState"') && t.includes(session) && truth.incident.deviceIds.some(id => t.includes(`"deviceId": "${id}"`)));
 			const device = truth.incident.deviceIds.find(id => record.includes(`"deviceId": "${id}"`));
 			expect(device).toBeDefined();
 			run.type('d');
-			const pivoted = await run.waitFor(`[deviceId=${device}]`);
-			expect(pivoted).toMatch(/\d+ of [\d,]+ events · newest first/);
+			await run.waitFor(t => t.includes(`[deviceId=${device}]`) && /\d+ of [\d,]+ events · newest first/.test(t));
 			run.type('q');
 			expect(await run.exited).toBe(0);
 		} finally {
@@ -69,8 +69,8 @@ describe('clicktrail screen (built CLI in a pty)', {timeout: 90_000}, () => {
 			// Every pane answered (keys that come before the page are ignored), one event left.
 			await run.waitFor(t => /1 of [\d,]+ events/.test(t) && settled(t));
 			run.type('\r');
-			const screen = await run.waitFor('"userAgent"');
-			expect(screen).toContain('"userAgent": "evil\\e[2J\\e]52;c;cGF5bG9hZA==\\x07agent\\r\\n\\0x"');
+			// The escaped value, whole (waiting for it rather than for its key: a frame can be read mid-line).
+			await run.waitFor('"userAgent": "evil\\e[2J\\e]52;c;cGF5bG9hZA==\\x07agent\\r\\n\\0x"');
 			run.type('q');
 			expect(await run.exited).toBe(0);
 			const output = run.output();

@@ -29,7 +29,8 @@ describe('SQL console and saved views (built CLI in a pty)', {timeout: 90_000}, 
 			first.type(SQL);
 			await first.waitFor('LIMIT 5▏');
 			first.type('\r');
-			const result = await first.waitFor(/5 rows · [\d.]+ m?s/);
+			// The header, the rule and five rows drawn (a frame can be read while it is being drawn).
+			const result = await first.waitFor(t => /5 rows · [\d.]+ m?s/.test(t) && tableOf(t).filter(line => line.includes('│')).length === 6);
 			rows = tableOf(result);
 			expect(rows[0]).toMatch(/eventName\s*│\s+n/);
 			first.type('\u0013'); // Ctrl-S
@@ -48,7 +49,7 @@ describe('SQL console and saved views (built CLI in a pty)', {timeout: 90_000}, 
 
 		const second = runCli(['--db', db, '--view', 'top-names']);
 		try {
-			const screen = await second.waitFor(/5 rows · [\d.]+ m?s/);
+			const screen = await second.waitFor(t => /5 rows · [\d.]+ m?s/.test(t) && tableOf(t).filter(line => line.includes('│')).length === 6);
 			expect(screen).toContain(`sql› ${SQL}`);
 			expect(tableOf(screen)).toEqual(rows);
 			second.type('\u001b');
