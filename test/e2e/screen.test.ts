@@ -9,21 +9,20 @@ import {runCli, type PtyRun} from './pty.js';
 /** The screen has every pane's data (the status bar stops saying loading). */
 const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
 
-/** The row of the focused list's cursor (›), or -1. */
-const cursorRow = (text: string) => text.split('\n').findIndex(l => l.includes('›'));
-
 /**
- * Press `key` until the cursor line (›) of the screen matches `line`. After each press it waits for the cursor itself
- * to move, not for any change of the screen: a pane that refreshes meanwhile must not make it press twice.
+ * Moves the focused list's cursor (›) down to the line matching `line`, within one section of the list. It counts
+ * the presses on a settled screen and types them at once, then waits for the cursor to be there: pressing one key
+ * at a time and looking between presses read frames while they were being drawn, and pressed once too often.
  */
-async function moveTo(run: PtyRun, key: string, line: RegExp, limit = 40): Promise<void> {
-	for (let i = 0; i < limit; i++) {
-		if (run.screen.text().split('\n').some(l => /›/.test(l) && line.test(l))) return;
-		const before = cursorRow(run.screen.text());
-		run.type(key);
-		await run.waitFor(text => cursorRow(text) !== before, 20_000);
-	}
-	throw new Error(`never reached ${line}; screen:\n${run.screen.text()}`);
+async function moveTo(run: PtyRun, line: RegExp): Promise<void> {
+	const onTarget = (text: string) => text.split('\n').some(l => l.includes('›') && line.test(l));
+	const text = await run.waitFor(t => onTarget(t) || (settled(t) && t.split('\n').some(l => line.test(l)) && t.includes('›')));
+	if (onTarget(text)) return;
+	const lines = text.split('\n');
+	const cursor = lines.findIndex(l => l.includes('›'));
+	const target = lines.findIndex(l => line.test(l));
+	run.type((target > cursor ? 'j' : 'k').repeat(Math.abs(target - cursor)));
+	await run.waitFor(onTarget);
 }
 
 describe('clicktrail screen (built CLI in a pty)', {timeout: 90_000}, () => {
@@ -34,7 +33,7 @@ describe('clicktrail screen (built CLI in a pty)', {timeout: 90_000}, () => {
 			await run.waitFor(settled);
 			run.type('\t\t'); // filters -> facets
 			await run.waitFor('facets: Enter include');
-			await moveTo(run, 'j', /UpdateDeviceState/);
+			await moveTo(run, /^..UpdateDeviceState /); // the facets column: the events table beside it names events too
 			run.type('\r');
 			await run.waitFor(t => t.includes('[eventName=UpdateDeviceState]') && settled(t));
 			run.type('l'); // next field: principal, whose top value now is the incident's session
