@@ -17,6 +17,7 @@ import {runCli} from '../helpers/cli.js';
 import {tempDir} from '../helpers/temp.js';
 import {makeCase} from '../ui/case-file.js';
 import {ESCAPE_TEXT, INVISIBLE_TEXT, writeHostileRecords, type HostileRecords} from './hostile-records.js';
+import {separators} from '../helpers/separators.js';
 
 let db: string;
 let dir: string;
@@ -40,16 +41,6 @@ async function ok(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{stdout:
 	return result;
 }
 
-/** Display columns at which a column separator stands in a table line. */
-function separators(line: string): number[] {
-	const at: number[] = [];
-	let column = 0;
-	for (const {segment} of new Intl.Segmenter('en', {granularity: 'grapheme'}).segment(line)) {
-		if (segment === '│' || segment === '┼') at.push(column);
-		column += stringWidth(segment);
-	}
-	return at;
-}
 
 /** Exports through the screen's reader, as its X (filters) and Ctrl-O (console) keys do. */
 async function screenExport(query: {sql: string; params: never[]} | ReturnType<typeof filterViewQuery>, out: string, userSql: boolean): Promise<string> {

@@ -10,6 +10,7 @@ import {fitWidths, formatTable, KEEP_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type TableD
 import {JsonText, jsonRow, realText, toCell} from '../../source/text/values.js';
 import {tableLines} from '../../source/ui/console/result-table.js';
 import {ESCAPE_TEXT, INVISIBLE_TEXT, WIDE_TEXT} from '../output/hostile-records.js';
+import {separators} from '../helpers/separators.js';
 
 /** Every code point of the invisible ranges (and the C0 controls). */
 const EVERY_UNSAFE = [
@@ -20,16 +21,6 @@ const EVERY_UNSAFE = [
 /** Raw characters no output may carry: C0 (but none here), DEL, C1, bidi and invisible format characters, tags. */
 const RAW_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/u;
 
-/** Display columns at which `│` stands in a line. */
-function separators(line: string): number[] {
-	const at: number[] = [];
-	let column = 0;
-	for (const {segment} of new Intl.Segmenter('en', {granularity: 'grapheme'}).segment(line)) {
-		if (segment === '│' || segment === '┼') at.push(column);
-		column += stringWidth(segment);
-	}
-	return at;
-}
 
 describe('inert', () => {
 	it('makes every control and invisible character a visible escape', () => {
