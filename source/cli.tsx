@@ -2,8 +2,7 @@
 /**
  * Entry point: meow parses argv into one typed options object; commands never read argv.
  */
-process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-
+import './quiet-aws-sdk.js';
 import {writeSync} from 'node:fs';
 import meow from 'meow';
 import {EXIT, UserError} from './exit-codes.js';

@@ -68,7 +68,7 @@ describe('the S3 cache keeps its records apart from objects', () => {
 		const fetched = [...first.files, ...first.digests];
 		expect(fetched.map(file => file.origin).sort()).toEqual(objects.map(object => `s3://trail/${object.key}`).sort());
 		for (const object of objects) {
-			// eslint-disable-next-line no-await-in-loop
+			 
 			const bytes = await readFile(path.join(cacheDir, 'trail', ...object.key.split('/')));
 			expect(bytes.equals(object.body), object.key).toBe(true);
 		}

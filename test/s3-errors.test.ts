@@ -88,7 +88,7 @@ describe('createPool', () => {
 		let most = 0;
 		const done: number[] = [];
 		for (let index = 0; index < 6; index++) {
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await pool.add(async () => {
 				running += 1;
 				most = Math.max(most, running);

@@ -44,7 +44,7 @@ async function leftovers(directory: string): Promise<string[]> {
 
 async function expectSameBytes(files: ReadonlyArray<{path: string; origin: string; size: number}>): Promise<void> {
 	for (const file of files) {
-		// eslint-disable-next-line no-await-in-loop
+		 
 		const content = await readFile(file.path);
 		const expected = bodies.get(file.origin);
 		expect(expected, file.origin).toBeDefined();

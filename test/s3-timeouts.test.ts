@@ -36,7 +36,7 @@ async function cacheFiles(): Promise<string[]> {
 async function expectRightBytes(files: ReadonlyArray<{path: string; origin: string}>): Promise<void> {
 	for (const file of files) {
 		const object = fixture.find(candidate => `s3://trail/${candidate.key}` === file.origin);
-		// eslint-disable-next-line no-await-in-loop
+		 
 		expect((await readFile(file.path)).equals(object!.body), file.origin).toBe(true);
 	}
 }

@@ -92,7 +92,7 @@ async function readSignatures(file: string): Promise<SignatureMap> {
 		try {
 			return signatureMap(await readFile(file, 'utf8'));
 		} catch (error) {
-			throw new Error(`--signatures ${file}: ${error instanceof Error ? error.message : String(error)}`);
+			throw new Error(`--signatures ${file}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
 		}
 	});
 }

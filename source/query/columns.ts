@@ -1,7 +1,7 @@
 /**
  * The fixed whitelist of column names the builders may put in SQL text. Nothing else names a column.
  */
-import type {EventColumn} from '../store/schema.js';
+import type {EventColumn} from '../events/columns.js';
 import type {FacetField} from './filters.js';
 
 /** The column each facet field filters on (the identity, but checked against the schema at compile time). */

@@ -17,7 +17,7 @@ export function createPool(concurrency: number): Pool {
 	return {
 		async add(task) {
 			while (running.size >= limit) {
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await new Promise<void>(resolve => {
 					waiting.push(resolve);
 				});
@@ -33,7 +33,7 @@ export function createPool(concurrency: number): Pool {
 		},
 		async drain() {
 			while (running.size > 0) {
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await Promise.allSettled([...running]);
 			}
 		},

@@ -31,7 +31,7 @@ export function checkViewName(name: string): string {
 	const trimmed = name.trim();
 	if (trimmed === '') throw new ViewError('a view needs a name');
 	if (trimmed.length > 100) throw new ViewError('a view name is at most 100 characters');
-	// eslint-disable-next-line no-control-regex
+	 
 	if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) throw new ViewError('a view name cannot hold control characters');
 	return trimmed;
 }

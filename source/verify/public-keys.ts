@@ -63,7 +63,7 @@ export async function loadPublicKeys(files: readonly string[]): Promise<PublicKe
 		try {
 			parsed = parsePublicKeys(await readFile(file));
 		} catch (error) {
-			throw new Error(`--public-keys ${file}: ${error instanceof Error ? error.message : String(error)}`);
+			throw new Error(`--public-keys ${file}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
 		}
 		for (const [fingerprint, key] of parsed) keys.set(fingerprint, key);
 	}

@@ -143,7 +143,7 @@ export async function readDigest(entry: TreeEntry, signatures?: SignatureMap): P
 	for (const file of entry.signatureFiles ?? [`${entry.path}.meta.json`]) {
 		let meta: Record<string, unknown>;
 		try {
-			// eslint-disable-next-line no-await-in-loop
+			 
 			meta = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 		} catch {
 			continue; // No such file: try the next.

@@ -63,7 +63,7 @@ export async function putObjects(client: S3Client, bucket: string, objects: read
 	const worker = async (): Promise<void> => {
 		while (next < objects.length) {
 			const object = objects[next++]!;
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await client.send(new PutObjectCommand({
 				Bucket: bucket,
 				Key: object.key,

@@ -71,12 +71,12 @@ for (const {name, seed} of buckets) {
 		while (next < files.length) {
 			const file = files[next++];
 			const key = path.relative(seed, file).split(path.sep).join('/');
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await server.store.putObject(new S3Object(name, key, createReadStream(file), {}));
 		}
 	};
 
-	// eslint-disable-next-line no-await-in-loop
+	 
 	await Promise.all(Array.from({length: 16}, putNext));
 }
 

@@ -55,7 +55,7 @@ describe('the timeline follows where the events are (loadTimeline on DuckDB)', (
 		const rows = times.map((time, i) => ({id: `e${i}`, time: typeof time === 'number' ? new Date(time).toISOString() : time, principal: principal(i)}));
 		for (let i = 0; i < rows.length; i += 500) {
 			const chunk = rows.slice(i, i + 500);
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await file.run(`INSERT INTO events (eventID, eventTime, principal) VALUES ${chunk.map(() => '(?, CAST(? AS TIMESTAMPTZ), ?)').join(', ')}`,
 				chunk.flatMap(row => [row.id, row.time, row.principal]));
 		}

@@ -38,7 +38,7 @@ export const OUTLIERS = ['1970-01-01T00:00:00Z', '2099-12-31T23:59:59Z'] as cons
 async function firstIotRecord(archive: string): Promise<Record<string, unknown>> {
 	const names = (await readdir(archive, {recursive: true})).filter(name => name.endsWith('.json.gz') && !name.includes('Digest')).sort();
 	for (const name of names) {
-		// eslint-disable-next-line no-await-in-loop
+		 
 		const {Records: records} = JSON.parse(gunzipSync(await readFile(path.join(archive, name))).toString('utf8')) as {Records: Array<Record<string, unknown>>};
 		const found = records.find(r => r['eventSource'] === 'iot1click.amazonaws.com' && typeof r['requestParameters'] === 'object' && r['requestParameters'] !== null);
 		if (found) return found;

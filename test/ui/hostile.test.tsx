@@ -138,7 +138,7 @@ describe('invisible characters on the screen', () => {
 	it('record view of every hostile value shows each escape', async () => {
 		for (const [i, value] of HOSTILE_VALUES.entries()) {
 			const {lastFrame, unmount} = render(withReader(<Record eventID={`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`} width={100} />));
-			// eslint-disable-next-line no-await-in-loop
+			 
 			const frame = await until(lastFrame, t => t.includes('"userAgent"'));
 			expectContained(frame, 100);
 			const escaped = SHOWN.filter(s => value.includes(JSON.parse(`"${s.replace('\\u{e0041}\\u{e0042}', '\\udb40\\udc41\\udb40\\udc42').replace(/\\x([\da-f]{2})/g, '\\u00$1')}"`) as string));
@@ -233,9 +233,12 @@ describe('deeply nested records', () => {
 
 describe('timeline with outlying times', () => {
 	let seen: Timeline | null | undefined;
+	const see = (timeline: Timeline | null | undefined) => {
+		seen = timeline;
+	};
 	function TimelineView() {
 		const timeline = useTimeline({chips: []}, 80);
-		seen = timeline.data;
+		see(timeline.data);
 		return <TimelinePane timeline={timeline} focused={false} cursor={0} width={100} barsHeight={4} zone="UTC" />;
 	}
 

@@ -91,7 +91,7 @@ export async function downloadObject(item: DownloadItem, options: DownloadOption
 	const backoff = options.backoff ?? defaultBackoff;
 	for (let attempt = 1; ; attempt++) {
 		try {
-			// eslint-disable-next-line no-await-in-loop
+			 
 			const size = await fetchOnce(item, file, options);
 			return {status: 'downloaded', file: {path: file, origin, size}};
 		} catch (error) {
@@ -111,7 +111,7 @@ export async function downloadObject(item: DownloadItem, options: DownloadOption
 				return {status: 'failed', origin, reason: `${error.message} (${attempt} attempts)`};
 			}
 
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await sleep(backoff(attempt), undefined, options.signal ? {signal: options.signal} : {});
 		}
 	}

@@ -135,7 +135,7 @@ export async function fetchS3(options: FetchS3Options): Promise<FetchS3Result> {
 			report(true);
 			for (const object of page) {
 				const digest = isDigestKey(object.key);
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await pool.add(async () => {
 					const outcome = await downloadObject({bucket, ...object, withMeta: digest}, {
 						client,

@@ -76,7 +76,7 @@ export async function * listObjects(options: ListOptions): AsyncGenerator<Listed
 		let token: string | undefined;
 		do {
 			while (buffered > bufferLimit && !controller.signal.aborted) {
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await new Promise<void>(resolve => {
 					spaceWaiters.push(resolve);
 				});
@@ -89,7 +89,7 @@ export async function * listObjects(options: ListOptions): AsyncGenerator<Listed
 			options.onRequest?.({prefix: step.prefix, delimiter: step.mode === 'discover'});
 			let response;
 			try {
-				// eslint-disable-next-line no-await-in-loop
+				 
 				response = await client.send(new ListObjectsV2Command({
 					Bucket: bucket,
 					Prefix: step.prefix,
@@ -182,7 +182,7 @@ export async function * listObjects(options: ListOptions): AsyncGenerator<Listed
 				return;
 			}
 
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await new Promise<void>(resolve => {
 				wake = resolve;
 			});

@@ -19,7 +19,7 @@ export function insert(editor: Editor, text: string): Editor {
 	const clean = text
 		.replace(/\r\n?/g, '\n')
 		.replace(/\t/g, '  ')
-		// eslint-disable-next-line no-control-regex
+		 
 		.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
 	if (clean === '') return editor;
 	const {text: t, cursor} = editor;

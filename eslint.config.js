@@ -1,0 +1,75 @@
+// Lint rules, including the seams between floors (see ARCHITECTURE.md). `npm run lint` runs this with --max-warnings 0.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Imports a folder must not make, each with the reason shown to whoever breaks it. */
+const DUCKDB = {group: ['@duckdb/*'], message: 'Only source/store/ talks to DuckDB.'};
+const AWS = {group: ['@aws-sdk/*'], message: 'S3 access lives in source/sources/s3/ (tests fill their test bucket).'};
+const SCREEN = {
+	group: ['ink', 'ink-*', 'react', '**/ui/*', '**/ui/**'],
+	message: 'Only the screen (source/ui/) and the commands that start it use Ink, React or the screen.',
+};
+const PURE_QUERY = {
+	group: ['**/store/*', '**/loader/*', '**/sources/*'],
+	message: 'source/query/ is pure: it builds SQL text and parameters, and imports no store, loader or source module.',
+};
+const PANE = {
+	group: ['**/hooks/*', '**/store/*'],
+	message: 'Panes render what they are given; data comes through hooks into state, never from a pane.',
+};
+
+/**
+ * One entry per folder, each listing every restriction that applies to it: ESLint does not merge the options of one
+ * rule across entries (the last matching entry wins), so the lists are composed here rather than layered.
+ */
+const seam = (files, ...patterns) => ({files, rules: {'no-restricted-imports': ['error', {patterns}]}});
+const seams = [
+	seam(['source/**', 'scripts/**'], DUCKDB, AWS),
+	seam(['test/**'], DUCKDB),
+	seam(['source/store/**'], AWS, SCREEN),
+	seam(['source/sources/s3/**'], DUCKDB, SCREEN),
+	seam(['source/sources/*.ts', 'source/loader/**', 'source/text/**', 'source/inventory/**', 'source/verify/**'], DUCKDB, AWS, SCREEN),
+	seam(['source/events/**', 'source/query/**'], DUCKDB, AWS, SCREEN, PURE_QUERY),
+	seam(['source/ui/panes/**'], DUCKDB, AWS, PANE),
+	{files: ['scripts/bench/naive-load.mjs'], rules: {'no-restricted-imports': 'off'}},
+];
+
+export default tseslint.config(
+	{ignores: ['dist/', 'node_modules/', '.ci/', 'coverage/']},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		languageOptions: {globals: {...globals.node}},
+		plugins: {'import-x': importX, 'react-hooks': reactHooks},
+		rules: {
+			...reactHooks.configs.recommended.rules,
+			'import-x/no-duplicates': 'error',
+			'import-x/first': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none'}],
+			'@typescript-eslint/consistent-type-imports': ['error', {fixStyle: 'inline-type-imports'}],
+			'no-control-regex': 'off',
+		},
+	},
+	// The floors and seams (ARCHITECTURE.md).
+	...seams,
+	{files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked},
+	// Known debt, removed by the screen redesign (issue 12): panes that still fetch through hooks, and the App's refs.
+	{
+		files: [
+			'source/ui/panes/console.tsx',
+			'source/ui/panes/events.tsx',
+			'source/ui/panes/facets.tsx',
+			'source/ui/panes/record.tsx',
+			'source/ui/panes/timeline.tsx',
+			'source/ui/panes/views.tsx',
+		],
+		rules: {'no-restricted-imports': 'off'},
+	},
+	{
+		files: ['source/ui/app.tsx', 'source/ui/hooks/use-console.ts', 'source/ui/hooks/use-job.ts'],
+		rules: {'react-hooks/refs': 'off', 'react-hooks/set-state-in-effect': 'off'},
+	},
+);
