@@ -33,7 +33,14 @@ async function corpus(iotShare) {
 		await rm(dir, {recursive: true, force: true});
 		const started = performance.now();
 		process.stderr.write(`generating ${dir} ...\n`);
-		const truth = await generateSample({outDir: dir, events: records, seed: 42, iotShare, recordsPerFile: perFile, hostile: false});
+		const truth = await generateSample({
+			outDir: dir,
+			events: records,
+			seed: 42,
+			iotShare,
+			recordsPerFile: perFile,
+			hostile: false,
+		});
 		await writeFile(truthFile, JSON.stringify(truth));
 		process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 	}
@@ -113,6 +120,10 @@ for (const iotShare of [0.5, 0.01]) {
 		}
 	}
 }
-const machine = {cores: os.availableParallelism(), memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version};
+const machine = {
+	cores: os.availableParallelism(),
+	memoryGB: Math.round(os.totalmem() / 2 ** 30),
+	node: process.version,
+};
 if (values.json) console.log(JSON.stringify({machine, results}, null, 2));
 else console.log(`machine: ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}`);

@@ -42,7 +42,13 @@ async function corpus() {
 		await rm(dir, {recursive: true, force: true});
 		const started = performance.now();
 		log(`generating ${dir} ...`);
-		const truth = await generateSample({outDir: dir, events: records, seed: 42, recordsPerFile: perFile, hostile: false});
+		const truth = await generateSample({
+			outDir: dir,
+			events: records,
+			seed: 42,
+			recordsPerFile: perFile,
+			hostile: false,
+		});
 		await writeFile(truthFile, JSON.stringify(truth));
 		log(`  ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	}
@@ -57,9 +63,13 @@ async function corpus() {
 async function startServer(seed) {
 	const directory = await mkdtemp(path.join(os.tmpdir(), 'clicktrail-bench-s3rver-'));
 	const started = performance.now();
-	const child = spawn(process.execPath, ['--openssl-legacy-provider', path.resolve('test/helpers/s3-server.mjs'), directory, `${bucket}=${seed}`], {
-		stdio: ['pipe', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--openssl-legacy-provider', path.resolve('test/helpers/s3-server.mjs'), directory, `${bucket}=${seed}`],
+		{
+			stdio: ['pipe', 'pipe', 'pipe'],
+		},
+	);
 	let stderr = '';
 	child.stderr.on('data', chunk => (stderr += chunk));
 	const port = await new Promise((resolve, reject) => {
@@ -103,7 +113,10 @@ function cli(args) {
 		const started = performance.now();
 		const env = {...process.env, ...s3Env, TZ: 'UTC', NO_COLOR: '1'};
 		delete env.AWS_PROFILE;
-		const child = spawn(process.execPath, [path.resolve('dist/cli.js'), ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [path.resolve('dist/cli.js'), ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		let err = '';
 		child.stdout.on('data', chunk => (out += chunk));
@@ -122,18 +135,23 @@ const number = text => Number(String(text).replaceAll(',', ''));
 /** The figures a load prints: events added, and for S3 the fetch line. */
 function parseLoad(run) {
 	const added = /events: ([\d,]+) added/.exec(run.out);
-	const fetch = /s3:\/\/\S+: ([\d,]+) objects \(([\d,]+) downloaded, ([\d,]+) from cache, ([\d,]+) failed\) in ([\d.]+) s, (\d+) list requests/.exec(run.err);
+	const fetch =
+		/s3:\/\/\S+: ([\d,]+) objects \(([\d,]+) downloaded, ([\d,]+) from cache, ([\d,]+) failed\) in ([\d.]+) s, (\d+) list requests/.exec(
+			run.err,
+		);
 	return {
 		seconds: Number(run.seconds.toFixed(2)),
 		eventsAdded: added ? number(added[1]) : undefined,
-		...(fetch ? {
-			objects: number(fetch[1]),
-			downloaded: number(fetch[2]),
-			cached: number(fetch[3]),
-			failed: number(fetch[4]),
-			fetchSeconds: Number(fetch[5]),
-			listRequests: Number(fetch[6]),
-		} : {}),
+		...(fetch
+			? {
+					objects: number(fetch[1]),
+					downloaded: number(fetch[2]),
+					cached: number(fetch[3]),
+					failed: number(fetch[4]),
+					fetchSeconds: Number(fetch[5]),
+					listRequests: Number(fetch[6]),
+				}
+			: {}),
 	};
 }
 
@@ -155,7 +173,16 @@ let warm;
 try {
 	log('(a) load from disk ...');
 	disk = parseLoad(await cli(['load', dir, '--db', await freshDb('s3-bench-disk.duckdb')]));
-	const s3Args = async name => ['load', `s3://${bucket}`, '--endpoint-url', server.endpoint, '--cache-dir', cacheDir, '--db', await freshDb(name)];
+	const s3Args = async name => [
+		'load',
+		`s3://${bucket}`,
+		'--endpoint-url',
+		server.endpoint,
+		'--cache-dir',
+		cacheDir,
+		'--db',
+		await freshDb(name),
+	];
 	log('(b) load from S3, empty cache ...');
 	cold = parseLoad(await cli(await s3Args('s3-bench-cold.duckdb')));
 	log('(c) load from S3, warm cache ...');
@@ -176,8 +203,18 @@ const result = {
 	compressedMB: mb(bytes),
 	seedSeconds: Number(server.seedSeconds.toFixed(2)),
 	disk,
-	s3Cold: {...cold, ratioToDisk: Number((cold.seconds / disk.seconds).toFixed(2)), objectsPerSecond: rate(objects, cold.seconds), fetchObjectsPerSecond: cold.fetchSeconds ? rate(objects, cold.fetchSeconds) : undefined},
-	s3Warm: {...warm, ratioToDisk: Number((warm.seconds / disk.seconds).toFixed(2)), objectsPerSecond: rate(objects, warm.seconds), fetchObjectsPerSecond: warm.fetchSeconds ? rate(objects, warm.fetchSeconds) : undefined},
+	s3Cold: {
+		...cold,
+		ratioToDisk: Number((cold.seconds / disk.seconds).toFixed(2)),
+		objectsPerSecond: rate(objects, cold.seconds),
+		fetchObjectsPerSecond: cold.fetchSeconds ? rate(objects, cold.fetchSeconds) : undefined,
+	},
+	s3Warm: {
+		...warm,
+		ratioToDisk: Number((warm.seconds / disk.seconds).toFixed(2)),
+		objectsPerSecond: rate(objects, warm.seconds),
+		fetchObjectsPerSecond: warm.fetchSeconds ? rate(objects, warm.fetchSeconds) : undefined,
+	},
 	downloadConcurrency: defaultDownloadConcurrency,
 	machine: {cores: os.availableParallelism(), memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version},
 };
@@ -185,14 +222,17 @@ const result = {
 if (values.json) {
 	console.log(JSON.stringify(result, null, 2));
 } else {
-	const line = (label, run) => `  ${label.padEnd(18)} ${run.seconds.toFixed(2).padStart(7)} s` + (run.ratioToDisk === undefined ? ''
-		: `  x${run.ratioToDisk.toFixed(2)} of disk  ${run.objectsPerSecond} objects/s overall`
-			+ `  (fetch ${run.fetchSeconds} s: ${run.downloaded} downloaded, ${run.cached} cached, ${run.listRequests} list requests, ${run.fetchObjectsPerSecond} objects/s)`)
-		+ `  ${run.eventsAdded?.toLocaleString('en-US')} events`;
+	const line = (label, run) =>
+		`  ${label.padEnd(18)} ${run.seconds.toFixed(2).padStart(7)} s` +
+		(run.ratioToDisk === undefined
+			? ''
+			: `  x${run.ratioToDisk.toFixed(2)} of disk  ${run.objectsPerSecond} objects/s overall` +
+				`  (fetch ${run.fetchSeconds} s: ${run.downloaded} downloaded, ${run.cached} cached, ${run.listRequests} list requests, ${run.fetchObjectsPerSecond} objects/s)`) +
+		`  ${run.eventsAdded?.toLocaleString('en-US')} events`;
 	console.log(
-		`${result.corpus}: ${result.records.toLocaleString('en-US')} records, ${objects} log objects (${result.compressedMB} MB gz) + ${result.digestObjects} digests; seeding ${result.seedSeconds} s\n`
-		+ `${line('(a) disk', disk)}\n${line('(b) s3, cold cache', result.s3Cold)}\n${line('(c) s3, warm cache', result.s3Warm)}\n`
-		+ `download concurrency ${result.downloadConcurrency} (defaultDownloadConcurrency = min(16, 4 x ${result.machine.cores} cores)); `
-		+ `machine: ${result.machine.cores} cores, ${result.machine.memoryGB} GB, node ${result.machine.node}`,
+		`${result.corpus}: ${result.records.toLocaleString('en-US')} records, ${objects} log objects (${result.compressedMB} MB gz) + ${result.digestObjects} digests; seeding ${result.seedSeconds} s\n` +
+			`${line('(a) disk', disk)}\n${line('(b) s3, cold cache', result.s3Cold)}\n${line('(c) s3, warm cache', result.s3Warm)}\n` +
+			`download concurrency ${result.downloadConcurrency} (defaultDownloadConcurrency = min(16, 4 x ${result.machine.cores} cores)); ` +
+			`machine: ${result.machine.cores} cores, ${result.machine.memoryGB} GB, node ${result.machine.node}`,
 	);
 }

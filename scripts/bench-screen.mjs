@@ -32,7 +32,11 @@ const db = await screenCase(events, {ordered: values.ordered});
 const {CaseFile} = await import('../dist/store/database.js');
 const probe = await CaseFile.open(db, {readOnly: true});
 const top = async column =>
-	(await probe.all(`SELECT ${column} AS v, count(*) AS n FROM events WHERE ${column} IS NOT NULL GROUP BY ALL ORDER BY n DESC, v LIMIT ${reps}`)).map(r => String(r.v));
+	(
+		await probe.all(
+			`SELECT ${column} AS v, count(*) AS n FROM events WHERE ${column} IS NOT NULL GROUP BY ALL ORDER BY n DESC, v LIMIT ${reps}`,
+		)
+	).map(r => String(r.v));
 const principals = await top('principal');
 const eventNames = await top('eventName');
 const [{n: total}] = await probe.all('SELECT count(*) AS n FROM events');
@@ -70,80 +74,85 @@ for (let i = 0; i < launches; i++) {
 	add('start-up · all panes', lastChange - session.started);
 	noteRss(session);
 	await session.quit();
-	log(`launch ${i + 1}/${launches}: first frame ${(first.t - session.started).toFixed(0)} ms, all panes ${(lastChange - session.started).toFixed(0)} ms`);
+	log(
+		`launch ${i + 1}/${launches}: first frame ${(first.t - session.started).toFixed(0)} ms, all panes ${(lastChange - session.started).toFixed(0)} ms`,
+	);
 }
 
 // 2. One session for everything else.
 if (!values['startup-only']) await session();
 async function session() {
-const session = new Session(['--db', db]);
-await session.settle(settled, {quiet: 300});
-const ENTER = '\r';
-const TAB = '\t';
-const PGDN = '\u001b[6~';
-const ESC = '\u001b';
+	const session = new Session(['--db', db]);
+	await session.settle(settled, {quiet: 300});
+	const ENTER = '\r';
+	const TAB = '\t';
+	const PGDN = '\u001b[6~';
+	const ESC = '\u001b';
 
-log('row moves');
-for (let i = 0; i < 30; i++) record('row move (j)', await session.op('j', {quiet: 80}), {panes: false});
-await session.op('g');
+	log('row moves');
+	for (let i = 0; i < 30; i++) record('row move (j)', await session.op('j', {quiet: 80}), {panes: false});
+	await session.op('g');
 
-log('principal filters');
-for (const value of principals) {
-	record('filter principal=', await session.op(ENTER, {prelude: ['f', `principal=${value}`]}));
-	record('clear filters (c)', await session.op('c'));
-}
-log('eventName filters');
-for (const value of eventNames) {
-	record('filter eventName=', await session.op(ENTER, {prelude: ['f', `eventName=${value}`]}));
-	record('clear filters (c)', await session.op('c'));
-}
+	log('principal filters');
+	for (const value of principals) {
+		record('filter principal=', await session.op(ENTER, {prelude: ['f', `principal=${value}`]}));
+		record('clear filters (c)', await session.op('c'));
+	}
+	log('eventName filters');
+	for (const value of eventNames) {
+		record('filter eventName=', await session.op(ENTER, {prelude: ['f', `eventName=${value}`]}));
+		record('clear filters (c)', await session.op('c'));
+	}
 
-log('facets');
-await session.op(TAB + TAB); // events -> filters -> facets
-for (let i = 0; i < reps; i++) {
-	record('facet cursor (j)', await session.op('j', {quiet: 80}), {panes: false});
-	record('facet Enter (include)', await session.op(ENTER));
-	record('facet Enter (include)', await session.op(ENTER)); // and off again
-}
+	log('facets');
+	await session.op(TAB + TAB); // events -> filters -> facets
+	for (let i = 0; i < reps; i++) {
+		record('facet cursor (j)', await session.op('j', {quiet: 80}), {panes: false});
+		record('facet Enter (include)', await session.op(ENTER));
+		record('facet Enter (include)', await session.op(ENTER)); // and off again
+	}
 
-log('timeline zoom');
-await session.op(TAB); // facets -> timeline
-for (let i = 0; i < reps; i++) {
-	await session.op('G', {quiet: 80});
-	for (let k = 0; k < i * 3; k++) await session.op('h', {quiet: 40});
-	record('time zoom (z)', await session.op('z'));
-	record('time unzoom (Z)', await session.op('Z'));
-}
+	log('timeline zoom');
+	await session.op(TAB); // facets -> timeline
+	for (let i = 0; i < reps; i++) {
+		await session.op('G', {quiet: 80});
+		for (let k = 0; k < i * 3; k++) await session.op('h', {quiet: 40});
+		record('time zoom (z)', await session.op('z'));
+		record('time unzoom (Z)', await session.op('Z'));
+	}
 
-log('paging');
-await session.op(TAB); // timeline -> events
-await session.op('g');
-for (let i = 0; i < pages; i++) record('page down', await session.op(PGDN, {quiet: 120}), {panes: false});
-for (let i = 0; i < Math.max(3, Math.floor(reps / 2)); i++) {
-	record('jump to end (G)', await session.op('G'), {panes: false});
-	record('jump to top (g)', await session.op('g'), {panes: false});
-}
+	log('paging');
+	await session.op(TAB); // timeline -> events
+	await session.op('g');
+	for (let i = 0; i < pages; i++) record('page down', await session.op(PGDN, {quiet: 120}), {panes: false});
+	for (let i = 0; i < Math.max(3, Math.floor(reps / 2)); i++) {
+		record('jump to end (G)', await session.op('G'), {panes: false});
+		record('jump to top (g)', await session.op('g'), {panes: false});
+	}
 
-log('records');
-for (let i = 0; i < reps; i++) {
-	record('open record (Enter)', await session.op(ENTER, {test: text => text.includes('"eventSource"')}), {panes: false});
-	await session.op(ESC);
-	await session.op('j', {quiet: 60});
-}
+	log('records');
+	for (let i = 0; i < reps; i++) {
+		record('open record (Enter)', await session.op(ENTER, {test: text => text.includes('"eventSource"')}), {
+			panes: false,
+		});
+		await session.op(ESC);
+		await session.op('j', {quiet: 60});
+	}
 
-log('SQL console');
-await session.op(':');
-const SQL = "SELECT principal, eventName, count(*) AS n, count(errorCode) AS errors FROM events WHERE eventTime >= TIMESTAMPTZ '2024-11-15' GROUP BY ALL ORDER BY n DESC";
-const sqlDone = text => /\d+ rows? · [\d.]+ m?s/.test(text) && !text.includes('running…');
-let result = await session.op(ENTER, {prelude: [SQL], test: sqlDone});
-add('SQL console query · result', result.done);
-for (let i = 1; i < Math.max(3, Math.floor(reps / 2)); i++) {
-	result = await session.op(ENTER, {test: sqlDone});
+	log('SQL console');
+	await session.op(':');
+	const SQL =
+		"SELECT principal, eventName, count(*) AS n, count(errorCode) AS errors FROM events WHERE eventTime >= TIMESTAMPTZ '2024-11-15' GROUP BY ALL ORDER BY n DESC";
+	const sqlDone = text => /\d+ rows? · [\d.]+ m?s/.test(text) && !text.includes('running…');
+	let result = await session.op(ENTER, {prelude: [SQL], test: sqlDone});
 	add('SQL console query · result', result.done);
-}
-await session.op(ESC);
-noteRss(session);
-await session.quit();
+	for (let i = 1; i < Math.max(3, Math.floor(reps / 2)); i++) {
+		result = await session.op(ENTER, {test: sqlDone});
+		add('SQL console query · result', result.done);
+	}
+	await session.op(ESC);
+	noteRss(session);
+	await session.quit();
 }
 
 // Report.
@@ -158,7 +167,12 @@ const operations = Object.entries(samples).map(([name, list]) => ({
 	p95: Math.round(pct(list, 95)),
 	max: Math.round(Math.max(...list)),
 }));
-const machine = {cores: os.availableParallelism(), memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load1: Number(os.loadavg()[0].toFixed(2))};
+const machine = {
+	cores: os.availableParallelism(),
+	memoryGB: Math.round(os.totalmem() / 2 ** 30),
+	node: process.version,
+	load1: Number(os.loadavg()[0].toFixed(2)),
+};
 const report = {events: Number(total), caseFile: db, machine, peakRssMB: Math.round(peakRss / 2 ** 20), operations};
 if (values.json) {
 	console.log(JSON.stringify(report));
@@ -167,7 +181,9 @@ if (values.json) {
 	const width = Math.max(...operations.map(o => o.name.length));
 	console.log(`${'operation'.padEnd(width)}   n    p50    p95    max`);
 	for (const o of operations) {
-		console.log(`${o.name.padEnd(width)} ${String(o.n).padStart(3)} ${String(o.p50).padStart(6)} ${String(o.p95).padStart(6)} ${String(o.max).padStart(6)}`);
+		console.log(
+			`${o.name.padEnd(width)} ${String(o.n).padStart(3)} ${String(o.p50).padStart(6)} ${String(o.p95).padStart(6)} ${String(o.max).padStart(6)}`,
+		);
 	}
 	console.log(`peak RSS ${report.peakRssMB} MB`);
 	console.log(`machine: ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load ${machine.load1}`);

@@ -22,7 +22,9 @@ await build({
 	target: 'node20',
 	external: ['@duckdb/node-api', '@aws-sdk/*', 'react-devtools-core'],
 	// CommonJS dependencies (React) call require() for Node's own modules.
-	banner: {js: "import {createRequire as __clicktrailRequire} from 'node:module'; const require = __clicktrailRequire(import.meta.url);"},
+	banner: {
+		js: "import {createRequire as __clicktrailRequire} from 'node:module'; const require = __clicktrailRequire(import.meta.url);",
+	},
 	define: {'process.env.NODE_ENV': '"production"'},
 	logLevel: 'warning',
 	legalComments: 'none',

@@ -153,7 +153,11 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		badFiles: flags.badFiles,
 		s3: {
 			profile: flags.profile,
-			bucketRegion: flags.bucketRegion ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'] ?? (flags.profile || env['AWS_PROFILE'] ? undefined : 'us-east-1'),
+			bucketRegion:
+				flags.bucketRegion ??
+				env['AWS_REGION'] ??
+				env['AWS_DEFAULT_REGION'] ??
+				(flags.profile || env['AWS_PROFILE'] ? undefined : 'us-east-1'),
 			endpointUrl: flags.endpointUrl,
 			accounts: flags.account ?? [],
 			regions: flags.region ?? [],
@@ -186,7 +190,8 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 	if (options.since && options.until && options.since >= options.until) {
 		throw usage(`--since (${options.since.toISOString()}) must be before --until (${options.until.toISOString()})`);
 	}
-	if (!isValidZone(options.tz)) throw usage(`--tz: unknown time zone "${flags.tz}" (use an IANA name such as Europe/Berlin, or UTC)`);
+	if (!isValidZone(options.tz))
+		throw usage(`--tz: unknown time zone "${flags.tz}" (use an IANA name such as Europe/Berlin, or UTC)`);
 
 	switch (command) {
 		case 'load':
@@ -214,13 +219,18 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		}
 		case 'query': {
 			if (args.length !== 1) {
-				throw usage(args.length === 0 ? 'query needs SQL, e.g. clicktrail query "SELECT count(*) FROM events"' : 'query takes one SQL argument: quote it');
+				throw usage(
+					args.length === 0
+						? 'query needs SQL, e.g. clicktrail query "SELECT count(*) FROM events"'
+						: 'query takes one SQL argument: quote it',
+				);
 			}
 			options.sql = args[0];
 			const format = flags.format ?? 'table';
 			if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
 			options.format = format as OutputFormat;
-			if (flags.description !== undefined && flags.save === undefined) throw usage('--description goes with --save NAME');
+			if (flags.description !== undefined && flags.save === undefined)
+				throw usage('--description goes with --save NAME');
 			if (flags.save !== undefined) {
 				if (flags.save.trim() === '') throw usage('--save needs a name for the view');
 				options.save = {name: flags.save, ...(flags.description === undefined ? {} : {description: flags.description})};
@@ -237,7 +247,12 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			if (flags.signaturesOut !== undefined) options.signaturesOut = flags.signaturesOut;
 			break;
 		case 'verify': {
-			if (args.length !== 1) throw usage(args.length === 0 ? 'verify needs a SOURCE: a folder copied off S3, or s3://BUCKET[/PREFIX]' : 'verify takes one SOURCE');
+			if (args.length !== 1)
+				throw usage(
+					args.length === 0
+						? 'verify needs a SOURCE: a folder copied off S3, or s3://BUCKET[/PREFIX]'
+						: 'verify takes one SOURCE',
+				);
 			const format = flags.format ?? 'text';
 			if (format !== 'text' && format !== 'json') throw usage(`verify --format must be text or json, not "${format}"`);
 			const recordDb = flags.db ?? env['CLICKTRAIL_DB'];
@@ -265,10 +280,18 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 }
 
 /** inventory [--at TIME] and device DEVICE_ID: --format table, csv, json or ndjson. */
-function inventoryOptions(options: Options, command: 'inventory' | 'device', args: string[], flags: Flags, now: Date): void {
-	if (command === 'inventory' && args.length > 0) throw usage(`inventory takes no arguments (got "${args[0]}"); the instant is --at TIME`);
+function inventoryOptions(
+	options: Options,
+	command: 'inventory' | 'device',
+	args: string[],
+	flags: Flags,
+	now: Date,
+): void {
+	if (command === 'inventory' && args.length > 0)
+		throw usage(`inventory takes no arguments (got "${args[0]}"); the instant is --at TIME`);
 	if (command === 'device') {
-		if (args.length !== 1 || args[0]!.trim() === '') throw usage('device needs one DEVICE_ID, e.g. clicktrail device G030PM0123456789');
+		if (args.length !== 1 || args[0]!.trim() === '')
+			throw usage('device needs one DEVICE_ID, e.g. clicktrail device G030PM0123456789');
 		options.deviceId = args[0]!;
 	}
 	if (flags.at !== undefined) {
@@ -280,7 +303,8 @@ function inventoryOptions(options: Options, command: 'inventory' | 'device', arg
 	options.format = format as OutputFormat;
 }
 
-const VIEWS_USAGE = 'views list | views show NAME | views run NAME [--format FMT] | views export NAME --out FILE [--format csv|json|jsonl|parquet] | views delete NAME';
+const VIEWS_USAGE =
+	'views list | views show NAME | views run NAME [--format FMT] | views export NAME --out FILE [--format csv|json|jsonl|parquet] | views delete NAME';
 
 function viewsOptions(args: string[], flags: Flags): ViewsOptions {
 	const [action, name, ...extra] = args;
@@ -289,16 +313,21 @@ function viewsOptions(args: string[], flags: Flags): ViewsOptions {
 		if (name !== undefined) throw usage('views list takes no arguments');
 		return {action};
 	}
-	if (!['show', 'run', 'export', 'delete'].includes(action)) throw usage(`unknown views subcommand "${action}": ${VIEWS_USAGE}`);
+	if (!['show', 'run', 'export', 'delete'].includes(action))
+		throw usage(`unknown views subcommand "${action}": ${VIEWS_USAGE}`);
 	if (name === undefined || name.trim() === '') throw usage(`views ${action} needs the NAME of a view`);
 	if (extra.length > 0) throw usage(`views ${action} takes one NAME (quote a name with spaces)`);
 	switch (action) {
 		case 'export': {
 			if (!flags.out) throw usage('views export needs --out FILE');
 			const given = flags.format === 'ndjson' ? 'jsonl' : flags.format;
-			if (given !== undefined && !isExportFormat(given)) throw usage(`views export --format must be csv, json, jsonl or parquet, not "${given}"`);
+			if (given !== undefined && !isExportFormat(given))
+				throw usage(`views export --format must be csv, json, jsonl or parquet, not "${given}"`);
 			const format = given ?? exportFormatFor(flags.out);
-			if (!format) throw usage(`cannot tell the format from "${flags.out}": name it .csv, .json, .jsonl or .parquet, or pass --format`);
+			if (!format)
+				throw usage(
+					`cannot tell the format from "${flags.out}": name it .csv, .json, .jsonl or .parquet, or pass --format`,
+				);
 			return {action, name, out: flags.out, format, overwrite: flags.overwrite ?? false};
 		}
 		case 'run':

@@ -40,7 +40,12 @@ describe('classifyContent', () => {
 
 	it('classifies JSON lines by content, whatever the length of the first line, with or without a final newline', () => {
 		const long = JSON.stringify({eventID: 'a', eventTime: '2024-12-03T23:38:05Z', pad: 'x'.repeat(200_000)});
-		expect(classifyText(`${long}\n${long}\n`)).toMatchObject({kind: 'load', format: 'jsonl', shape: 'jsonl', rewrite: false});
+		expect(classifyText(`${long}\n${long}\n`)).toMatchObject({
+			kind: 'load',
+			format: 'jsonl',
+			shape: 'jsonl',
+			rewrite: false,
+		});
 		expect(classifyText(long)).toMatchObject({kind: 'load', format: 'jsonl', shape: 'event', rewrite: false});
 	});
 
@@ -69,7 +74,10 @@ it('a pretty-printed JSON object without Records fails as not CloudTrail; an emp
 	const db = await CaseFile.open(path.join(dir, 'case.duckdb'));
 	const summary = await loadFiles(db, (await expandLocalSources([dir])).files);
 	expect(summary.filesFailed).toEqual([
-		{origin: path.join(dir, 'hello.json'), reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields'},
+		{
+			origin: path.join(dir, 'hello.json'),
+			reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields',
+		},
 	]);
 	expect(summary.filesLoaded).toBe(1);
 	expect(summary.eventsAdded).toBe(0);

@@ -29,7 +29,16 @@ beforeAll(async () => {
 describe('query --save', {timeout: 60_000}, () => {
 	it('saves, prints the rows and returns', async () => {
 		const started = Date.now();
-		const result = await runCli(['query', '--db', db, '--format', 'csv', '--save', 'top', 'SELECT eventName, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, eventName LIMIT 3']);
+		const result = await runCli([
+			'query',
+			'--db',
+			db,
+			'--format',
+			'csv',
+			'--save',
+			'top',
+			'SELECT eventName, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, eventName LIMIT 3',
+		]);
 		expect(result.code).toBe(0);
 		expect(result.stderr).toBe('saved view top\n');
 		expect(result.stdout.split('\n')[0]).toBe('eventName,n');
@@ -40,7 +49,14 @@ describe('query --save', {timeout: 60_000}, () => {
 	});
 
 	it('a statement that fails when it runs is not saved', async () => {
-		const result = await runCli(['query', '--db', db, '--save', 'broken', 'SELECT CAST(eventName AS INTEGER) AS n FROM events']);
+		const result = await runCli([
+			'query',
+			'--db',
+			db,
+			'--save',
+			'broken',
+			'SELECT CAST(eventName AS INTEGER) AS n FROM events',
+		]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/^clicktrail: Conversion Error: /);
 		expect(result.stderr).not.toContain('saved view');
@@ -52,7 +68,9 @@ describe('query --save', {timeout: 60_000}, () => {
 		const result = await runCli(['query', '--db', db, '--format', 'csv', '--save', 'top', 'SELECT 1 AS one']);
 		expect(result.code).toBe(1);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toBe('clicktrail: a view named "top" already exists (delete it first, or choose another name)\n');
+		expect(result.stderr).toBe(
+			'clicktrail: a view named "top" already exists (delete it first, or choose another name)\n',
+		);
 	});
 });
 
@@ -60,9 +78,14 @@ describe('expected errors: one message, status 1, no stack', {timeout: 60_000}, 
 	it('the case file in use by another process', async () => {
 		const holder = await CaseFile.open(db);
 		try {
-			for (const args of [['query', 'SELECT 1'], ['views', 'list']]) {
+			for (const args of [
+				['query', 'SELECT 1'],
+				['views', 'list'],
+			]) {
 				const result = await runCli([...args, '--db', db]);
-				expect(result.stderr).toBe(`clicktrail: ${db}: the case file is in use by another process (DuckDB allows one writer at a time); close the other clicktrail and try again\n`);
+				expect(result.stderr).toBe(
+					`clicktrail: ${db}: the case file is in use by another process (DuckDB allows one writer at a time); close the other clicktrail and try again\n`,
+				);
 				expect(result.code).toBe(1);
 			}
 		} finally {
@@ -74,7 +97,9 @@ describe('expected errors: one message, status 1, no stack', {timeout: 60_000}, 
 		const junk = path.join(dir, 'junk.duckdb');
 		writeFileSync(junk, 'hello, not a database\n');
 		const result = await runCli(['query', '--db', junk, 'SELECT 1']);
-		expect(result.stderr).toBe(`clicktrail: ${junk}: not a case file (not a DuckDB database); a case file is made by clicktrail load SOURCE... --db PATH\n`);
+		expect(result.stderr).toBe(
+			`clicktrail: ${junk}: not a case file (not a DuckDB database); a case file is made by clicktrail load SOURCE... --db PATH\n`,
+		);
 		expect(result.code).toBe(1);
 	});
 
@@ -82,13 +107,17 @@ describe('expected errors: one message, status 1, no stack', {timeout: 60_000}, 
 		const folder = path.join(dir, 'folder');
 		mkdirSync(folder);
 		const result = await runCli(['views', 'list', '--db', folder]);
-		expect(result.stderr).toBe(`clicktrail: ${folder} is a folder; --db takes the case file's path, e.g. ${folder}/clicktrail.duckdb\n`);
+		expect(result.stderr).toBe(
+			`clicktrail: ${folder} is a folder; --db takes the case file's path, e.g. ${folder}/clicktrail.duckdb\n`,
+		);
 		expect(result.code).toBe(1);
 	});
 
 	it("invalid SQL: DuckDB's message on its own lines, with the caret under the position", async () => {
 		const parse = await runCli(['query', '--db', db, 'SELEC 1']);
-		expect(parse.stderr).toBe('clicktrail: Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1\n        ^\n');
+		expect(parse.stderr).toBe(
+			'clicktrail: Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1\n        ^\n',
+		);
 		expect(parse.code).toBe(1);
 		const bind = await runCli(['query', '--db', db, 'SELECT nope FROM events']);
 		expect(bind.stderr).toMatch(/^clicktrail: Binder Error: Referenced column "nope" not found in FROM clause!\n/);
@@ -114,32 +143,40 @@ describe('expected errors: one message, status 1, no stack', {timeout: 60_000}, 
 });
 
 describe('help', {timeout: 120_000}, () => {
-	it.each(['load', 'query', 'views', 'sample', 'verify', 'demo', 'inventory', 'device'])('%s --help and -h print its help and exit 0', async command => {
-		for (const flag of ['--help', '-h']) {
-			const result = await runCli([command, flag]);
-			expect(result.stderr).toBe('');
-			expect(result.code).toBe(0);
-			expect(result.stdout).toMatch(new RegExp(`^Usage\\n  \\$ clicktrail ${command}\\b`));
-			for (const other of ['load', 'query', 'views', 'sample', 'verify', 'demo'].filter(name => name !== command)) {
-				expect(result.stdout).not.toMatch(new RegExp(`^  \\$ clicktrail ${other}\\b`, 'm'));
+	it.each(['load', 'query', 'views', 'sample', 'verify', 'demo', 'inventory', 'device'])(
+		'%s --help and -h print its help and exit 0',
+		async command => {
+			for (const flag of ['--help', '-h']) {
+				const result = await runCli([command, flag]);
+				expect(result.stderr).toBe('');
+				expect(result.code).toBe(0);
+				expect(result.stdout).toMatch(new RegExp(`^Usage\\n  \\$ clicktrail ${command}\\b`));
+				for (const other of ['load', 'query', 'views', 'sample', 'verify', 'demo'].filter(name => name !== command)) {
+					expect(result.stdout).not.toMatch(new RegExp(`^  \\$ clicktrail ${other}\\b`, 'm'));
+				}
 			}
-		}
-	});
+		},
+	);
 
 	it('--help alone prints every command', async () => {
 		const result = await runCli(['--help']);
 		expect(result.code).toBe(0);
-		for (const command of ['load', 'query', 'views', 'sample', 'verify', 'demo']) expect(result.stdout).toContain(`$ clicktrail ${command}`);
+		for (const command of ['load', 'query', 'views', 'sample', 'verify', 'demo'])
+			expect(result.stdout).toContain(`$ clicktrail ${command}`);
 	});
 });
 
 describe('a closed pipe', {timeout: 60_000}, () => {
 	it('| head: exits 0 quietly and leaves no temporary folder', async () => {
 		const tmp = await tempDir('clicktrail-tmp-');
-		const child = spawn(process.execPath, [CLI, 'query', '--db', db, '--format', 'csv', 'SELECT range AS n FROM range(3000000)'], {
-			env: {...process.env, TMPDIR: tmp},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[CLI, 'query', '--db', db, '--format', 'csv', 'SELECT range AS n FROM range(3000000)'],
+			{
+				env: {...process.env, TMPDIR: tmp},
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let stderr = '';
 		child.stderr.on('data', chunk => (stderr += chunk));
 		const exited = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));

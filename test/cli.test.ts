@@ -39,8 +39,12 @@ describe('the built CLI', () => {
 					expect(line, `${bad.kind}: ${failed.join('\n')}`).toMatch(reasons[bad.kind]!);
 				}
 			}
-			expect(failed).toHaveLength(truth.badFiles.filter(bad => bad.kind !== 'digest' && bad.kind !== 'bad-records').length);
-			expect(result.stdout).toContain(`events: ${(truth.iotEvents + truth.goodRecordsInBadRecordFile).toLocaleString('en-US')} added`);
+			expect(failed).toHaveLength(
+				truth.badFiles.filter(bad => bad.kind !== 'digest' && bad.kind !== 'bad-records').length,
+			);
+			expect(result.stdout).toContain(
+				`events: ${(truth.iotEvents + truth.goodRecordsInBadRecordFile).toLocaleString('en-US')} added`,
+			);
 			expect(result.stdout).toContain(`${truth.badRecords} bad records`);
 			expect(result.stdout + result.stderr).not.toContain(ESC);
 		});
@@ -69,7 +73,14 @@ describe('the built CLI', () => {
 
 	describe('query', () => {
 		it('csv: a header and rows, nothing else', async () => {
-			const result = await runCli(['query', '--db', db, '--format', 'csv', `SELECT eventName, count(*) AS n FROM events WHERE sourceFile NOT LIKE '%/bad/%' GROUP BY ALL ORDER BY eventName`]);
+			const result = await runCli([
+				'query',
+				'--db',
+				db,
+				'--format',
+				'csv',
+				`SELECT eventName, count(*) AS n FROM events WHERE sourceFile NOT LIKE '%/bad/%' GROUP BY ALL ORDER BY eventName`,
+			]);
 			expect(result.code).toBe(0);
 			const lines = result.stdout.trim().split('\n');
 			expect(lines[0]).toBe('eventName,n');
@@ -78,15 +89,31 @@ describe('the built CLI', () => {
 		});
 
 		it('json: one array of row objects with numbers as numbers', async () => {
-			const result = await runCli(['query', '--db', db, '--format', 'json', `SELECT count(*) AS n, min(eventTime) AS first FROM events WHERE sourceFile NOT LIKE '%/bad/%'`]);
+			const result = await runCli([
+				'query',
+				'--db',
+				db,
+				'--format',
+				'json',
+				`SELECT count(*) AS n, min(eventTime) AS first FROM events WHERE sourceFile NOT LIKE '%/bad/%'`,
+			]);
 			expect(result.code).toBe(0);
 			const rows = JSON.parse(result.stdout) as {n: number; first: string}[];
 			// Times in one format everywhere: ISO 8601, UTC, microseconds.
-			expect(rows).toEqual([{n: truth.iotEvents, first: new Date(truth.oldestIotEvent!).toISOString().replace('Z', '000Z')}]);
+			expect(rows).toEqual([
+				{n: truth.iotEvents, first: new Date(truth.oldestIotEvent!).toISOString().replace('Z', '000Z')},
+			]);
 		});
 
 		it('ndjson: one object a line', async () => {
-			const result = await runCli(['query', '--db', db, '--format', 'ndjson', 'SELECT eventID FROM events ORDER BY eventID LIMIT 3']);
+			const result = await runCli([
+				'query',
+				'--db',
+				db,
+				'--format',
+				'ndjson',
+				'SELECT eventID FROM events ORDER BY eventID LIMIT 3',
+			]);
 			const lines = result.stdout.trim().split('\n');
 			expect(lines).toHaveLength(3);
 			for (const line of lines) expect(Object.keys(JSON.parse(line) as object)).toEqual(['eventID']);
@@ -95,7 +122,14 @@ describe('the built CLI', () => {
 		it('hostile text from the logs never reaches the output raw', async () => {
 			const id = truth.hostile!.eventID;
 			for (const format of ['table', 'csv', 'json', 'ndjson']) {
-				const result = await runCli(['query', '--db', db, '--format', format, `SELECT userAgent, raw FROM events WHERE eventID = '${id}'`]);
+				const result = await runCli([
+					'query',
+					'--db',
+					db,
+					'--format',
+					format,
+					`SELECT userAgent, raw FROM events WHERE eventID = '${id}'`,
+				]);
 				expect(result.code, format).toBe(0);
 				expect(result.stdout, format).not.toContain(ESC);
 				expect(result.stdout, format).not.toContain('\u0007');
@@ -114,7 +148,9 @@ describe('the built CLI', () => {
 		it('refuses to change evidence: the guard refuses the statement (and the case file is opened read-only)', async () => {
 			const result = await runCli(['query', '--db', db, `DELETE FROM events`]);
 			expect(result.code).toBe(1);
-			expect(result.stderr).toMatch(/^clicktrail: refused: DELETE statement; only statements that read run here .*, so the evidence cannot change\n$/);
+			expect(result.stderr).toMatch(
+				/^clicktrail: refused: DELETE statement; only statements that read run here .*, so the evidence cannot change\n$/,
+			);
 			const after = await runCli(['query', '--db', db, '--format', 'csv', 'SELECT count(*) AS n FROM events']);
 			expect(Number(after.stdout.trim().split('\n')[1])).toBeGreaterThan(0);
 		});
@@ -152,6 +188,7 @@ describe('the built CLI', () => {
 	it('--help describes the commands', async () => {
 		const result = await runCli(['--help']);
 		expect(result.code).toBe(0);
-		for (const word of ['load SOURCE', 'query SQL', 'sample --out', 'demo', '--db PATH', 'Exit status']) expect(result.stdout).toContain(word);
+		for (const word of ['load SOURCE', 'query SQL', 'sample --out', 'demo', '--db PATH', 'Exit status'])
+			expect(result.stdout).toContain(word);
 	});
 });

@@ -32,7 +32,10 @@ it('a load killed with SIGKILL leaves no half-loaded file, and a re-run gives ex
 	expect(loadedEvents).toBeLessThan(truth.iotEvents);
 	// Every event belongs to a file the ledger says is loaded: no half-loaded file.
 	expect(
-		await count(partial, `SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = e.sourceFile AND f.status = 'loaded')`),
+		await count(
+			partial,
+			`SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = e.sourceFile AND f.status = 'loaded')`,
+		),
 	).toBe(0);
 	// And every file the ledger says is loaded has all its events (redelivered ones may sit under the first file).
 	expect(

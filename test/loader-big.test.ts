@@ -24,7 +24,9 @@ describe('big files', () => {
 		const jsonl = path.join(dir, 'big.jsonl');
 		const iotLines = await writeLargeLogFile(jsonl, 24 * 1024 * 1024, 6, 'jsonl');
 		const db = await CaseFile.open(path.join(dir, 'case.duckdb'));
-		const summary = await loadFiles(db, (await expandLocalSources([file, jsonl])).files, {rewriteRecordsAbove: 8 * 1024 * 1024});
+		const summary = await loadFiles(db, (await expandLocalSources([file, jsonl])).files, {
+			rewriteRecordsAbove: 8 * 1024 * 1024,
+		});
 		expect(summary.filesFailed).toEqual([]);
 		expect(summary.eventsAdded).toBe(iot + iotLines);
 		expect(summary.badRecords).toBe(0);
@@ -38,10 +40,14 @@ describe('big files', () => {
 });
 
 /** Run the built CLI under /usr/bin/time; peak RSS in bytes. */
-function loadMeasured(args: string[]): Promise<{code: number | null; stdout: string; peakRss: number; seconds: number}> {
+function loadMeasured(
+	args: string[],
+): Promise<{code: number | null; stdout: string; peakRss: number; seconds: number}> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn('/usr/bin/time', ['-f', 'peak-rss-kb %M', process.execPath, CLI, 'load', ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn('/usr/bin/time', ['-f', 'peak-rss-kb %M', process.execPath, CLI, 'load', ...args], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', chunk => (stdout += chunk));
@@ -49,26 +55,38 @@ function loadMeasured(args: string[]): Promise<{code: number | null; stdout: str
 		child.on('error', reject);
 		child.on('close', code => {
 			const kb = /peak-rss-kb (\d+)/.exec(stderr);
-			resolve({code, stdout, peakRss: kb ? Number(kb[1]) * 1024 : Number.NaN, seconds: (performance.now() - started) / 1000});
+			resolve({
+				code,
+				stdout,
+				peakRss: kb ? Number(kb[1]) * 1024 : Number.NaN,
+				seconds: (performance.now() - started) / 1000,
+			});
 		});
 	});
 }
 
-describe.runIf(process.env['CLICKTRAIL_BIG_TEST'] === '1' && existsSync('/usr/bin/time'))('2 GB files (CLICKTRAIL_BIG_TEST=1)', () => {
-	it.each([
-		['JSON lines', 'big.jsonl', 'jsonl'],
-		['one {"Records":[...]} object', 'big-records.json', 'records'],
-		['gzip JSON lines', 'big.jsonl.gz', 'jsonl'],
-	] as const)('%s of 2 GB loads under the default memory limit with peak RSS under 1.5 GB', async (_name, name, format) => {
-		const dir = await tempDir();
-		const file = path.join(dir, name);
-		const iot = await writeLargeLogFile(file, 2 * 1024 ** 3, 7, format);
-		const result = await loadMeasured([file, '--db', path.join(dir, 'case.duckdb'), '-q']);
-		console.log(`${name}: ${result.seconds.toFixed(0)} s, peak RSS ${(result.peakRss / 1024 ** 3).toFixed(2)} GB`);
-		expect(result.code).toBe(0);
-		expect(result.peakRss).toBeLessThan(1.5 * 1024 ** 3);
-		const db = await CaseFile.open(path.join(dir, 'case.duckdb'), {readOnly: true});
-		expect(await count(db, `SELECT count(*) FROM events`)).toBe(iot);
-		db.close();
-	}, 30 * 60_000);
-});
+describe.runIf(process.env['CLICKTRAIL_BIG_TEST'] === '1' && existsSync('/usr/bin/time'))(
+	'2 GB files (CLICKTRAIL_BIG_TEST=1)',
+	() => {
+		it.each([
+			['JSON lines', 'big.jsonl', 'jsonl'],
+			['one {"Records":[...]} object', 'big-records.json', 'records'],
+			['gzip JSON lines', 'big.jsonl.gz', 'jsonl'],
+		] as const)(
+			'%s of 2 GB loads under the default memory limit with peak RSS under 1.5 GB',
+			async (_name, name, format) => {
+				const dir = await tempDir();
+				const file = path.join(dir, name);
+				const iot = await writeLargeLogFile(file, 2 * 1024 ** 3, 7, format);
+				const result = await loadMeasured([file, '--db', path.join(dir, 'case.duckdb'), '-q']);
+				console.log(`${name}: ${result.seconds.toFixed(0)} s, peak RSS ${(result.peakRss / 1024 ** 3).toFixed(2)} GB`);
+				expect(result.code).toBe(0);
+				expect(result.peakRss).toBeLessThan(1.5 * 1024 ** 3);
+				const db = await CaseFile.open(path.join(dir, 'case.duckdb'), {readOnly: true});
+				expect(await count(db, `SELECT count(*) FROM events`)).toBe(iot);
+				db.close();
+			},
+			30 * 60_000,
+		);
+	},
+);

@@ -41,7 +41,10 @@ describe('input formats', () => {
 	it('derives the principal of every identity type as DESIGN.md says', async () => {
 		const types = new Set(built.filter(b => b.meta.iot).map(b => b.meta.principalType));
 		for (const type of IDENTITY_TYPES) expect(types, type).toContain(type);
-		await writeJsonLines(path.join(dir, 'p/events.jsonl'), built.map(b => b.record));
+		await writeJsonLines(
+			path.join(dir, 'p/events.jsonl'),
+			built.map(b => b.record),
+		);
 		const {db} = await loadInto(path.join(dir, 'p.duckdb'), [path.join(dir, 'p')]);
 		expect(await principals(db)).toEqual(expected);
 		expect(await count(db, `SELECT count(*) FROM events WHERE principal IS NULL OR principal = ''`)).toBe(0);

@@ -52,10 +52,25 @@ describe('nesting depth', () => {
 		const deep = deepRecord(70_000);
 		expect(deep.length).toBeGreaterThan(140_000);
 		await mkdir(folder, {recursive: true});
-		await writeFile(path.join(folder, 'records.json'), `{"Records":[${[...good.slice(0, 500), deep, ...good.slice(500)].join(',')}]}`);
-		await writeFile(path.join(folder, 'lines.jsonl'), [...iot.slice(1000, 1400).map(b => JSON.stringify(b.record)), deep.replace('deep-0001', 'deep-0002')].join('\n') + '\n');
+		await writeFile(
+			path.join(folder, 'records.json'),
+			`{"Records":[${[...good.slice(0, 500), deep, ...good.slice(500)].join(',')}]}`,
+		);
+		await writeFile(
+			path.join(folder, 'lines.jsonl'),
+			[...iot.slice(1000, 1400).map(b => JSON.stringify(b.record)), deep.replace('deep-0001', 'deep-0002')].join('\n') +
+				'\n',
+		);
 		// Inside lookup-events output the record is a JSON string, parsed only once loaded: its depth counts too.
-		await writeFile(path.join(folder, 'lookup.json'), JSON.stringify({Events: [{EventId: 'deep-0003', CloudTrailEvent: deepRecord(70_000, 'deep-0003')}, {EventId: 'x', CloudTrailEvent: JSON.stringify(iot[1400]!.record)}]}));
+		await writeFile(
+			path.join(folder, 'lookup.json'),
+			JSON.stringify({
+				Events: [
+					{EventId: 'deep-0003', CloudTrailEvent: deepRecord(70_000, 'deep-0003')},
+					{EventId: 'x', CloudTrailEvent: JSON.stringify(iot[1400]!.record)},
+				],
+			}),
+		);
 		const db = await open('deep');
 		const summary = await load(db, [folder]);
 		expect(summary.filesFailed).toEqual([]);
@@ -66,9 +81,30 @@ describe('nesting depth', () => {
 		expect(await count(db, `SELECT count(*) FROM events WHERE eventID LIKE 'deep-%'`)).toBe(0);
 		const ledger = await db.all(`SELECT path, format, records, events, badRecords, rejected FROM files ORDER BY path`);
 		expect(ledger).toEqual([
-			{path: path.join(folder, 'lines.jsonl'), format: 'jsonl', records: 401, events: 400, badRecords: 1, rejected: '1 nested deeper than 1,000 levels'},
-			{path: path.join(folder, 'lookup.json'), format: 'lookup-events', records: 2, events: 1, badRecords: 1, rejected: '1 nested deeper than 1,000 levels'},
-			{path: path.join(folder, 'records.json'), format: 'records', records: 1001, events: 1000, badRecords: 1, rejected: '1 nested deeper than 1,000 levels'},
+			{
+				path: path.join(folder, 'lines.jsonl'),
+				format: 'jsonl',
+				records: 401,
+				events: 400,
+				badRecords: 1,
+				rejected: '1 nested deeper than 1,000 levels',
+			},
+			{
+				path: path.join(folder, 'lookup.json'),
+				format: 'lookup-events',
+				records: 2,
+				events: 1,
+				badRecords: 1,
+				rejected: '1 nested deeper than 1,000 levels',
+			},
+			{
+				path: path.join(folder, 'records.json'),
+				format: 'records',
+				records: 1001,
+				events: 1000,
+				badRecords: 1,
+				rejected: '1 nested deeper than 1,000 levels',
+			},
 		]);
 		db.close();
 	});
@@ -90,10 +126,19 @@ describe('decompression bombs', () => {
 		const folder = path.join(dir, 'bomb');
 		await mkdir(folder, {recursive: true});
 		// 64 MB of blanks inside a valid log compresses to about 64 KB (1,000:1), as a bomb does.
-		const bomb = await gzip(Buffer.concat([Buffer.from('{"Records":['), Buffer.alloc(64 * 1024 * 1024, 0x20), Buffer.from(`${JSON.stringify(iot[0]!.record)}]}`)]));
+		const bomb = await gzip(
+			Buffer.concat([
+				Buffer.from('{"Records":['),
+				Buffer.alloc(64 * 1024 * 1024, 0x20),
+				Buffer.from(`${JSON.stringify(iot[0]!.record)}]}`),
+			]),
+		);
 		expect(bomb.length).toBeLessThan(200 * 1024);
 		await writeFile(path.join(folder, 'bomb.json.gz'), bomb);
-		await writeJsonLines(path.join(folder, 'good.jsonl.gz'), iot.slice(1, 1001).map(b => b.record));
+		await writeJsonLines(
+			path.join(folder, 'good.jsonl.gz'),
+			iot.slice(1, 1001).map(b => b.record),
+		);
 		const result = await runCli(['load', folder, '--db', path.join(dir, 'bomb.duckdb'), '--max-file-size', '32MB']);
 		expect(result.code).toBe(3);
 		expect(result.stderr).toContain(
@@ -101,7 +146,9 @@ describe('decompression bombs', () => {
 		);
 		expect(result.stdout).toContain('1,000 added');
 		const db = await CaseFile.open(path.join(dir, 'bomb.duckdb'), {readOnly: true});
-		expect(await db.all(`SELECT format, status FROM files WHERE path LIKE '%bomb.json.gz'`)).toEqual([{format: 'gzip', status: 'failed'}]);
+		expect(await db.all(`SELECT format, status FROM files WHERE path LIKE '%bomb.json.gz'`)).toEqual([
+			{format: 'gzip', status: 'failed'},
+		]);
 		db.close();
 	});
 
@@ -113,7 +160,17 @@ describe('decompression bombs', () => {
 describe('file names DuckDB would read as globs', () => {
 	it('case[1]/x.json, case1/x.json, a?b, x{y} and star* each load their own records once', async () => {
 		const folder = path.join(dir, 'globs');
-		const names = ['case[1]/x.json', 'case1/x.json', 'a?b/x.json', 'ab/x.json', 'x{y,z}/x.json', 'y/x.json', 'z/x.json', 'star*/x.json', 'back\\slash/x.json'];
+		const names = [
+			'case[1]/x.json',
+			'case1/x.json',
+			'a?b/x.json',
+			'ab/x.json',
+			'x{y,z}/x.json',
+			'y/x.json',
+			'z/x.json',
+			'star*/x.json',
+			'back\\slash/x.json',
+		];
 		const slices = names.map((_, index) => iot.slice(index * 100, index * 100 + 10 + index * 7));
 		for (const [index, name] of names.entries()) {
 			await mkdir(path.dirname(path.join(folder, name)), {recursive: true});
@@ -128,11 +185,18 @@ describe('file names DuckDB would read as globs', () => {
 		const ledger = await db.all(`SELECT path, records, events, otherService FROM files ORDER BY path`);
 		expect(ledger).toEqual(
 			names
-				.map((name, index) => ({path: path.join(folder, name), records: slices[index]!.length, events: slices[index]!.length, otherService: 0}))
+				.map((name, index) => ({
+					path: path.join(folder, name),
+					records: slices[index]!.length,
+					events: slices[index]!.length,
+					otherService: 0,
+				}))
 				.sort((a, b) => (a.path < b.path ? -1 : 1)),
 		);
 		for (const [index, name] of names.entries()) {
-			expect(await count(db, `SELECT count(*) FROM events WHERE sourceFile = ?`, [path.join(folder, name)]), name).toBe(slices[index]!.length);
+			expect(await count(db, `SELECT count(*) FROM events WHERE sourceFile = ?`, [path.join(folder, name)]), name).toBe(
+				slices[index]!.length,
+			);
 		}
 		db.close();
 	});
@@ -141,9 +205,18 @@ describe('file names DuckDB would read as globs', () => {
 		const folder = path.join(dir, 'cache');
 		await mkdir(path.join(folder, 'bucket/k[1]'), {recursive: true});
 		await mkdir(path.join(folder, 'bucket/k1'), {recursive: true});
-		await writeFile(path.join(folder, 'bucket/k[1]/log.json.gz'), await gzip(JSON.stringify({Records: iot.slice(0, 30).map(b => b.record)})));
-		await writeFile(path.join(folder, 'bucket/k1/log.json.gz'), await gzip(JSON.stringify({Records: iot.slice(30, 40).map(b => b.record)})));
-		await writeFile(path.join(folder, 'bucket/k1/plain-named.json'), await gzip(JSON.stringify({Records: iot.slice(40, 45).map(b => b.record)})));
+		await writeFile(
+			path.join(folder, 'bucket/k[1]/log.json.gz'),
+			await gzip(JSON.stringify({Records: iot.slice(0, 30).map(b => b.record)})),
+		);
+		await writeFile(
+			path.join(folder, 'bucket/k1/log.json.gz'),
+			await gzip(JSON.stringify({Records: iot.slice(30, 40).map(b => b.record)})),
+		);
+		await writeFile(
+			path.join(folder, 'bucket/k1/plain-named.json'),
+			await gzip(JSON.stringify({Records: iot.slice(40, 45).map(b => b.record)})),
+		);
 		const db = await open('cache');
 		const summary = await loadFiles(db, [
 			{path: path.join(folder, 'bucket/k[1]/log.json.gz'), origin: 's3://bucket/k[1]/log.json.gz', size: 1},
@@ -185,15 +258,30 @@ describe('directory walks', () => {
 		const outside = path.join(dir, 'walk-outside');
 		await mkdir(path.join(logs, 'locked'), {recursive: true});
 		await mkdir(outside, {recursive: true});
-		await writeJsonLines(path.join(logs, 'a.jsonl'), iot.slice(0, 100).map(b => b.record));
-		await writeJsonLines(path.join(logs, 'locked/hidden.jsonl'), iot.slice(100, 110).map(b => b.record));
-		await writeJsonLines(path.join(outside, 'linked-file.jsonl'), iot.slice(110, 130).map(b => b.record));
-		await writeJsonLines(path.join(outside, 'sub/in-linked-folder.jsonl'), iot.slice(130, 160).map(b => b.record));
+		await writeJsonLines(
+			path.join(logs, 'a.jsonl'),
+			iot.slice(0, 100).map(b => b.record),
+		);
+		await writeJsonLines(
+			path.join(logs, 'locked/hidden.jsonl'),
+			iot.slice(100, 110).map(b => b.record),
+		);
+		await writeJsonLines(
+			path.join(outside, 'linked-file.jsonl'),
+			iot.slice(110, 130).map(b => b.record),
+		);
+		await writeJsonLines(
+			path.join(outside, 'sub/in-linked-folder.jsonl'),
+			iot.slice(130, 160).map(b => b.record),
+		);
 		await symlink(path.join(outside, 'linked-file.jsonl'), path.join(logs, 'link.jsonl'));
 		await symlink(path.join(outside, 'sub'), path.join(logs, 'linked-folder'));
 		await symlink(logs, path.join(logs, 'loop'));
 		await symlink(path.join(dir, 'nowhere.jsonl'), path.join(logs, 'broken.jsonl'));
-		await writeFile(Buffer.concat([Buffer.from(`${logs}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.jsonl')]), JSON.stringify(iot[160]!.record) + '\n');
+		await writeFile(
+			Buffer.concat([Buffer.from(`${logs}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.jsonl')]),
+			JSON.stringify(iot[160]!.record) + '\n',
+		);
 		await chmod(path.join(logs, 'locked'), 0o000);
 		for (const folder of [dir, root, logs, outside, path.join(outside, 'sub')]) await chmod(folder, 0o777);
 		const result = await runCliAs(['load', root, '--db', path.join(dir, 'walk.duckdb')]);
@@ -202,9 +290,15 @@ describe('directory walks', () => {
 		expect(result.code).toBe(3);
 		const lines = result.stderr.trim().split('\n');
 		expect(lines).toContain(`failed: ${path.join(logs, 'locked')}: cannot read folder: permission denied`);
-		expect(lines).toContain(`failed: ${path.join(logs, 'broken.jsonl')}: broken symbolic link: no such file or directory`);
-		expect(lines).toContain(`failed: ${logs}/bad-\\xff\\xfe.jsonl: file name is not valid UTF-8: not read (rename it to load it)`);
-		expect(lines).toContain(`skipped: ${path.join(logs, 'loop')}: folder already walked (a symbolic link loop or a second link to it)`);
+		expect(lines).toContain(
+			`failed: ${path.join(logs, 'broken.jsonl')}: broken symbolic link: no such file or directory`,
+		);
+		expect(lines).toContain(
+			`failed: ${logs}/bad-\\xff\\xfe.jsonl: file name is not valid UTF-8: not read (rename it to load it)`,
+		);
+		expect(lines).toContain(
+			`skipped: ${path.join(logs, 'loop')}: folder already walked (a symbolic link loop or a second link to it)`,
+		);
 		expect(result.stdout).toContain('files: 3 loaded');
 		expect(result.stdout).toContain('150 added');
 	});
@@ -255,8 +349,15 @@ describe('records', () => {
 			expect(byID.get(base[index]!.eventID), times[index]![0]).toBe(expected ?? undefined);
 		}
 		// Every view's time arithmetic works on what was kept.
-		expect(await count(db, `SELECT count(*) FROM events WHERE epoch(eventTime) BETWEEN epoch(TIMESTAMPTZ '1970-01-01 00:00:00+00') AND epoch(TIMESTAMPTZ '2100-01-01 00:00:00+00')`)).toBe(5);
-		expect(await db.all(`SELECT rejected FROM files`)).toEqual([{rejected: '7 with an eventTime that is not a real instant (RFC 3339, years 1970-2099)'}]);
+		expect(
+			await count(
+				db,
+				`SELECT count(*) FROM events WHERE epoch(eventTime) BETWEEN epoch(TIMESTAMPTZ '1970-01-01 00:00:00+00') AND epoch(TIMESTAMPTZ '2100-01-01 00:00:00+00')`,
+			),
+		).toBe(5);
+		expect(await db.all(`SELECT rejected FROM files`)).toEqual([
+			{rejected: '7 with an eventTime that is not a real instant (RFC 3339, years 1970-2099)'},
+		]);
 		db.close();
 	});
 });
@@ -265,7 +366,10 @@ describe('--since and --until on the command line', () => {
 	it('refuses values that are not times (exit 2) and takes "-7d" and "-2h" as separate words', async () => {
 		const db = path.join(dir, 'since.duckdb');
 		const folder = path.join(dir, 'since');
-		await writeJsonLines(path.join(folder, 'a.jsonl'), iot.slice(0, 10).map(b => b.record));
+		await writeJsonLines(
+			path.join(folder, 'a.jsonl'),
+			iot.slice(0, 10).map(b => b.record),
+		);
 		for (const bad of ['infinity', 'epoch', 'yesterday', '2024-13-01']) {
 			const result = await runCli(['load', folder, '--db', db, '--since', bad]);
 			expect(result.code, bad).toBe(2);

@@ -9,7 +9,13 @@ import {promisify} from 'node:util';
 import {gzip as gzipCallback} from 'node:zlib';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {loadFiles} from '../source/loader/load-files.js';
-import {csvField, makeBuiltRecords, writeJsonLines, type BuiltRecord, type CloudTrailRecord} from '../source/sample/index.js';
+import {
+	csvField,
+	makeBuiltRecords,
+	writeJsonLines,
+	type BuiltRecord,
+	type CloudTrailRecord,
+} from '../source/sample/index.js';
 import {expandLocalSources} from '../source/sources/local.js';
 import {CaseFile} from '../source/store/database.js';
 import {runCli} from './helpers/cli.js';
@@ -49,7 +55,10 @@ async function writeShapes(folder: string): Promise<Map<string, string[]>> {
 	};
 	const put = async (name: string, content: string | Buffer, records: CloudTrailRecord[]) => {
 		await writeFile(path.join(folder, name), content);
-		expected.set(path.join(folder, name), records.map(r => r.eventID));
+		expected.set(
+			path.join(folder, name),
+			records.map(r => r.eventID),
+		);
 	};
 	await mkdir(folder, {recursive: true});
 	const single = take(1);
@@ -57,7 +66,16 @@ async function writeShapes(folder: string): Promise<Map<string, string[]>> {
 	const oneLine = take(1);
 	await put('event-one-line.json', JSON.stringify(oneLine[0]), oneLine);
 	const lookup = take(120);
-	const lookupEntry = (r: CloudTrailRecord) => ({EventId: r.eventID, EventName: r.eventName, ReadOnly: 'false', EventTime: r.eventTime, EventSource: r.eventSource, Username: 'x', Resources: [], CloudTrailEvent: JSON.stringify(r)});
+	const lookupEntry = (r: CloudTrailRecord) => ({
+		EventId: r.eventID,
+		EventName: r.eventName,
+		ReadOnly: 'false',
+		EventTime: r.eventTime,
+		EventSource: r.eventSource,
+		Username: 'x',
+		Resources: [],
+		CloudTrailEvent: JSON.stringify(r),
+	});
 	await put('lookup-events.json', JSON.stringify({Events: lookup.map(lookupEntry)}, null, 4) + '\n', lookup);
 	const lookupLines = take(80);
 	await put('lookup-events.jsonl', lookupLines.map(r => JSON.stringify(lookupEntry(r))).join('\n') + '\n', lookupLines);
@@ -75,20 +93,47 @@ async function writeShapes(folder: string): Promise<Map<string, string[]>> {
 	await put(
 		'history-a.csv',
 		csv(
-			['event id', 'EVENT TIME', 'Event name', 'Event source', 'Read-only', 'AWS Region', 'Source IP address', 'User name'],
-			csvA.map(r => [r.eventID, r.eventTime, r.eventName, r.eventSource, String(r.readOnly ?? ''), r.awsRegion, r.sourceIPAddress, 'someone']),
+			[
+				'event id',
+				'EVENT TIME',
+				'Event name',
+				'Event source',
+				'Read-only',
+				'AWS Region',
+				'Source IP address',
+				'User name',
+			],
+			csvA.map(r => [
+				r.eventID,
+				r.eventTime,
+				r.eventName,
+				r.eventSource,
+				String(r.readOnly ?? ''),
+				r.awsRegion,
+				r.sourceIPAddress,
+				'someone',
+			]),
 		),
 		csvA,
 	);
 	const csvB = take(70);
-	await put('history-b.csv', csv(['CloudTrail event', 'Event ID', 'Event time'], csvB.map(r => [JSON.stringify(r), r.eventID, r.eventTime])), csvB);
+	await put(
+		'history-b.csv',
+		csv(
+			['CloudTrail event', 'Event ID', 'Event time'],
+			csvB.map(r => [JSON.stringify(r), r.eventID, r.eventTime]),
+		),
+		csvB,
+	);
 	return expected;
 }
 
 type LedgerRow = Record<string, unknown>;
 
 async function ledger(db: CaseFile): Promise<Map<string, LedgerRow>> {
-	const rows = await db.all(`SELECT path, format, status, records, events, badRecords, otherService, error FROM files ORDER BY path`);
+	const rows = await db.all(
+		`SELECT path, format, status, records, events, badRecords, otherService, error FROM files ORDER BY path`,
+	);
 	return new Map(rows.map(row => [String(row['path']), row]));
 }
 
@@ -109,12 +154,17 @@ describe('formats', () => {
 		expect(mixed.summary.badRecords).toBe(0);
 		for (const [file, ids] of expected) {
 			const rows = await mixed.db.all(`SELECT eventID FROM events WHERE sourceFile = ? ORDER BY eventID`, [file]);
-			expect(rows.map(row => row['eventID']), file).toEqual([...ids].sort());
+			expect(
+				rows.map(row => row['eventID']),
+				file,
+			).toEqual([...ids].sort());
 		}
 	});
 
 	it('the ledger names each file’s shape', async () => {
-		const formats = Object.fromEntries([...(await ledger(mixed.db))].map(([file, row]) => [path.basename(file), row['format']]));
+		const formats = Object.fromEntries(
+			[...(await ledger(mixed.db))].map(([file, row]) => [path.basename(file), row['format']]),
+		);
 		expect(formats).toEqual({
 			'array.json': 'array',
 			'event-one-line.json': 'event',
@@ -130,7 +180,9 @@ describe('formats', () => {
 	});
 
 	it('a CSV without the CloudTrail event column still gives who, what and when', async () => {
-		const rows = await mixed.db.all(`SELECT count(*) AS n, count(DISTINCT principal) AS principals, min(principal) AS principal FROM events WHERE sourceFile LIKE '%history-a.csv'`);
+		const rows = await mixed.db.all(
+			`SELECT count(*) AS n, count(DISTINCT principal) AS principals, min(principal) AS principal FROM events WHERE sourceFile LIKE '%history-a.csv'`,
+		);
 		expect(rows).toEqual([{n: 90, principals: 1, principal: 'someone'}]);
 	});
 
@@ -147,19 +199,27 @@ describe('formats', () => {
 	it('a file that is none of these gets one clear line and is recorded failed with its real format', async () => {
 		const folder = path.join(dir, 'not-logs');
 		await mkdir(folder, {recursive: true});
-		await writeFile(path.join(folder, 'binary.json'), Buffer.from(Array.from({length: 4096}, (_, i) => (i * 7919) % 256)));
+		await writeFile(
+			path.join(folder, 'binary.json'),
+			Buffer.from(Array.from({length: 4096}, (_, i) => (i * 7919) % 256)),
+		);
 		await writeFile(path.join(folder, 'numbers.json'), '[1, 2, 3]');
 		const full = await gzip(JSON.stringify({Records: iot.slice(0, 50).map(b => b.record)}));
 		await writeFile(path.join(folder, 'cut.json.gz'), full.subarray(0, full.length >> 1));
 		await writeFile(path.join(folder, 'settings.json'), JSON.stringify({theme: 'dark'}, null, 2));
 		const {db, summary} = await loadFolder('not-logs', [folder]);
 		expect(summary.filesFailed.map(note => [path.basename(note.origin), note.reason]).sort()).toEqual([
-			['binary.json', 'not a CloudTrail log: expected {"Records":[...]}, JSON lines, one event object, lookup-events output, or an Event history export'],
+			[
+				'binary.json',
+				'not a CloudTrail log: expected {"Records":[...]}, JSON lines, one event object, lookup-events output, or an Event history export',
+			],
 			['cut.json.gz', 'truncated gzip: the file ends before its compressed stream does (an interrupted copy?)'],
 			['numbers.json', 'every record rejected: 3 not a JSON object'],
 			['settings.json', 'not a CloudTrail log: a JSON object with neither a Records array nor event fields'],
 		]);
-		const formats = Object.fromEntries([...(await ledger(db))].map(([file, row]) => [path.basename(file), [row['format'], row['status']]]));
+		const formats = Object.fromEntries(
+			[...(await ledger(db))].map(([file, row]) => [path.basename(file), [row['format'], row['status']]]),
+		);
 		expect(formats).toEqual({
 			'binary.json': ['text', 'failed'],
 			'cut.json.gz': ['gzip', 'failed'],
@@ -195,15 +255,22 @@ describe('nothing silently lost', () => {
 		expect(inWindow).toBeLessThan(2700);
 		const first = await loadFolder('window', [folder], {since, until});
 		expect(first.summary.eventsAdded).toBe(inWindow);
-		expect(await first.db.all(`SELECT loadedSince, loadedUntil FROM files`)).toEqual([{loadedSince: since, loadedUntil: until}]);
+		expect(await first.db.all(`SELECT loadedSince, loadedUntil FROM files`)).toEqual([
+			{loadedSince: since, loadedUntil: until},
+		]);
 		// A narrower window is inside what was loaded: unchanged.
-		const narrower = await loadFiles(first.db, (await expandLocalSources([folder])).files, {since: new Date('2024-11-21T00:00:00Z'), until});
+		const narrower = await loadFiles(first.db, (await expandLocalSources([folder])).files, {
+			since: new Date('2024-11-21T00:00:00Z'),
+			until,
+		});
 		expect(narrower.filesUnchanged).toBe(1);
 		const full = await loadFiles(first.db, (await expandLocalSources([folder])).files);
 		expect(full.filesUnchanged).toBe(0);
 		expect(full.eventsAdded).toBe(3000 - inWindow);
 		expect(await count(first.db, `SELECT count(*) FROM events`)).toBe(3000);
-		expect(await first.db.all(`SELECT loadedSince, loadedUntil FROM files`)).toEqual([{loadedSince: null, loadedUntil: null}]);
+		expect(await first.db.all(`SELECT loadedSince, loadedUntil FROM files`)).toEqual([
+			{loadedSince: null, loadedUntil: null},
+		]);
 		const again = await loadFiles(first.db, (await expandLocalSources([folder])).files, {since, until});
 		expect(again.filesUnchanged).toBe(1);
 		first.db.close();
@@ -219,7 +286,10 @@ describe('nothing silently lost', () => {
 		const {db, summary} = await loadFolder('reused', [folder]);
 		expect(summary.eventsAdded).toBe(1000);
 		expect(summary.duplicates).toBe(400);
-		await writeJsonLines(path.join(dir, 'reused-later/c.jsonl'), original.slice(500, 700).map(r => ({...r, eventTime: '2023-01-01T00:00:00Z'})));
+		await writeJsonLines(
+			path.join(dir, 'reused-later/c.jsonl'),
+			original.slice(500, 700).map(r => ({...r, eventTime: '2023-01-01T00:00:00Z'})),
+		);
 		const later = await loadFiles(db, (await expandLocalSources([path.join(dir, 'reused-later')])).files);
 		expect(later.eventsAdded).toBe(0);
 		expect(later.duplicates).toBe(200);
@@ -235,7 +305,10 @@ describe('nothing silently lost', () => {
 		const noID = records.slice(103).map(({eventID: _drop, ...rest}) => rest);
 		await writeJsonLines(path.join(folder, 'no-time.jsonl'), noTime);
 		await writeJsonLines(path.join(folder, 'no-id.jsonl'), noID);
-		await writeJsonLines(path.join(folder, 'some-bad.jsonl'), [...noID.slice(0, 2), ...iot.slice(200, 210).map(b => b.record)]);
+		await writeJsonLines(path.join(folder, 'some-bad.jsonl'), [
+			...noID.slice(0, 2),
+			...iot.slice(200, 210).map(b => b.record),
+		]);
 		const {db, summary} = await loadFolder('rejected', [folder]);
 		expect(summary.filesFailed).toEqual([
 			{origin: path.join(folder, 'no-id.jsonl'), reason: 'every record rejected: 41 without eventID'},
@@ -244,8 +317,18 @@ describe('nothing silently lost', () => {
 		expect(summary.filesLoaded).toBe(1);
 		expect(summary.eventsAdded).toBe(10);
 		expect(await db.all(`SELECT path, status, error, rejected FROM files ORDER BY path`)).toEqual([
-			{path: path.join(folder, 'no-id.jsonl'), status: 'failed', error: 'every record rejected: 41 without eventID', rejected: '41 without eventID'},
-			{path: path.join(folder, 'no-time.jsonl'), status: 'failed', error: 'every record rejected: 103 without eventTime', rejected: '103 without eventTime'},
+			{
+				path: path.join(folder, 'no-id.jsonl'),
+				status: 'failed',
+				error: 'every record rejected: 41 without eventID',
+				rejected: '41 without eventID',
+			},
+			{
+				path: path.join(folder, 'no-time.jsonl'),
+				status: 'failed',
+				error: 'every record rejected: 103 without eventTime',
+				rejected: '103 without eventTime',
+			},
 			{path: path.join(folder, 'some-bad.jsonl'), status: 'loaded', error: null, rejected: '2 without eventID'},
 		]);
 		db.close();
@@ -269,7 +352,10 @@ describe('exit statuses', () => {
 		await writeFile(path.join(folder, 'bad.json'), 'hello');
 		const allFailed = await runCli(['load', path.join(folder, 'bad.json'), '--db', path.join(dir, 'exit.duckdb')]);
 		expect(allFailed.code).toBe(1);
-		await writeJsonLines(path.join(folder, 'good.jsonl'), iot.slice(0, 10).map(b => b.record));
+		await writeJsonLines(
+			path.join(folder, 'good.jsonl'),
+			iot.slice(0, 10).map(b => b.record),
+		);
 		const some = await runCli(['load', folder, '--db', path.join(dir, 'exit.duckdb')]);
 		expect(some.code).toBe(3);
 	});

@@ -8,7 +8,11 @@ import {CaseFile} from '../source/store/database.js';
 import {count, countsBy} from './helpers/counts.js';
 import {tempDir} from './helpers/temp.js';
 
-async function load(db: CaseFile, sources: string[], options: Parameters<typeof loadFiles>[2] = {}): Promise<LoadSummary> {
+async function load(
+	db: CaseFile,
+	sources: string[],
+	options: Parameters<typeof loadFiles>[2] = {},
+): Promise<LoadSummary> {
 	const {files, errors} = await expandLocalSources(sources);
 	expect(errors).toEqual([]);
 	return loadFiles(db, files, options);
@@ -120,7 +124,10 @@ describe('--since and --until', () => {
 		const until = new Date('2024-12-05T00:00:00Z');
 		const everything = await CaseFile.open(path.join(dir, 'all.duckdb'));
 		await load(everything, [path.join(dir, 'a')]);
-		const expected = await count(everything, `SELECT count(*) FROM events WHERE eventTime >= '2024-12-01T00:00:00Z' AND eventTime < '2024-12-05T00:00:00Z'`);
+		const expected = await count(
+			everything,
+			`SELECT count(*) FROM events WHERE eventTime >= '2024-12-01T00:00:00Z' AND eventTime < '2024-12-05T00:00:00Z'`,
+		);
 		everything.close();
 		expect(expected).toBeGreaterThan(0);
 		expect(expected).toBeLessThan(truth.iotEvents);
@@ -128,7 +135,12 @@ describe('--since and --until', () => {
 		const db = await CaseFile.open(path.join(dir, 'window.duckdb'));
 		const summary = await load(db, [path.join(dir, 'a')], {since, until});
 		expect(summary.eventsAdded).toBe(expected);
-		expect(await count(db, `SELECT count(*) FROM events WHERE eventTime < ? OR eventTime >= ?`, [since.toISOString(), until.toISOString()])).toBe(0);
+		expect(
+			await count(db, `SELECT count(*) FROM events WHERE eventTime < ? OR eventTime >= ?`, [
+				since.toISOString(),
+				until.toISOString(),
+			]),
+		).toBe(0);
 		expect(summary.outOfRange).toBeGreaterThan(0);
 		db.close();
 	});

@@ -6,7 +6,13 @@ const now = new Date('2024-12-10T12:00:00Z');
 
 describe('load options', () => {
 	it('--since -7d and --until -2h: a relative time given as a separate word is the option’s value', () => {
-		expect(joinTimeValues(['load', 'x', '--since', '-7d', '--until', '-2h', '-q'])).toEqual(['load', 'x', '--since=-7d', '--until=-2h', '-q']);
+		expect(joinTimeValues(['load', 'x', '--since', '-7d', '--until', '-2h', '-q'])).toEqual([
+			'load',
+			'x',
+			'--since=-7d',
+			'--until=-2h',
+			'-q',
+		]);
 		expect(joinTimeValues(['load', '--since', '2024-12-01', '-q'])).toEqual(['load', '--since', '2024-12-01', '-q']);
 		const options = buildOptions(['load', 'x'], {...flags, since: '-7d', until: '-2h'}, {}, now);
 		expect(options.since).toEqual(new Date('2024-12-03T12:00:00Z'));
@@ -15,12 +21,18 @@ describe('load options', () => {
 
 	it('--memory-limit and --max-file-size take sizes; the environment is the fallback; nonsense is a usage error', () => {
 		expect(buildOptions(['load', 'x'], flags, {}, now).memoryLimit).toBe(DEFAULT_MEMORY_LIMIT);
-		expect(buildOptions(['load', 'x'], {...flags, memoryLimit: '4GB'}, {CLICKTRAIL_MEMORY_LIMIT: '2GB'}, now).memoryLimit).toBe('4GB');
+		expect(
+			buildOptions(['load', 'x'], {...flags, memoryLimit: '4GB'}, {CLICKTRAIL_MEMORY_LIMIT: '2GB'}, now).memoryLimit,
+		).toBe('4GB');
 		expect(buildOptions(['load', 'x'], flags, {CLICKTRAIL_MEMORY_LIMIT: '2GB'}, now).memoryLimit).toBe('2GB');
 		expect(buildOptions(['load', 'x'], {...flags, maxFileSize: '500MB'}, {}, now).maxFileBytes).toBe(500 * 1024 ** 2);
 		expect(buildOptions(['load', 'x'], flags, {CLICKTRAIL_MAX_FILE_SIZE: '8g'}, now).maxFileBytes).toBe(8 * 1024 ** 3);
-		expect(() => buildOptions(['load', 'x'], {...flags, memoryLimit: 'lots'}, {}, now)).toThrow(/--memory-limit must be a size/);
-		expect(() => buildOptions(['load', 'x'], {...flags, maxFileSize: '-1'}, {}, now)).toThrow(/--max-file-size must be a size/);
+		expect(() => buildOptions(['load', 'x'], {...flags, memoryLimit: 'lots'}, {}, now)).toThrow(
+			/--memory-limit must be a size/,
+		);
+		expect(() => buildOptions(['load', 'x'], {...flags, maxFileSize: '-1'}, {}, now)).toThrow(
+			/--max-file-size must be a size/,
+		);
 		expect(sizeInBytes('1.5 GB')).toBe(1.5 * 1024 ** 3);
 		expect(sizeInBytes('768MiB')).toBe(768 * 1024 ** 2);
 		expect(sizeInBytes('0')).toBeUndefined();
@@ -30,7 +42,13 @@ describe('load options', () => {
 describe('load errors', () => {
 	it('DuckDB running out of memory names the settings that raise the limit', async () => {
 		const {describeLoadError} = await import('../source/loader/describe-error.js');
-		expect(await describeLoadError('/nonexistent.json', 'Out of Memory Error: failed to allocate data of size 64.0 MiB (700.0 MiB/768.0 MiB used)', '768MB')).toBe(
+		expect(
+			await describeLoadError(
+				'/nonexistent.json',
+				'Out of Memory Error: failed to allocate data of size 64.0 MiB (700.0 MiB/768.0 MiB used)',
+				'768MB',
+			),
+		).toBe(
 			'DuckDB ran out of memory (limit 768MB): raise it with --memory-limit or CLICKTRAIL_MEMORY_LIMIT (e.g. 4GB)',
 		);
 	});

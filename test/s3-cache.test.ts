@@ -10,7 +10,12 @@ import {putObjects, trailBody, trailKey, type FixtureObject} from './helpers/s3-
 import {s3rverEnv, startS3Server, type S3TestServer} from './helpers/s3-server.js';
 
 const account = '111122223333';
-const digestFile = {account, region: 'us-east-1', time: new Date('2024-03-05T11:00:00Z'), service: 'CloudTrail-Digest' as const};
+const digestFile = {
+	account,
+	region: 'us-east-1',
+	time: new Date('2024-03-05T11:00:00Z'),
+	service: 'CloudTrail-Digest' as const,
+};
 const digestKey = trailKey(digestFile);
 const logKey = trailKey({account, region: 'us-east-1', time: new Date('2024-03-05T10:05:00Z')});
 /** Objects named like every sidecar and temporary file the cache writes or wrote beside objects, with hostile content. */
@@ -22,11 +27,22 @@ const lookalikes = [
 	`${logKey}.partial-0123456789ab`,
 ];
 const objects: FixtureObject[] = [
-	{key: digestKey, body: trailBody(digestFile, 1), metadata: {signature: 'c0ffee', 'signature-algorithm': 'SHA256withRSA'}},
+	{
+		key: digestKey,
+		body: trailBody(digestFile, 1),
+		metadata: {signature: 'c0ffee', 'signature-algorithm': 'SHA256withRSA'},
+	},
 	{key: logKey, body: trailBody({account, region: 'us-east-1', time: new Date('2024-03-05T10:05:00Z')}, 50)},
 	...lookalikes.map(key => ({
 		key,
-		body: Buffer.from(JSON.stringify({origin: `s3://trail/${key.replace(/\.[^.]+(\.json)?$/, '')}`, etag: 'x', size: 1, 'x-amz-meta-signature': 'forged'}) + '\n'),
+		body: Buffer.from(
+			JSON.stringify({
+				origin: `s3://trail/${key.replace(/\.[^.]+(\.json)?$/, '')}`,
+				etag: 'x',
+				size: 1,
+				'x-amz-meta-signature': 'forged',
+			}) + '\n',
+		),
 	})),
 ];
 const uri = `s3://trail/AWSLogs/${account}/`;
@@ -35,8 +51,13 @@ let server: S3TestServer;
 let proxy: FaultProxy;
 let cacheDir: string;
 const savedEnv = {...process.env};
-const fetch = async (options: Partial<FetchS3Options> = {}) => fetchS3({uri, cacheDir, endpointUrl: proxy.endpoint, withDigests: true, ...options});
-const gets = () => proxy.log.filter(entry => entry.kind === 'GetObject').map(entry => entry.key).sort();
+const fetch = async (options: Partial<FetchS3Options> = {}) =>
+	fetchS3({uri, cacheDir, endpointUrl: proxy.endpoint, withDigests: true, ...options});
+const gets = () =>
+	proxy.log
+		.filter(entry => entry.kind === 'GetObject')
+		.map(entry => entry.key)
+		.sort();
 
 beforeAll(async () => {
 	Object.assign(process.env, s3rverEnv);
@@ -68,7 +89,6 @@ describe('the S3 cache keeps its records apart from objects', () => {
 		const fetched = [...first.files, ...first.digests];
 		expect(fetched.map(file => file.origin).sort()).toEqual(objects.map(object => `s3://trail/${object.key}`).sort());
 		for (const object of objects) {
-			 
 			const bytes = await readFile(path.join(cacheDir, 'trail', ...object.key.split('/')));
 			expect(bytes.equals(object.body), object.key).toBe(true);
 		}
@@ -81,11 +101,15 @@ describe('the S3 cache keeps its records apart from objects', () => {
 		expect((await readDigest(tree.digests[0]!)).signature).toBe('c0ffee');
 
 		// Records live under .clicktrail/, one per object; nothing else was written beside the objects.
-		const names = (await readdir(cacheDir, {recursive: true, withFileTypes: true})).filter(entry => entry.isFile())
+		const names = (await readdir(cacheDir, {recursive: true, withFileTypes: true}))
+			.filter(entry => entry.isFile())
 			.map(entry => path.relative(cacheDir, path.join(entry.parentPath, entry.name)));
-		expect(names.filter(name => name.startsWith('trail')).sort()).toEqual(objects.map(object => path.join('trail', ...object.key.split('/'))).sort());
-		expect(names.filter(name => name.startsWith('.clicktrail')).sort())
-			.toEqual(objects.map(object => path.relative(cacheDir, recordPath(cacheDir, 'trail', object.key))).sort());
+		expect(names.filter(name => name.startsWith('trail')).sort()).toEqual(
+			objects.map(object => path.join('trail', ...object.key.split('/'))).sort(),
+		);
+		expect(names.filter(name => name.startsWith('.clicktrail')).sort()).toEqual(
+			objects.map(object => path.relative(cacheDir, recordPath(cacheDir, 'trail', object.key))).sort(),
+		);
 
 		proxy.reset();
 		const second = await fetch();
@@ -99,7 +123,15 @@ describe('the S3 cache keeps its records apart from objects', () => {
 		await mkdir(path.dirname(file), {recursive: true});
 		const body = objects[1]!.body;
 		await writeFile(file, Buffer.alloc(body.length, 0x20));
-		await writeFile(`${file}.s3.json`, JSON.stringify({origin: `s3://trail/${logKey}`, etag: `"${'0'.repeat(32)}"`, size: body.length, fetchedAt: '2024-01-01T00:00:00Z'}));
+		await writeFile(
+			`${file}.s3.json`,
+			JSON.stringify({
+				origin: `s3://trail/${logKey}`,
+				etag: `"${'0'.repeat(32)}"`,
+				size: body.length,
+				fetchedAt: '2024-01-01T00:00:00Z',
+			}),
+		);
 		const result = await fetch({withDigests: false});
 		expect(gets()).toContain(logKey);
 		expect(result.failures).toEqual([]);
@@ -108,14 +140,24 @@ describe('the S3 cache keeps its records apart from objects', () => {
 
 	it('fails an object whose key cannot be saved beside another, with the reason, and keeps the rest', async () => {
 		// "a.json" and "a.json/b.json" are both valid keys; a file system cannot hold a file and a folder of one name.
-		await putObjects(server.client, 'trail', [{key: 'clash/a.json', body: Buffer.from('{}')}, {key: 'clash/a.json/b.json', body: Buffer.from('{}')}]);
+		await putObjects(server.client, 'trail', [
+			{key: 'clash/a.json', body: Buffer.from('{}')},
+			{key: 'clash/a.json/b.json', body: Buffer.from('{}')},
+		]);
 		try {
 			const result = await fetch({uri: 's3://trail/clash/', withDigests: false});
 			expect(result.files).toHaveLength(1);
 			expect(result.failures).toHaveLength(1);
-			expect(result.failures[0]?.reason).toMatch(/^cannot save s3:\/\/trail\/clash\/a\.json(\/b\.json)? in the cache: E(EXIST|NOTDIR|ISDIR)/);
+			expect(result.failures[0]?.reason).toMatch(
+				/^cannot save s3:\/\/trail\/clash\/a\.json(\/b\.json)? in the cache: E(EXIST|NOTDIR|ISDIR)/,
+			);
 		} finally {
-			await server.client.send(new (await import('@aws-sdk/client-s3')).DeleteObjectsCommand({Bucket: 'trail', Delete: {Objects: [{Key: 'clash/a.json'}, {Key: 'clash/a.json/b.json'}]}}));
+			await server.client.send(
+				new (await import('@aws-sdk/client-s3')).DeleteObjectsCommand({
+					Bucket: 'trail',
+					Delete: {Objects: [{Key: 'clash/a.json'}, {Key: 'clash/a.json/b.json'}]},
+				}),
+			);
 		}
 	});
 });
@@ -123,7 +165,9 @@ describe('the S3 cache keeps its records apart from objects', () => {
 describe('plainMd5', () => {
 	it('reads an MD5 only from a single-part ETag without SSE-KMS or SSE-C', () => {
 		expect(plainMd5('"0123456789abcdef0123456789ABCDEF"')).toBe('0123456789abcdef0123456789abcdef');
-		expect(plainMd5('"0123456789abcdef0123456789abcdef"', {serverSideEncryption: 'AES256'})).toBe('0123456789abcdef0123456789abcdef');
+		expect(plainMd5('"0123456789abcdef0123456789abcdef"', {serverSideEncryption: 'AES256'})).toBe(
+			'0123456789abcdef0123456789abcdef',
+		);
 		expect(plainMd5('"0123456789abcdef0123456789abcdef-12"')).toBeUndefined();
 		expect(plainMd5('"0123456789abcdef0123456789abcdef"', {serverSideEncryption: 'aws:kms'})).toBeUndefined();
 		expect(plainMd5('"0123456789abcdef0123456789abcdef"', {serverSideEncryption: 'aws:kms:dsse'})).toBeUndefined();

@@ -19,12 +19,27 @@ const savedEnv = {...process.env};
 /** Every object put into the buckets, by s3://bucket/key. */
 const bodies = new Map<string, Buffer>();
 
-const trailFixture = trailObjects({accounts: [accountA, accountB], regions, days: daysBetween('2024-03-01', '2024-03-10')});
+const trailFixture = trailObjects({
+	accounts: [accountA, accountB],
+	regions,
+	days: daysBetween('2024-03-01', '2024-03-10'),
+});
 const strayKey = 'AWSLogs/README.txt';
 const exportKey = 'exports/event-history.json';
-const digestFile = {account: accountA, region: 'us-east-1', time: new Date('2024-03-05T11:00:00Z'), service: 'CloudTrail-Digest' as const};
+const digestFile = {
+	account: accountA,
+	region: 'us-east-1',
+	time: new Date('2024-03-05T11:00:00Z'),
+	service: 'CloudTrail-Digest' as const,
+};
 const digestKey = trailKey(digestFile);
-const orgFixture = trailObjects({accounts: [accountA, accountB], regions: ['us-east-1'], days: daysBetween('2024-03-01', '2024-03-03'), org, trailPrefix: 'trails/'});
+const orgFixture = trailObjects({
+	accounts: [accountA, accountB],
+	regions: ['us-east-1'],
+	days: daysBetween('2024-03-01', '2024-03-03'),
+	org,
+	trailPrefix: 'trails/',
+});
 async function put(bucket: string, objects: FixtureObject[]): Promise<void> {
 	await putObjects(server.client, bucket, objects);
 	for (const object of objects) {
@@ -35,16 +50,18 @@ async function put(bucket: string, objects: FixtureObject[]): Promise<void> {
 const fetch = async (options: Omit<FetchS3Options, 'cacheDir' | 'endpointUrl'>) =>
 	fetchS3({cacheDir, endpointUrl: proxy.endpoint, ...options});
 const requests = (kind: 'ListObjectsV2' | 'GetObject') => proxy.log.filter(entry => entry.kind === kind);
-const listedPrefixes = () => requests('ListObjectsV2').map(entry => `${entry.delimiter === undefined ? 'all' : 'discover'}:${entry.prefix ?? ''}`);
+const listedPrefixes = () =>
+	requests('ListObjectsV2').map(entry => `${entry.delimiter === undefined ? 'all' : 'discover'}:${entry.prefix ?? ''}`);
 
 async function leftovers(directory: string): Promise<string[]> {
 	const names = await readdir(directory, {recursive: true});
-	return names.filter(name => name.includes('.partial-') || name.startsWith(`${path.join('.clicktrail', 'tmp')}${path.sep}`));
+	return names.filter(
+		name => name.includes('.partial-') || name.startsWith(`${path.join('.clicktrail', 'tmp')}${path.sep}`),
+	);
 }
 
 async function expectSameBytes(files: ReadonlyArray<{path: string; origin: string; size: number}>): Promise<void> {
 	for (const file of files) {
-		 
 		const content = await readFile(file.path);
 		const expected = bodies.get(file.origin);
 		expect(expected, file.origin).toBeDefined();
@@ -65,7 +82,11 @@ beforeAll(async () => {
 			{key: strayKey, body: Buffer.from('not a log\n')},
 			{key: exportKey, body: Buffer.from('{"Records":[]}\n')},
 			{key: 'notes.txt', body: Buffer.from('not fetched from above the layout\n')},
-			{key: digestKey, body: trailBody(digestFile, 1), metadata: {signature: 'c0ffee', 'signature-algorithm': 'SHA256withRSA'}},
+			{
+				key: digestKey,
+				body: trailBody(digestFile, 1),
+				metadata: {signature: 'c0ffee', 'signature-algorithm': 'SHA256withRSA'},
+			},
 		]),
 		put('org', orgFixture),
 	]);
@@ -92,7 +113,11 @@ describe('fetchS3 against a real S3-compatible server', () => {
 		const result = await fetch({uri: 's3://trail', onProgress: p => progress.push(p.downloaded)});
 		expect(result.failures).toEqual([]);
 		expect(result.files.map(file => file.origin)).toEqual(
-			[...trailFixture.map(object => `s3://trail/${object.key}`), `s3://trail/${strayKey}`, `s3://trail/${exportKey}`].sort(),
+			[
+				...trailFixture.map(object => `s3://trail/${object.key}`),
+				`s3://trail/${strayKey}`,
+				`s3://trail/${exportKey}`,
+			].sort(),
 		);
 		expect(result.digests).toEqual([]);
 		await expectSameBytes(result.files);
@@ -101,11 +126,18 @@ describe('fetchS3 against a real S3-compatible server', () => {
 		expect(progress.at(-1)).toBe(42);
 		expect(new Set(requests('GetObject').map(entry => entry.key)).size).toBe(42);
 		// Discovery goes level by level; each region is then listed whole.
-		expect(listedPrefixes().sort()).toEqual([
-			'discover:', 'discover:AWSLogs/', 'discover:exports/',
-			`discover:AWSLogs/${accountA}/CloudTrail/`, `discover:AWSLogs/${accountB}/CloudTrail/`,
-			...[accountA, accountB].flatMap(account => regions.map(region => `all:AWSLogs/${account}/CloudTrail/${region}/`)),
-		].sort());
+		expect(listedPrefixes().sort()).toEqual(
+			[
+				'discover:',
+				'discover:AWSLogs/',
+				'discover:exports/',
+				`discover:AWSLogs/${accountA}/CloudTrail/`,
+				`discover:AWSLogs/${accountB}/CloudTrail/`,
+				...[accountA, accountB].flatMap(account =>
+					regions.map(region => `all:AWSLogs/${account}/CloudTrail/${region}/`),
+				),
+			].sort(),
+		);
 	});
 
 	it('lists only the prefixes that can hold matching events', async () => {
@@ -119,7 +151,10 @@ describe('fetchS3 against a real S3-compatible server', () => {
 		const day = (d: string) => `all:AWSLogs/${accountA}/CloudTrail/us-east-1/2024/03/${d}/`;
 		expect(listedPrefixes()).toEqual(['discover:AWSLogs/', day('04'), day('05'), day('06'), day('07')]);
 		expect(result.files.map(file => file.origin)).toEqual([
-			...['04', '05', '06', '07'].map(d => `s3://trail/${trailKey({account: accountA, region: 'us-east-1', time: new Date(`2024-03-${d}T10:05:00Z`)})}`),
+			...['04', '05', '06', '07'].map(
+				d =>
+					`s3://trail/${trailKey({account: accountA, region: 'us-east-1', time: new Date(`2024-03-${d}T10:05:00Z`)})}`,
+			),
 			`s3://trail/${strayKey}`,
 		]);
 		expect(requests('GetObject')).toHaveLength(5);
@@ -128,10 +163,15 @@ describe('fetchS3 against a real S3-compatible server', () => {
 
 	it('finds an organization trail under a custom prefix', async () => {
 		const result = await fetch({uri: 's3://org', accounts: [accountB]});
-		expect(result.files.map(file => file.origin)).toEqual(orgFixture.filter(object => object.key.includes(accountB)).map(object => `s3://org/${object.key}`));
+		expect(result.files.map(file => file.origin)).toEqual(
+			orgFixture.filter(object => object.key.includes(accountB)).map(object => `s3://org/${object.key}`),
+		);
 		expect(listedPrefixes()).toEqual([
-			'discover:', 'discover:trails/', 'discover:trails/AWSLogs/',
-			`discover:trails/AWSLogs/${org}/${accountB}/CloudTrail/`, `all:trails/AWSLogs/${org}/${accountB}/CloudTrail/us-east-1/`,
+			'discover:',
+			'discover:trails/',
+			'discover:trails/AWSLogs/',
+			`discover:trails/AWSLogs/${org}/${accountB}/CloudTrail/`,
+			`all:trails/AWSLogs/${org}/${accountB}/CloudTrail/us-east-1/`,
 		]);
 		await expectSameBytes(result.files);
 	});
@@ -148,7 +188,9 @@ describe('fetchS3 against a real S3-compatible server', () => {
 	});
 
 	it('retries throttling, server errors, resets and cut bodies without losing anything', async () => {
-		const keys = trailFixture.filter(object => object.key.includes(`${accountA}/CloudTrail/eu-west-1/`)).map(object => object.key);
+		const keys = trailFixture
+			.filter(object => object.key.includes(`${accountA}/CloudTrail/eu-west-1/`))
+			.map(object => object.key);
 		const uri = `s3://trail/AWSLogs/${accountA}/CloudTrail/eu-west-1/`;
 		proxy.addRule({kind: 'ListObjectsV2', action: 'slowDown', times: 2});
 		proxy.addRule({kind: 'GetObject', key: keys[0], action: 'slowDown', times: 2});
@@ -161,22 +203,43 @@ describe('fetchS3 against a real S3-compatible server', () => {
 		expect(result.files.map(file => file.origin)).toEqual(keys.map(key => `s3://trail/${key}`));
 		await expectSameBytes(result.files);
 		expect(await leftovers(cacheDir)).toEqual([]);
-		const outcomes = proxy.log.map(entry => entry.outcome).filter(outcome => outcome !== 'forwarded').sort();
-		expect(outcomes).toEqual(['cutBody', 'cutBody', 'cutBody', 'internalError', 'reset', 'slowDown', 'slowDown', 'slowDown', 'slowDown']);
+		const outcomes = proxy.log
+			.map(entry => entry.outcome)
+			.filter(outcome => outcome !== 'forwarded')
+			.sort();
+		expect(outcomes).toEqual([
+			'cutBody',
+			'cutBody',
+			'cutBody',
+			'internalError',
+			'reset',
+			'slowDown',
+			'slowDown',
+			'slowDown',
+			'slowDown',
+		]);
 		expect(result.stats.getRequests).toBe(keys.length + 3);
 	});
 
 	it('reports an object whose body keeps getting cut, and leaves no partial or truncated file', async () => {
-		const keys = trailFixture.filter(object => object.key.includes(`${accountB}/CloudTrail/us-east-1/`)).map(object => object.key);
+		const keys = trailFixture
+			.filter(object => object.key.includes(`${accountB}/CloudTrail/us-east-1/`))
+			.map(object => object.key);
 		proxy.addRule({kind: 'GetObject', key: keys[0], action: 'cutBody', times: Number.POSITIVE_INFINITY});
 		const result = await fetch({uri: `s3://trail/AWSLogs/${accountB}/CloudTrail/us-east-1/`});
 		expect(result.failures).toHaveLength(1);
 		expect(result.failures[0]?.origin).toBe(`s3://trail/${keys[0]}`);
-		expect(result.failures[0]?.reason).toMatch(/^download of s3:\/\/trail\/.+ cut off after \d+ of \d+ bytes .*\(4 attempts\)$/);
+		expect(result.failures[0]?.reason).toMatch(
+			/^download of s3:\/\/trail\/.+ cut off after \d+ of \d+ bytes .*\(4 attempts\)$/,
+		);
 		expect(result.files).toHaveLength(keys.length - 1);
 		expect(result.stats.failed).toBe(1);
 		const names = await readdir(cacheDir, {recursive: true});
-		expect(names.filter(name => name.includes('.partial-') || name.startsWith(`${path.join('.clicktrail', 'tmp')}${path.sep}`))).toEqual([]);
+		expect(
+			names.filter(
+				name => name.includes('.partial-') || name.startsWith(`${path.join('.clicktrail', 'tmp')}${path.sep}`),
+			),
+		).toEqual([]);
 		expect(names.some(name => name.endsWith(path.basename(keys[0]!)))).toBe(false);
 	});
 
@@ -186,7 +249,11 @@ describe('fetchS3 against a real S3-compatible server', () => {
 		expect(result.files.some(file => file.origin.includes('Digest'))).toBe(false);
 		expect(result.files).toHaveLength(10);
 		const record = await readCacheRecord(cacheDir, 'trail', digestKey);
-		expect(record).toMatchObject({origin: `s3://trail/${digestKey}`, 'x-amz-meta-signature': 'c0ffee', 'x-amz-meta-signature-algorithm': 'SHA256withRSA'});
+		expect(record).toMatchObject({
+			origin: `s3://trail/${digestKey}`,
+			'x-amz-meta-signature': 'c0ffee',
+			'x-amz-meta-signature-algorithm': 'SHA256withRSA',
+		});
 		await expectSameBytes(result.digests);
 		proxy.reset();
 		const again = await fetch({uri: `s3://trail/AWSLogs/${accountA}/`, regions: ['us-east-1'], withDigests: true});
@@ -207,17 +274,26 @@ describe('fetchS3 errors', () => {
 		const key = trailFixture[0]!.key;
 		proxy.addRule({kind: 'GetObject', key, action: 'accessDenied', times: Number.POSITIVE_INFINITY});
 		const result = await fetch({uri: `s3://trail/AWSLogs/${accountA}/CloudTrail/us-east-1/`});
-		expect(result.failures).toEqual([{origin: `s3://trail/${key}`, reason: `access denied reading s3://trail/${key}: needs s3:GetObject (and kms:Decrypt if the trail uses SSE-KMS)`}]);
+		expect(result.failures).toEqual([
+			{
+				origin: `s3://trail/${key}`,
+				reason: `access denied reading s3://trail/${key}: needs s3:GetObject (and kms:Decrypt if the trail uses SSE-KMS)`,
+			},
+		]);
 		expect(result.files).toHaveLength(9);
 	});
 
 	it('says which region the bucket is in', async () => {
 		proxy.addRule({kind: 'ListObjectsV2', action: 'wrongRegion', times: Number.POSITIVE_INFINITY});
-		await expect(fetch({uri: 's3://trail/AWSLogs/'})).rejects.toThrow('bucket trail is in region eu-west-1 (PermanentRedirect): pass --region eu-west-1');
+		await expect(fetch({uri: 's3://trail/AWSLogs/'})).rejects.toThrow(
+			'bucket trail is in region eu-west-1 (PermanentRedirect): pass --region eu-west-1',
+		);
 	});
 
 	it('says when the bucket does not exist', async () => {
-		await expect(fetch({uri: 's3://no-such-bucket/AWSLogs/'})).rejects.toThrow('no such bucket: s3://no-such-bucket (NoSuchBucket)');
+		await expect(fetch({uri: 's3://no-such-bucket/AWSLogs/'})).rejects.toThrow(
+			'no such bucket: s3://no-such-bucket (NoSuchBucket)',
+		);
 	});
 
 	it('says when there are no credentials', async () => {
@@ -225,7 +301,9 @@ describe('fetchS3 errors', () => {
 		delete process.env['AWS_ACCESS_KEY_ID'];
 		delete process.env['AWS_SECRET_ACCESS_KEY'];
 		try {
-			await expect(fetch({uri: 's3://trail/'})).rejects.toThrow(/^no AWS credentials found: set AWS_PROFILE or .*pass --profile/);
+			await expect(fetch({uri: 's3://trail/'})).rejects.toThrow(
+				/^no AWS credentials found: set AWS_PROFILE or .*pass --profile/,
+			);
 		} finally {
 			process.env['AWS_ACCESS_KEY_ID'] = keep.id;
 			process.env['AWS_SECRET_ACCESS_KEY'] = keep.secret;
@@ -233,7 +311,9 @@ describe('fetchS3 errors', () => {
 	});
 
 	it('rejects a bad URI before any request', async () => {
-		await expect(fetch({uri: 'https://trail/x'})).rejects.toThrow('not an S3 URI: https://trail/x (expected s3://BUCKET or s3://BUCKET/PREFIX)');
+		await expect(fetch({uri: 'https://trail/x'})).rejects.toThrow(
+			'not an S3 URI: https://trail/x (expected s3://BUCKET or s3://BUCKET/PREFIX)',
+		);
 		expect(proxy.log).toEqual([]);
 	});
 

@@ -1,7 +1,17 @@
 import {describe, expect, it} from 'vitest';
 import {
-	coverDays, dayRange, expandChild, isDigestKey, keyWanted, looksLikeLogFile, parseKey, parsePrefix, planListing,
-	type LayoutFilters, type ListStep, type Position,
+	coverDays,
+	dayRange,
+	expandChild,
+	isDigestKey,
+	keyWanted,
+	looksLikeLogFile,
+	parseKey,
+	parsePrefix,
+	planListing,
+	type LayoutFilters,
+	type ListStep,
+	type Position,
 } from '../source/sources/s3/layout.js';
 
 const account = '123456789012';
@@ -38,7 +48,10 @@ describe('parseKey', () => {
 
 	it('parses digest and insight keys', () => {
 		const digest = `AWSLogs/${account}/CloudTrail-Digest/us-east-1/2024/03/05/${account}_CloudTrail-Digest_us-east-1_trail_us-east-1_20240305T103512Z.json.gz`;
-		expect(parseKey(digest)).toMatchObject({service: 'CloudTrail-Digest', deliveredAt: new Date('2024-03-05T10:35:12Z')});
+		expect(parseKey(digest)).toMatchObject({
+			service: 'CloudTrail-Digest',
+			deliveredAt: new Date('2024-03-05T10:35:12Z'),
+		});
 		expect(isDigestKey(digest)).toBe(true);
 		const insight = `AWSLogs/${account}/CloudTrail-Insight/us-east-1/2024/03/05/${account}_CloudTrail-Insight_us-east-1_20240305T1035Z_x.json.gz`;
 		expect(parseKey(insight)?.service).toBe('CloudTrail-Insight');
@@ -46,7 +59,9 @@ describe('parseKey', () => {
 	});
 
 	it('keeps a key with an odd file name but no delivery time', () => {
-		expect(parseKey(`AWSLogs/${account}/CloudTrail/us-east-1/2024/03/05/copy.json`)).toMatchObject({fileName: 'copy.json'});
+		expect(parseKey(`AWSLogs/${account}/CloudTrail/us-east-1/2024/03/05/copy.json`)).toMatchObject({
+			fileName: 'copy.json',
+		});
 		expect(parseKey(`AWSLogs/${account}/CloudTrail/us-east-1/2024/03/05/copy.json`)?.deliveredAt).toBeUndefined();
 	});
 
@@ -85,12 +100,22 @@ describe('coverDays', () => {
 	const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 864e5;
 
 	it('lists single days in a short range', () => {
-		expect(coverDays('r/', day('2024-03-04'), day('2024-03-07'))).toEqual(['r/2024/03/04/', 'r/2024/03/05/', 'r/2024/03/06/', 'r/2024/03/07/']);
+		expect(coverDays('r/', day('2024-03-04'), day('2024-03-07'))).toEqual([
+			'r/2024/03/04/',
+			'r/2024/03/05/',
+			'r/2024/03/06/',
+			'r/2024/03/07/',
+		]);
 	});
 
 	it('uses whole months and years where they fit', () => {
 		expect(coverDays('r/', day('2023-12-30'), day('2025-02-02'))).toEqual([
-			'r/2023/12/30/', 'r/2023/12/31/', 'r/2024/', 'r/2025/01/', 'r/2025/02/01/', 'r/2025/02/02/',
+			'r/2023/12/30/',
+			'r/2023/12/31/',
+			'r/2024/',
+			'r/2025/01/',
+			'r/2025/02/01/',
+			'r/2025/02/02/',
 		]);
 	});
 
@@ -160,7 +185,9 @@ describe('planListing', () => {
 			`all:AWSLogs/${account}/CloudTrail/us-east-1/`,
 			`all:AWSLogs/${account}/CloudTrail/eu-west-1/`,
 		]);
-		expect(prefixes(planListing(`AWSLogs/${account}/CloudTrail/us-east-1/`, {}))).toEqual([`all:AWSLogs/${account}/CloudTrail/us-east-1/`]);
+		expect(prefixes(planListing(`AWSLogs/${account}/CloudTrail/us-east-1/`, {}))).toEqual([
+			`all:AWSLogs/${account}/CloudTrail/us-east-1/`,
+		]);
 	});
 
 	it('lists only the days of a time range, with a day of margin each side', () => {
@@ -180,7 +207,10 @@ describe('planListing', () => {
 	});
 
 	it('ends a since-only range at now plus a day', () => {
-		const steps = planListing(`AWSLogs/${account}/CloudTrail/us-east-1/`, {since, now: new Date('2024-03-06T09:00:00Z')});
+		const steps = planListing(`AWSLogs/${account}/CloudTrail/us-east-1/`, {
+			since,
+			now: new Date('2024-03-06T09:00:00Z'),
+		});
 		expect(prefixes(steps).at(-1)).toBe(`all:AWSLogs/${account}/CloudTrail/us-east-1/2024/03/07/`);
 		expect(steps).toHaveLength(4);
 	});
@@ -190,11 +220,16 @@ describe('planListing', () => {
 		const steps = planListing(`AWSLogs/${account}/CloudTrail/us-east-1/`, filters);
 		expect(prefixes(steps)).toEqual([`discover:AWSLogs/${account}/CloudTrail/us-east-1/`]);
 		const region = discoverOf(steps);
-		expect(prefixes(expandChild(region, `AWSLogs/${account}/CloudTrail/us-east-1/2023/`, filters))).toEqual([`all:AWSLogs/${account}/CloudTrail/us-east-1/2023/`]);
+		expect(prefixes(expandChild(region, `AWSLogs/${account}/CloudTrail/us-east-1/2023/`, filters))).toEqual([
+			`all:AWSLogs/${account}/CloudTrail/us-east-1/2023/`,
+		]);
 		expect(prefixes(expandChild(region, `AWSLogs/${account}/CloudTrail/us-east-1/2024/`, filters))).toEqual([
 			`all:AWSLogs/${account}/CloudTrail/us-east-1/2024/01/`,
 			`all:AWSLogs/${account}/CloudTrail/us-east-1/2024/02/01/`,
-			...Array.from({length: 10}, (_, index) => `all:AWSLogs/${account}/CloudTrail/us-east-1/2024/02/${String(index + 2).padStart(2, '0')}/`),
+			...Array.from(
+				{length: 10},
+				(_, index) => `all:AWSLogs/${account}/CloudTrail/us-east-1/2024/02/${String(index + 2).padStart(2, '0')}/`,
+			),
 		]);
 		expect(expandChild(region, `AWSLogs/${account}/CloudTrail/us-east-1/2025/`, filters)).toEqual([]);
 		expect(expandChild(region, `AWSLogs/${account}/CloudTrail/us-east-1/misc/`, filters)).toEqual([]);
@@ -208,7 +243,9 @@ describe('planListing', () => {
 		expect(planListing(`${base}2024/03/20/`, {since, until})).toEqual([]);
 		expect(planListing(`${base}2023/`, {since, until})).toEqual([]);
 		expect(prefixes(planListing(`${base}2024/03/`, {}))).toEqual([`all:${base}2024/03/`]);
-		expect(prefixes(planListing(`${base}2024/02/`, {until: new Date('2024-12-01T00:00:00Z')}))).toEqual([`all:${base}2024/02/`]);
+		expect(prefixes(planListing(`${base}2024/02/`, {until: new Date('2024-12-01T00:00:00Z')}))).toEqual([
+			`all:${base}2024/02/`,
+		]);
 	});
 
 	it('lists a prefix outside the layout whole, and a file-like prefix as is', () => {
@@ -219,7 +256,9 @@ describe('planListing', () => {
 	it('skips digest and insight folders unless asked', () => {
 		expect(planListing(`AWSLogs/${account}/CloudTrail-Digest/`, {})).toEqual([]);
 		expect(planListing(`AWSLogs/${account}/CloudTrail-Insight/us-east-1/`, {})).toEqual([]);
-		expect(prefixes(planListing(`AWSLogs/${account}/CloudTrail-Digest/`, {withDigests: true}))).toEqual([`discover:AWSLogs/${account}/CloudTrail-Digest/`]);
+		expect(prefixes(planListing(`AWSLogs/${account}/CloudTrail-Digest/`, {withDigests: true}))).toEqual([
+			`discover:AWSLogs/${account}/CloudTrail-Digest/`,
+		]);
 	});
 });
 
@@ -240,9 +279,13 @@ describe('expandChild', () => {
 	it('filters accounts and organizations under AWSLogs/', () => {
 		const logs = discoverOf(planListing('AWSLogs/', {}));
 		const filters = {accounts: [account]};
-		expect(prefixes(expandChild(logs, `AWSLogs/${account}/`, filters))).toEqual([`discover:AWSLogs/${account}/CloudTrail/`]);
+		expect(prefixes(expandChild(logs, `AWSLogs/${account}/`, filters))).toEqual([
+			`discover:AWSLogs/${account}/CloudTrail/`,
+		]);
 		expect(expandChild(logs, `AWSLogs/${other}/`, filters)).toEqual([]);
-		expect(prefixes(expandChild(logs, 'AWSLogs/o-abcd1234ef/', filters))).toEqual([`discover:AWSLogs/o-abcd1234ef/${account}/CloudTrail/`]);
+		expect(prefixes(expandChild(logs, 'AWSLogs/o-abcd1234ef/', filters))).toEqual([
+			`discover:AWSLogs/o-abcd1234ef/${account}/CloudTrail/`,
+		]);
 		expect(expandChild(logs, 'AWSLogs/backup/', filters)).toEqual([]);
 	});
 
@@ -250,12 +293,14 @@ describe('expandChild', () => {
 		const service = discoverOf(planListing(`AWSLogs/${account}/CloudTrail/`, {}));
 		const filters = {regions: ['eu-west-1']};
 		expect(expandChild(service, `AWSLogs/${account}/CloudTrail/us-east-1/`, filters)).toEqual([]);
-		expect(prefixes(expandChild(service, `AWSLogs/${account}/CloudTrail/eu-west-1/`, {}))).toEqual([`all:AWSLogs/${account}/CloudTrail/eu-west-1/`]);
+		expect(prefixes(expandChild(service, `AWSLogs/${account}/CloudTrail/eu-west-1/`, {}))).toEqual([
+			`all:AWSLogs/${account}/CloudTrail/eu-west-1/`,
+		]);
 	});
 });
 
 describe('looksLikeLogFile', () => {
-	it('takes JSON and JSON lines, gzip\'d or not', () => {
+	it("takes JSON and JSON lines, gzip'd or not", () => {
 		for (const key of ['a.json', 'a.json.gz', 'x/a.jsonl', 'a.JSONL.GZ']) {
 			expect(looksLikeLogFile(key), key).toBe(true);
 		}
@@ -267,7 +312,12 @@ describe('looksLikeLogFile', () => {
 });
 
 describe('keyWanted', () => {
-	const filters: LayoutFilters = {accounts: [account], regions: ['us-east-1'], since: new Date('2024-03-05T08:00:00Z'), until: new Date('2024-03-06T20:00:00Z')};
+	const filters: LayoutFilters = {
+		accounts: [account],
+		regions: ['us-east-1'],
+		since: new Date('2024-03-05T08:00:00Z'),
+		until: new Date('2024-03-06T20:00:00Z'),
+	};
 
 	it('keeps keys in range and with a day of margin', () => {
 		expect(keyWanted(logKey('AWSLogs/', 'us-east-1', '2024/03/04'), filters)).toBe(true);

@@ -36,7 +36,20 @@ function fresh(): {db: string; cacheDir: string} {
 
 /** `clicktrail load s3://<bucket>` through the proxy. */
 async function loadS3(target: {db: string; cacheDir: string}, ...extra: string[]): Promise<CliResult> {
-	return runCli(['load', `s3://${bucket}`, '--endpoint-url', proxy.endpoint, '--cache-dir', target.cacheDir, '--db', target.db, ...extra], env);
+	return runCli(
+		[
+			'load',
+			`s3://${bucket}`,
+			'--endpoint-url',
+			proxy.endpoint,
+			'--cache-dir',
+			target.cacheDir,
+			'--db',
+			target.db,
+			...extra,
+		],
+		env,
+	);
 }
 
 async function withCase<T>(db: string, read: (caseFile: CaseFile) => Promise<T>): Promise<T> {
@@ -48,7 +61,14 @@ async function withCase<T>(db: string, read: (caseFile: CaseFile) => Promise<T>)
 	}
 }
 
-type EventRow = {eventID: string; eventName: string; principal: string; deviceId: string | null; eventTime: string; sourceFile: string};
+type EventRow = {
+	eventID: string;
+	eventName: string;
+	principal: string;
+	deviceId: string | null;
+	eventTime: string;
+	sourceFile: string;
+};
 
 /** Every event, sorted by eventID, with the columns compared. */
 async function events(db: string, where = 'true', params: string[] = []): Promise<EventRow[]> {
@@ -67,11 +87,26 @@ const withoutSource = (rows: EventRow[]) => rows.map(({sourceFile: _, ...rest}) 
 const requests = (kind: LoggedRequest['kind']) => proxy.log.filter(entry => entry.kind === kind);
 
 /** The `s3://bucket: N objects (...)` line of a load's stderr, parsed. */
-function fetchLine(result: CliResult): {objects: number; downloaded: number; cached: number; failed: number; listRequests: number} {
-	const match = /s3:\/\/\S+: ([\d,]+) objects \(([\d,]+) downloaded, ([\d,]+) from cache, ([\d,]+) failed\) in [\d.]+ s, (\d+) list requests/.exec(result.stderr);
+function fetchLine(result: CliResult): {
+	objects: number;
+	downloaded: number;
+	cached: number;
+	failed: number;
+	listRequests: number;
+} {
+	const match =
+		/s3:\/\/\S+: ([\d,]+) objects \(([\d,]+) downloaded, ([\d,]+) from cache, ([\d,]+) failed\) in [\d.]+ s, (\d+) list requests/.exec(
+			result.stderr,
+		);
 	expect(match, result.stderr).not.toBeNull();
 	const n = (text: string) => Number(text.replaceAll(',', ''));
-	return {objects: n(match![1]!), downloaded: n(match![2]!), cached: n(match![3]!), failed: n(match![4]!), listRequests: n(match![5]!)};
+	return {
+		objects: n(match![1]!),
+		downloaded: n(match![2]!),
+		cached: n(match![3]!),
+		failed: n(match![4]!),
+		listRequests: n(match![5]!),
+	};
 }
 
 function expectOk(result: CliResult): void {
@@ -103,7 +138,12 @@ describe('load s3://bucket', () => {
 		const first = await loadS3(target);
 		expectOk(first);
 		const fetched = fetchLine(first);
-		expect(fetched).toMatchObject({objects: truth.logFiles.length, downloaded: truth.logFiles.length, cached: 0, failed: 0});
+		expect(fetched).toMatchObject({
+			objects: truth.logFiles.length,
+			downloaded: truth.logFiles.length,
+			cached: 0,
+			failed: 0,
+		});
 		expect(requests('GetObject')).toHaveLength(truth.logFiles.length);
 
 		const local = await events(localDb);
@@ -120,7 +160,9 @@ describe('load s3://bucket', () => {
 		}
 
 		// Event for event, the same file as the local load (by key), duplicates deliveries included.
-		const localSources = new Map(local.map(row => [row.eventID, path.relative(sampleDir, row.sourceFile).split(path.sep).join('/')]));
+		const localSources = new Map(
+			local.map(row => [row.eventID, path.relative(sampleDir, row.sourceFile).split(path.sep).join('/')]),
+		);
 		const mismatched = remote.filter(row => localSources.get(row.eventID) !== row.sourceFile.slice(prefix.length));
 		expect(mismatched.map(row => row.eventID)).toEqual([]);
 
@@ -132,18 +174,27 @@ describe('load s3://bucket', () => {
 		proxy.reset();
 		const second = await loadS3(target);
 		expectOk(second);
-		expect(fetchLine(second)).toMatchObject({objects: truth.logFiles.length, downloaded: 0, cached: truth.logFiles.length, failed: 0});
+		expect(fetchLine(second)).toMatchObject({
+			objects: truth.logFiles.length,
+			downloaded: 0,
+			cached: truth.logFiles.length,
+			failed: 0,
+		});
 		expect(requests('GetObject')).toEqual([]);
 		expect(second.stdout).toMatch(/events: 0 added/);
-		expect(await withCase(target.db, async caseFile => count(caseFile, 'SELECT count(*) FROM events'))).toBe(local.length);
+		expect(await withCase(target.db, async caseFile => count(caseFile, 'SELECT count(*) FROM events'))).toBe(
+			local.length,
+		);
 	});
 
 	it('--account and --region load exactly that account and region, listing nothing under the others', async () => {
 		// The busiest account+region of the sample, so the filter has something to keep and something to drop.
-		const [busiest] = await withCase(localDb, async caseFile => caseFile.all(
-			`SELECT recipientAccountId AS account, awsRegion AS region, count(*) AS n FROM events
+		const [busiest] = await withCase(localDb, async caseFile =>
+			caseFile.all(
+				`SELECT recipientAccountId AS account, awsRegion AS region, count(*) AS n FROM events
 			GROUP BY ALL ORDER BY n DESC, account, region LIMIT 1`,
-		));
+			),
+		);
 		const account = String(busiest!['account']);
 		const region = String(busiest!['region']);
 		const where = 'recipientAccountId = ? AND awsRegion = ?';
@@ -163,9 +214,15 @@ describe('load s3://bucket', () => {
 		expect(lists.length).toBeGreaterThan(0);
 		for (const list of lists) {
 			const segments = (list.prefix ?? '').split('/');
-			expect(otherAccounts.filter(other => segments.includes(other)), `listed ${list.prefix}`).toEqual([]);
+			expect(
+				otherAccounts.filter(other => segments.includes(other)),
+				`listed ${list.prefix}`,
+			).toEqual([]);
 			if (segments.includes(account) && segments.includes('CloudTrail')) {
-				expect(otherRegions.filter(other => segments.includes(other)), `listed ${list.prefix}`).toEqual([]);
+				expect(
+					otherRegions.filter(other => segments.includes(other)),
+					`listed ${list.prefix}`,
+				).toEqual([]);
 			}
 		}
 
@@ -175,7 +232,10 @@ describe('load s3://bucket', () => {
 	});
 
 	it('--since/--until prune day folders and load exactly the events in range', async () => {
-		const expected = await events(localDb, 'eventTime >= ?::TIMESTAMPTZ AND eventTime < ?::TIMESTAMPTZ', [since, until]);
+		const expected = await events(localDb, 'eventTime >= ?::TIMESTAMPTZ AND eventTime < ?::TIMESTAMPTZ', [
+			since,
+			until,
+		]);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(expected.length).toBeLessThan(truth.iotEvents);
 
@@ -214,7 +274,11 @@ describe('load s3://bucket', () => {
 			expect(inRange(dayOf(list.prefix!)), `listed ${list.prefix}`).toBe(true);
 		}
 
-		expect(wholeLists.filter(list => list.delimiter === undefined).every(list => dayOf(`${list.prefix ?? ''}`) === undefined)).toBe(true);
+		expect(
+			wholeLists
+				.filter(list => list.delimiter === undefined)
+				.every(list => dayOf(`${list.prefix ?? ''}`) === undefined),
+		).toBe(true);
 		// Fewer objects fetched, each from a day folder in range.
 		expect(rangedFetch.objects).toBeGreaterThan(0);
 		expect(rangedFetch.objects).toBeLessThan(wholeFetch.objects);
@@ -228,7 +292,19 @@ describe('load s3://bucket', () => {
 describe('load s3:// failures', () => {
 	it('NoSuchBucket: non-zero exit and one line naming the bucket', async () => {
 		const target = fresh();
-		const result = await runCli(['load', 's3://no-such-bucket', '--endpoint-url', proxy.endpoint, '--cache-dir', target.cacheDir, '--db', target.db], env);
+		const result = await runCli(
+			[
+				'load',
+				's3://no-such-bucket',
+				'--endpoint-url',
+				proxy.endpoint,
+				'--cache-dir',
+				target.cacheDir,
+				'--db',
+				target.db,
+			],
+			env,
+		);
 		expect(result.code).not.toBe(0);
 		expect(result.code).not.toBeNull();
 		const lines = result.stderr.trim().split('\n');

@@ -32,13 +32,15 @@ async function tempDir(): Promise<string> {
 async function listFiles(root: string): Promise<string[]> {
 	const entries = await readdir(root, {recursive: true, withFileTypes: true});
 	return entries
-		.filter((e) => e.isFile())
-		.map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+		.filter(e => e.isFile())
+		.map(e => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
 		.sort();
 }
 
 async function readLog(root: string, key: string): Promise<CloudTrailRecord[]> {
-	const json = JSON.parse(gunzipSync(await readFile(path.join(root, key))).toString('utf8')) as {Records: CloudTrailRecord[]};
+	const json = JSON.parse(gunzipSync(await readFile(path.join(root, key))).toString('utf8')) as {
+		Records: CloudTrailRecord[];
+	};
 	expect(Array.isArray(json.Records)).toBe(true);
 	return json.Records;
 }
@@ -48,7 +50,7 @@ function sum(values: Record<string, number>): number {
 }
 
 afterAll(async () => {
-	await Promise.all(temps.map((dir) => rm(dir, {recursive: true, force: true})));
+	await Promise.all(temps.map(dir => rm(dir, {recursive: true, force: true})));
 });
 
 describe('generateSample (5000 events, bad files)', () => {
@@ -89,7 +91,7 @@ describe('generateSample (5000 events, bad files)', () => {
 		const unique = new Map<string, CloudTrailRecord>();
 		for (const r of records) unique.set(r.eventID, r);
 		expect(unique.size).toBe(5000);
-		const iot = [...unique.values()].filter((r) => r.eventSource === 'iot1click.amazonaws.com');
+		const iot = [...unique.values()].filter(r => r.eventSource === 'iot1click.amazonaws.com');
 		expect(iot).toHaveLength(truth.iotEvents);
 		const byName: Record<string, number> = {};
 		const byDevice: Record<string, number> = {};
@@ -100,7 +102,7 @@ describe('generateSample (5000 events, bad files)', () => {
 		}
 		expect(byName).toEqual(truth.byEventName);
 		expect(byDevice).toEqual(truth.byDeviceId);
-		expect(iot.filter((r) => r.errorCode !== undefined)).toHaveLength(truth.errors);
+		expect(iot.filter(r => r.errorCode !== undefined)).toHaveLength(truth.errors);
 	});
 
 	it('has every one of the 18 operations', () => {
@@ -110,15 +112,33 @@ describe('generateSample (5000 events, bad files)', () => {
 
 	it('has every identity type, AssumedRole and IAMUser most common', () => {
 		for (const type of IDENTITY_TYPES) expect(truth.byPrincipalType[type], type).toBeGreaterThan(0);
-		const types = new Set(records.map((r) => r.userIdentity.type));
-		for (const type of ['IAMUser', 'Root', 'FederatedUser', 'Role', 'AssumedRole', 'AWSService', 'AWSAccount', 'IdentityCenterUser', 'SAMLUser', 'WebIdentityUser', 'Unknown']) {
+		const types = new Set(records.map(r => r.userIdentity.type));
+		for (const type of [
+			'IAMUser',
+			'Root',
+			'FederatedUser',
+			'Role',
+			'AssumedRole',
+			'AWSService',
+			'AWSAccount',
+			'IdentityCenterUser',
+			'SAMLUser',
+			'WebIdentityUser',
+			'Unknown',
+		]) {
 			expect(types.has(type), type).toBe(true);
 		}
-		const ranked = Object.entries(truth.byPrincipalType).sort((a, b) => b[1] - a[1]).map(([t]) => t);
+		const ranked = Object.entries(truth.byPrincipalType)
+			.sort((a, b) => b[1] - a[1])
+			.map(([t]) => t);
 		expect(ranked.slice(0, 2)).toEqual(['AssumedRole', 'IAMUser']);
-		const unknown = records.find((r) => r.userIdentity.type === 'Unknown');
+		const unknown = records.find(r => r.userIdentity.type === 'Unknown');
 		expect(Object.keys(unknown?.userIdentity ?? {}).sort()).toEqual(['principalId', 'type']);
-		expect(records.some((r) => r.userIdentity.type === 'IAMUser' && r.userIdentity.arn && r.userIdentity.userName === undefined)).toBe(true);
+		expect(
+			records.some(
+				r => r.userIdentity.type === 'IAMUser' && r.userIdentity.arn && r.userIdentity.userName === undefined,
+			),
+		).toBe(true);
 	});
 
 	it('shapes records like CloudTrail', () => {
@@ -140,11 +160,24 @@ describe('generateSample (5000 events, bad files)', () => {
 	});
 
 	it('mixes in other services, some mentioning iot1click outside eventSource', () => {
-		const sources = new Set(records.map((r) => r.eventSource));
-		for (const s of ['iot.amazonaws.com', 's3.amazonaws.com', 'sts.amazonaws.com', 'ec2.amazonaws.com', 'lambda.amazonaws.com']) expect(sources.has(s), s).toBe(true);
-		const mentions = records.filter((r) => r.eventSource !== 'iot1click.amazonaws.com' && JSON.stringify(r).includes('iot1click'));
+		const sources = new Set(records.map(r => r.eventSource));
+		for (const s of [
+			'iot.amazonaws.com',
+			's3.amazonaws.com',
+			'sts.amazonaws.com',
+			'ec2.amazonaws.com',
+			'lambda.amazonaws.com',
+		])
+			expect(sources.has(s), s).toBe(true);
+		const mentions = records.filter(
+			r => r.eventSource !== 'iot1click.amazonaws.com' && JSON.stringify(r).includes('iot1click'),
+		);
 		expect(mentions.length).toBeGreaterThan(0);
-		expect(mentions.some((r) => r.eventSource === 'sts.amazonaws.com' && r.userIdentity.invokedBy === 'iot1click.amazonaws.com')).toBe(true);
+		expect(
+			mentions.some(
+				r => r.eventSource === 'sts.amazonaws.com' && r.userIdentity.invokedBy === 'iot1click.amazonaws.com',
+			),
+		).toBe(true);
 	});
 
 	it('plants the incident: 12 devices disabled by one session from an odd address', () => {
@@ -155,16 +188,16 @@ describe('generateSample (5000 events, bad files)', () => {
 		expect(new Set(incident.deviceIds).size).toBe(12);
 		expect(Date.parse(incident.end) - Date.parse(incident.start)).toBeLessThan(10 * 60_000);
 		expect(incident.start <= '2024-12-03T23:38:00Z' && incident.end >= '2024-12-03T23:38:00Z').toBe(true);
-		const calls = records.filter((r) => r.userIdentity.arn === incident.principal);
-		const updates = calls.filter((r) => r.eventName === 'UpdateDeviceState');
+		const calls = records.filter(r => r.userIdentity.arn === incident.principal);
+		const updates = calls.filter(r => r.eventName === 'UpdateDeviceState');
 		expect(updates).toHaveLength(12);
 		for (const r of updates) {
 			expect(r.requestParameters).toMatchObject({enabled: false});
 			expect(r.sourceIPAddress).toBe(incident.sourceIPAddress);
 			expect(r.userIdentity.type).toBe('AssumedRole');
 		}
-		expect(updates.map((r) => r.requestParameters?.['deviceId']).sort()).toEqual([...incident.deviceIds].sort());
-		const list = calls.find((r) => r.eventName === 'ListDevices');
+		expect(updates.map(r => r.requestParameters?.['deviceId']).sort()).toEqual([...incident.deviceIds].sort());
+		const list = calls.find(r => r.eventName === 'ListDevices');
 		expect(list?.eventTime).toBe(incident.precedingEvent.eventTime);
 		expect(list && list.eventTime < incident.start).toBe(true);
 		expect(truth.byPrincipal[incident.principal]).toBe(13);
@@ -172,7 +205,7 @@ describe('generateSample (5000 events, bad files)', () => {
 
 	it('plants hostile text', () => {
 		expect(truth.hostile?.userAgent).toBe(HOSTILE_USER_AGENT);
-		const ua = records.find((r) => r.eventID === truth.hostile?.eventID);
+		const ua = records.find(r => r.eventID === truth.hostile?.eventID);
 		expect(ua?.userAgent).toBe(HOSTILE_USER_AGENT);
 		expect(ua?.eventSource).toBe('iot1click.amazonaws.com');
 		const principal = truth.hostile?.principal ?? '';
@@ -188,22 +221,28 @@ describe('generateSample (5000 events, bad files)', () => {
 			const match = LOG_KEY_PATTERN.exec(key);
 			expect(match, key).not.toBeNull();
 		}
-		expect(truth.logFiles.some((k) => k.startsWith(`AWSLogs/${truth.organizationId}/${truth.organizationAccount}/CloudTrail/`))).toBe(true);
+		expect(
+			truth.logFiles.some(k =>
+				k.startsWith(`AWSLogs/${truth.organizationId}/${truth.organizationAccount}/CloudTrail/`),
+			),
+		).toBe(true);
 		expect(truth.organizationId).toMatch(/^o-[a-z0-9]{10}$/);
 		const files = await listFiles(root);
-		expect(files.filter((f) => f.includes('_CloudTrail_'))).toEqual(truth.logFiles);
+		expect(files.filter(f => f.includes('_CloudTrail_'))).toEqual(truth.logFiles);
 		// A key's time is the delivery: minutes after the newest event in the file.
 		let crossesMidnight = false;
 		for (const key of truth.logFiles) {
 			const match = LOG_KEY_PATTERN.exec(key) as RegExpExecArray;
 			const stamp = match[7] as string;
-			const delivery = Date.parse(`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:00Z`);
-			const times = (await readLog(root, key)).map((r) => Date.parse(r.eventTime));
+			const delivery = Date.parse(
+				`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:00Z`,
+			);
+			const times = (await readLog(root, key)).map(r => Date.parse(r.eventTime));
 			const newest = Math.max(...times);
 			expect(delivery).toBeGreaterThan(newest - 60_000);
 			const folder = `${match[4]}-${match[5]}-${match[6]}`;
 			expect(stamp.startsWith(folder.replaceAll('-', ''))).toBe(true);
-			if (times.some((t) => new Date(t).toISOString().slice(0, 10) < folder)) crossesMidnight = true;
+			if (times.some(t => new Date(t).toISOString().slice(0, 10) < folder)) crossesMidnight = true;
 			const sorted = [...times].sort((a, b) => a - b);
 			if (times.length > 10) expect(times).not.toEqual(sorted);
 		}
@@ -213,16 +252,38 @@ describe('generateSample (5000 events, bad files)', () => {
 	it('writes digests that hash the decompressed logs', async () => {
 		expect(truth.digestFiles.length).toBeGreaterThan(0);
 		const hashes = new Map<string, string>();
-		for (const key of truth.logFiles) hashes.set(key, createHash('sha256').update(gunzipSync(await readFile(path.join(root, key)))).digest('hex'));
+		for (const key of truth.logFiles)
+			hashes.set(
+				key,
+				createHash('sha256')
+					.update(gunzipSync(await readFile(path.join(root, key))))
+					.digest('hex'),
+			);
 		const listed = new Set<string>();
 		for (const key of truth.digestFiles) {
 			expect(key).toMatch(DIGEST_KEY_PATTERN);
-			const digest = JSON.parse(gunzipSync(await readFile(path.join(root, key))).toString('utf8')) as Record<string, unknown> & {
+			const digest = JSON.parse(gunzipSync(await readFile(path.join(root, key))).toString('utf8')) as Record<
+				string,
+				unknown
+			> & {
 				logFiles: {s3Object: string; hashValue: string; hashAlgorithm: string}[];
 			};
 			expect(digest['digestS3Object']).toBe(key);
 			expect(digest['digestSignatureAlgorithm']).toBe('SHA256withRSA');
-			for (const field of ['awsAccountId', 'digestStartTime', 'digestEndTime', 'digestS3Bucket', 'digestPublicKeyFingerprint', 'newestEventTime', 'oldestEventTime', 'previousDigestS3Bucket', 'previousDigestS3Object', 'previousDigestHashValue', 'previousDigestHashAlgorithm', 'previousDigestSignature']) {
+			for (const field of [
+				'awsAccountId',
+				'digestStartTime',
+				'digestEndTime',
+				'digestS3Bucket',
+				'digestPublicKeyFingerprint',
+				'newestEventTime',
+				'oldestEventTime',
+				'previousDigestS3Bucket',
+				'previousDigestS3Object',
+				'previousDigestHashValue',
+				'previousDigestHashAlgorithm',
+				'previousDigestSignature',
+			]) {
 				expect(digest, field).toHaveProperty(field);
 			}
 			for (const log of digest.logFiles) {
@@ -239,8 +300,15 @@ describe('generateSample (5000 events, bad files)', () => {
 	});
 
 	it('writes the bad-file set with its kinds', async () => {
-		const kinds = new Set(truth.badFiles.map((f) => f.kind));
-		expect([...kinds].sort()).toEqual(['bad-records', 'digest', 'empty', 'invalid-json', 'not-cloudtrail', 'truncated-gzip']);
+		const kinds = new Set(truth.badFiles.map(f => f.kind));
+		expect([...kinds].sort()).toEqual([
+			'bad-records',
+			'digest',
+			'empty',
+			'invalid-json',
+			'not-cloudtrail',
+			'truncated-gzip',
+		]);
 		for (const file of truth.badFiles) {
 			expect(file.path.startsWith('bad/')).toBe(true);
 			const bytes = await readFile(path.join(root, file.path));
@@ -266,19 +334,22 @@ describe('generateSample (5000 events, bad files)', () => {
 					expect(parsed.Records).toHaveLength(truth.badRecords + truth.goodRecordsInBadRecordFile);
 					const good = parsed.Records.filter(
 						(r): r is CloudTrailRecord =>
-							typeof r === 'object' && r !== null && 'eventID' in r && !Number.isNaN(Date.parse((r as CloudTrailRecord).eventTime)),
+							typeof r === 'object' &&
+							r !== null &&
+							'eventID' in r &&
+							!Number.isNaN(Date.parse((r as CloudTrailRecord).eventTime)),
 					);
-					expect(good.map((r) => r.eventID)).toEqual(truth.goodRecordIDsInBadRecordFile);
-					expect(parsed.Records.some((r) => typeof r !== 'object')).toBe(true);
-					expect(parsed.Records.some((r) => typeof r === 'object' && r !== null && !('eventID' in r))).toBe(true);
-					expect(parsed.Records.some((r) => (r as CloudTrailRecord | null)?.eventTime === 'not-a-time')).toBe(true);
+					expect(good.map(r => r.eventID)).toEqual(truth.goodRecordIDsInBadRecordFile);
+					expect(parsed.Records.some(r => typeof r !== 'object')).toBe(true);
+					expect(parsed.Records.some(r => typeof r === 'object' && r !== null && !('eventID' in r))).toBe(true);
+					expect(parsed.Records.some(r => (r as CloudTrailRecord | null)?.eventTime === 'not-a-time')).toBe(true);
 					break;
 				}
 			}
 		}
 		expect(truth.badRecords).toBeGreaterThanOrEqual(3);
 		expect(truth.goodRecordsInBadRecordFile).toBeGreaterThan(0);
-		const main = new Set(records.map((r) => r.eventID));
+		const main = new Set(records.map(r => r.eventID));
 		for (const id of truth.goodRecordIDsInBadRecordFile) expect(main.has(id)).toBe(false);
 	});
 });
@@ -286,7 +357,13 @@ describe('generateSample (5000 events, bad files)', () => {
 describe('determinism', () => {
 	async function snapshot(root: string): Promise<Map<string, string>> {
 		const out = new Map<string, string>();
-		for (const file of await listFiles(root)) out.set(file, createHash('sha256').update(await readFile(path.join(root, file))).digest('hex'));
+		for (const file of await listFiles(root))
+			out.set(
+				file,
+				createHash('sha256')
+					.update(await readFile(path.join(root, file)))
+					.digest('hex'),
+			);
 		return out;
 	}
 
@@ -306,14 +383,23 @@ describe('determinism', () => {
 describe('options', () => {
 	it('skips the incident when the window excludes it, and honours iotShare, hostile and digests', async () => {
 		const root = await tempDir();
-		const truth = await generateSample({outDir: root, events: 800, seed: 2, start: '2024-11-01T00:00:00Z', end: '2024-11-10T00:00:00Z', iotShare: 0.9, hostile: false, digests: false});
+		const truth = await generateSample({
+			outDir: root,
+			events: 800,
+			seed: 2,
+			start: '2024-11-01T00:00:00Z',
+			end: '2024-11-10T00:00:00Z',
+			iotShare: 0.9,
+			hostile: false,
+			digests: false,
+		});
 		expect(truth.incident).toBeNull();
 		expect(truth.incidentSkipped).toMatch(/window/);
 		expect(truth.hostile).toBeUndefined();
 		expect(truth.digestFiles).toEqual([]);
 		expect(truth.iotEvents / 800).toBeGreaterThan(0.84);
 		expect(truth.newestIotEvent! < '2024-11-10T00:00:00Z').toBe(true);
-		expect((await listFiles(root)).some((f) => f.includes('Digest'))).toBe(false);
+		expect((await listFiles(root)).some(f => f.includes('Digest'))).toBe(false);
 	});
 });
 
@@ -322,11 +408,11 @@ describe('format writers', () => {
 		const records = makeRecords({count: 200, seed: 5});
 		expect(records).toHaveLength(200);
 		expect(makeRecords({count: 200, seed: 5})).toEqual(records);
-		expect(new Set(records.map((r) => r.eventID)).size).toBe(200);
-		const names = new Set(records.filter((r) => r.eventSource === 'iot1click.amazonaws.com').map((r) => r.eventName));
+		expect(new Set(records.map(r => r.eventID)).size).toBe(200);
+		const names = new Set(records.filter(r => r.eventSource === 'iot1click.amazonaws.com').map(r => r.eventName));
 		expect(names.size).toBe(18);
 		const built = makeBuiltRecords({count: 50, seed: 5, iotShare: 1});
-		expect(built.every((b) => b.meta.iot && b.record.eventSource === 'iot1click.amazonaws.com')).toBe(true);
+		expect(built.every(b => b.meta.iot && b.record.eventSource === 'iot1click.amazonaws.com')).toBe(true);
 	});
 
 	it('writes JSON lines, Event history JSON and CSV', async () => {
@@ -336,8 +422,10 @@ describe('format writers', () => {
 		await writeJsonLines(path.join(dir, 'events.jsonl'), records);
 		await writeJsonLines(path.join(dir, 'events.jsonl.gz'), records);
 		const lines = (await readFile(path.join(dir, 'events.jsonl'), 'utf8')).trimEnd().split('\n');
-		expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(records);
-		expect(gunzipSync(await readFile(path.join(dir, 'events.jsonl.gz'))).toString('utf8')).toBe(lines.join('\n') + '\n');
+		expect(lines.map(l => JSON.parse(l) as unknown)).toEqual(records);
+		expect(gunzipSync(await readFile(path.join(dir, 'events.jsonl.gz'))).toString('utf8')).toBe(
+			lines.join('\n') + '\n',
+		);
 
 		await writeEventHistoryJson(path.join(dir, 'history.json'), records);
 		const history = await readFile(path.join(dir, 'history.json'), 'utf8');
@@ -365,9 +453,9 @@ describe('format writers', () => {
 		const text = await readFile(file, 'utf8');
 		expect(text.length).toBeGreaterThan(3_000_000);
 		const records = (JSON.parse(text) as {Records: CloudTrailRecord[]}).Records;
-		expect(records.filter((r) => r.eventSource === 'iot1click.amazonaws.com')).toHaveLength(iot);
+		expect(records.filter(r => r.eventSource === 'iot1click.amazonaws.com')).toHaveLength(iot);
 		expect(iot / records.length).toBeGreaterThan(0.8);
-		expect(new Set(records.map((r) => r.eventID)).size).toBe(records.length);
+		expect(new Set(records.map(r => r.eventID)).size).toBe(records.length);
 	});
 });
 

@@ -16,7 +16,9 @@ let dir: string;
 beforeAll(async () => {
 	dir = await tempDir();
 	db = await CaseFile.open(path.join(dir, 'case.duckdb'));
-	await db.run(`INSERT INTO events (eventID, eventTime, principal, raw) VALUES ('e1', TIMESTAMPTZ '2024-12-03 10:00:00+00', 'alice', '{"userIdentity":{"arn":"a"}}')`);
+	await db.run(
+		`INSERT INTO events (eventID, eventTime, principal, raw) VALUES ('e1', TIMESTAMPTZ '2024-12-03 10:00:00+00', 'alice', '{"userIdentity":{"arn":"a"}}')`,
+	);
 });
 
 afterAll(() => db?.close());
@@ -33,7 +35,10 @@ describe('runReadOnlySql', () => {
 		['SUMMARIZE', 'SUMMARIZE events'],
 		['PRAGMA table_info', "PRAGMA table_info('events')"],
 		['FROM-first', 'FROM events'],
-		['PIVOT with its values listed', "PIVOT events ON awsRegion IN ('us-east-1', 'us-west-2') USING count(*) GROUP BY eventName"],
+		[
+			'PIVOT with its values listed',
+			"PIVOT events ON awsRegion IN ('us-east-1', 'us-west-2') USING count(*) GROUP BY eventName",
+		],
 		['UNPIVOT', 'UNPIVOT (SELECT 1 AS a, 2 AS b) ON a, b INTO NAME k VALUE v'],
 	])('runs %s', async (_name, sql) => {
 		const result = await runReadOnlySql(db, sql);
@@ -52,11 +57,19 @@ describe('runReadOnlySql', () => {
 		['EXPLAIN ANALYZE DELETE', 'EXPLAIN ANALYZE DELETE FROM events', /DELETE/],
 		['SET', 'SET threads = 1', /SET/],
 		['PRAGMA (not a read)', 'PRAGMA enable_profiling', /PRAGMA/],
-		['CALL', 'CALL pragma_table_info(\'events\')', /CALL/],
+		['CALL', "CALL pragma_table_info('events')", /CALL/],
 		['transaction', 'BEGIN TRANSACTION', /BEGIN/],
 		['EXPORT DATABASE', `EXPORT DATABASE 'OUT'`, /EXPORT/],
-		['PIVOT without its values (DuckDB runs it as two statements)', 'PIVOT events ON awsRegion USING count(*)', /PIVOT without an IN list .* ON awsRegion IN \('a', 'b'\)/],
-		['PIVOT of a file reader', "PIVOT (SELECT * FROM read_text('OUT')) ON content IN ('x') USING count(*)", /read_text\(\)/],
+		[
+			'PIVOT without its values (DuckDB runs it as two statements)',
+			'PIVOT events ON awsRegion USING count(*)',
+			/PIVOT without an IN list .* ON awsRegion IN \('a', 'b'\)/,
+		],
+		[
+			'PIVOT of a file reader',
+			"PIVOT (SELECT * FROM read_text('OUT')) ON content IN ('x') USING count(*)",
+			/read_text\(\)/,
+		],
 	])('refuses %s and changes nothing', async (_name, template, reason) => {
 		const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}`);
 		const sql = template.replaceAll('OUT', out);
@@ -67,10 +80,12 @@ describe('runReadOnlySql', () => {
 		expect((error as Error).message).toMatch(reason);
 		expect(await count()).toBe(before);
 		expect(existsSync(out)).toBe(false);
-		expect((await db.all(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 't'`))[0]?.['n']).toBe(0);
+		expect((await db.all(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 't'`))[0]?.['n']).toBe(
+			0,
+		);
 	});
 
-	it('gives DuckDB\'s error with its position for invalid SQL', async () => {
+	it("gives DuckDB's error with its position for invalid SQL", async () => {
 		const error = (await runReadOnlySql(db, 'SELECT nope FROM events').catch((e: unknown) => e)) as Error;
 		expect(error).not.toBeInstanceOf(SqlRefused);
 		expect(error.message).toMatch(/Binder Error/);

@@ -39,17 +39,25 @@ beforeAll(async () => {
 	copyFileSync(db, other);
 	const writer = await CaseFile.open(db);
 	try {
-		anInput = String((await writer.all(`SELECT path FROM files WHERE status = 'loaded' ORDER BY path LIMIT 1`))[0]?.['path']);
+		anInput = String(
+			(await writer.all(`SELECT path FROM files WHERE status = 'loaded' ORDER BY path LIMIT 1`))[0]?.['path'],
+		);
 		// SQL views as a hostile case file would hold them (written straight into the table, as anyone could).
 		const hostile: [string, string][] = [
 			['logging', `SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`],
 			['profiling', `SELECT * FROM enable_profiling(save_location = '${path.join(dir, 'profile.txt')}')`],
 			['copy', `COPY (SELECT 'x' AS a) TO '${db}' (FORMAT csv)`],
-			['big', 'SELECT range AS n, md5(CAST(range AS VARCHAR)) AS h, md5(CAST(range + 1 AS VARCHAR)) AS g FROM range(40000000)'],
+			[
+				'big',
+				'SELECT range AS n, md5(CAST(range AS VARCHAR)) AS h, md5(CAST(range + 1 AS VARCHAR)) AS g FROM range(40000000)',
+			],
 			['names', 'SELECT eventName, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, eventName'],
 		];
 		for (const [name, sql] of hostile) {
-			await writer.run(`INSERT INTO views (name, description, filter, sql, created, updated) VALUES (?, NULL, NULL, ?, now(), now())`, [name, sql]);
+			await writer.run(
+				`INSERT INTO views (name, description, filter, sql, created, updated) VALUES (?, NULL, NULL, ?, now(), now())`,
+				[name, sql],
+			);
 		}
 	} finally {
 		writer.close();
@@ -90,7 +98,9 @@ describe('clicktrail query is read-only in fact', {timeout: 60_000}, () => {
 		const sql = template.replaceAll('OTHER', other).replaceAll('DIR', dir);
 		const result = await runCli(['query', '--db', db, sql]);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toMatch(new RegExp(`^clicktrail: refused: ${type} statement; only statements that read run here`));
+		expect(result.stderr).toMatch(
+			new RegExp(`^clicktrail: refused: ${type} statement; only statements that read run here`),
+		);
 		expect(existsSync(path.join(dir, 'exported'))).toBe(false);
 	});
 
@@ -100,14 +110,18 @@ describe('clicktrail query is read-only in fact', {timeout: 60_000}, () => {
 	])('SELECT * FROM %s(...) is refused and writes nothing', async (name, template) => {
 		const result = await runCli(['query', '--db', db, template.replaceAll('DIR', dir)]);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toMatch(new RegExp(`^clicktrail: refused: the table function ${name}\\(\\) \\(a read may call only range, `));
+		expect(result.stderr).toMatch(
+			new RegExp(`^clicktrail: refused: the table function ${name}\\(\\) \\(a read may call only range, `),
+		);
 		expect(existsSync(path.join(dir, 'logs'))).toBe(false);
 		expect(existsSync(path.join(dir, 'profile.txt'))).toBe(false);
 	});
 
 	it('a read still runs, and leaves no sandbox folder behind', async () => {
 		const tmp = await tempDir('clicktrail-tmp-');
-		const result = await runCli(['query', '--db', db, '--format', 'csv', 'SELECT count(*) AS n FROM events'], {TMPDIR: tmp});
+		const result = await runCli(['query', '--db', db, '--format', 'csv', 'SELECT count(*) AS n FROM events'], {
+			TMPDIR: tmp,
+		});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(Number(result.stdout.split('\n')[1])).toBeGreaterThan(0);
@@ -120,7 +134,11 @@ describe('a hostile SQL view in the case file', {timeout: 60_000}, () => {
 		['views run', ['views', 'run', 'logging'], /^clicktrail: refused: the table function enable_logging\(\)/],
 		['views run', ['views', 'run', 'profiling'], /^clicktrail: refused: the table function enable_profiling\(\)/],
 		['views run', ['views', 'run', 'copy'], /^clicktrail: refused: COPY statement/],
-		['views export', ['views', 'export', 'logging', '--out', 'OUT.csv'], /^clicktrail: refused: the table function enable_logging\(\)/],
+		[
+			'views export',
+			['views', 'export', 'logging', '--out', 'OUT.csv'],
+			/^clicktrail: refused: the table function enable_logging\(\)/,
+		],
 		['views export', ['views', 'export', 'copy', '--out', 'OUT.csv'], /^clicktrail: refused: COPY statement/],
 	])('is refused by %s (%s)', async (_command, args, message) => {
 		const before = sha(db);
@@ -140,7 +158,8 @@ describe('spill files of a killed load', {timeout: 120_000}, () => {
 		// What DuckDB 1.5.5 leaves in <case file>.tmp when a load is killed while spilling (names as measured).
 		const spill = `${db}.tmp`;
 		mkdirSync(spill, {recursive: true});
-		for (const name of ['duckdb_temp_storage_DEFAULT-0.tmp', 'duckdb_temp_storage_S224K-0.tmp']) writeFileSync(path.join(spill, name), Buffer.alloc(1 << 20));
+		for (const name of ['duckdb_temp_storage_DEFAULT-0.tmp', 'duckdb_temp_storage_S224K-0.tmp'])
+			writeFileSync(path.join(spill, name), Buffer.alloc(1 << 20));
 		const load = await runCli(['load', path.join(dir, 'archive'), '--db', db, '--quiet']);
 		expect(load.code).toBe(0);
 		expect(existsSync(spill)).toBe(false);
@@ -155,7 +174,18 @@ describe('exports never clobber', {timeout: 120_000}, () => {
 			[anInput, 'an input file of this case (listed in its ledger)'],
 		] as const) {
 			const before = existsSync(target) ? sha(target) : undefined;
-			const result = await runCli(['views', 'export', 'names', '--out', target, '--format', 'csv', '--overwrite', '--db', db]);
+			const result = await runCli([
+				'views',
+				'export',
+				'names',
+				'--out',
+				target,
+				'--format',
+				'csv',
+				'--overwrite',
+				'--db',
+				db,
+			]);
 			expect(result.stderr).toBe(`clicktrail: refused to write over ${reason}: ${target}\n`);
 			expect(result.code).toBe(1);
 			if (before) expect(sha(target)).toBe(before);
@@ -202,4 +232,3 @@ describe('exports never clobber', {timeout: 120_000}, () => {
 		expect(readdirSync(tmp)).toEqual([]);
 	});
 });
-

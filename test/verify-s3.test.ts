@@ -24,16 +24,30 @@ beforeAll(async () => {
 	const archive = path.join(work, 'archive');
 	const signatures = path.join(work, 'signatures.json');
 	keys = path.join(work, 'keys.json');
-	truth = await generateSample({outDir: archive, events: 2000, recordsPerFile: 50, seed: 5, start: '2024-12-01T00:00:00Z', end: '2024-12-05T00:00:00Z', signaturesFile: signatures});
+	truth = await generateSample({
+		outDir: archive,
+		events: 2000,
+		recordsPerFile: 50,
+		seed: 5,
+		start: '2024-12-01T00:00:00Z',
+		end: '2024-12-05T00:00:00Z',
+		signaturesFile: signatures,
+	});
 	await writeFile(keys, JSON.stringify(sampleTestPublicKeys()));
 	server = await startS3Server([truth.bucket], {[truth.bucket]: archive});
 	// Put each digest again with the metadata CloudTrail gives it.
 	const map = JSON.parse(await readFile(signatures, 'utf8')) as Record<string, string>;
-	await putObjects(server.client, truth.bucket, await Promise.all(truth.digestFiles.map(async (key) => ({
-		key,
-		body: await readFile(path.join(archive, key)),
-		metadata: {signature: map[key]!, 'signature-algorithm': 'SHA256withRSA'},
-	}))));
+	await putObjects(
+		server.client,
+		truth.bucket,
+		await Promise.all(
+			truth.digestFiles.map(async key => ({
+				key,
+				body: await readFile(path.join(archive, key)),
+				metadata: {signature: map[key]!, 'signature-algorithm': 'SHA256withRSA'},
+			})),
+		),
+	);
 });
 
 afterAll(async () => {
@@ -43,11 +57,30 @@ afterAll(async () => {
 describe('clicktrail verify s3://', () => {
 	it('fetches logs and digests with their signatures and verifies them clean', async () => {
 		const cacheDir = path.join(work, 'cache');
-		const result = await runCli(['verify', `s3://${truth.bucket}`, '--endpoint-url', server.endpoint, '--cache-dir', cacheDir, '--public-keys', keys, '--format', 'json'], env);
+		const result = await runCli(
+			[
+				'verify',
+				`s3://${truth.bucket}`,
+				'--endpoint-url',
+				server.endpoint,
+				'--cache-dir',
+				cacheDir,
+				'--public-keys',
+				keys,
+				'--format',
+				'json',
+			],
+			env,
+		);
 		expect(result.code, result.stderr).toBe(0);
 		const report = JSON.parse(result.stdout) as VerifyReport;
-		expect(report.summary).toMatchObject({ok: true, digests: truth.digestFiles.length, logFiles: truth.logFiles.length, signaturesChecked: truth.digestFiles.length});
-		expect(report.findings.every((f) => f.status === 'valid')).toBe(true);
+		expect(report.summary).toMatchObject({
+			ok: true,
+			digests: truth.digestFiles.length,
+			logFiles: truth.logFiles.length,
+			signaturesChecked: truth.digestFiles.length,
+		});
+		expect(report.findings.every(f => f.status === 'valid')).toBe(true);
 	});
 
 	it('records integrity under the s3:// URIs a bucket load wrote to the ledger', async () => {
@@ -59,7 +92,16 @@ describe('clicktrail verify s3://', () => {
 		expect(result.code, result.stderr).toBe(0);
 		expect(result.stderr).toContain(`recorded the integrity of ${truth.logFiles.length} loaded files`);
 		// The cached tree verified as a local folder maps back to the same URIs.
-		const local = await runCli(['verify', path.join(cacheDir, truth.bucket), '--cache-dir', cacheDir, '--public-keys', keys, '--db', db]);
+		const local = await runCli([
+			'verify',
+			path.join(cacheDir, truth.bucket),
+			'--cache-dir',
+			cacheDir,
+			'--public-keys',
+			keys,
+			'--db',
+			db,
+		]);
 		expect(local.code, local.stdout + local.stderr).toBe(0);
 		expect(local.stdout).toContain(`${truth.digestFiles.length} of ${truth.digestFiles.length} verified`);
 		expect(local.stderr).toContain(`recorded the integrity of ${truth.logFiles.length} loaded files`);

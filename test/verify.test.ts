@@ -37,7 +37,17 @@ async function copy(): Promise<string> {
 }
 
 async function verify(dir: string, ...extra: string[]): Promise<CliResult & {report: VerifyReport}> {
-	const result = await runCli(['verify', dir, '--public-keys', keys, '--signatures', signatures, '--format', 'json', ...extra]);
+	const result = await runCli([
+		'verify',
+		dir,
+		'--public-keys',
+		keys,
+		'--signatures',
+		signatures,
+		'--format',
+		'json',
+		...extra,
+	]);
 	let report: VerifyReport;
 	try {
 		report = JSON.parse(result.stdout) as VerifyReport;
@@ -47,8 +57,10 @@ async function verify(dir: string, ...extra: string[]): Promise<CliResult & {rep
 	return {...result, report};
 }
 
-const find = (report: VerifyReport, file: string): Finding | undefined => report.findings.find((finding) => finding.file === file);
-const problems = (report: VerifyReport): Finding[] => report.findings.filter((f) => f.status !== 'valid' && f.status !== 'not-checked');
+const find = (report: VerifyReport, file: string): Finding | undefined =>
+	report.findings.find(finding => finding.file === file);
+const problems = (report: VerifyReport): Finding[] =>
+	report.findings.filter(f => f.status !== 'valid' && f.status !== 'not-checked');
 
 beforeAll(async () => {
 	work = await tempDir('clicktrail-verify-');
@@ -56,19 +68,35 @@ beforeAll(async () => {
 	signatures = path.join(work, 'signatures.json');
 	keys = path.join(work, 'keys.json');
 	// Four days, small files: chains of a few dozen digests.
-	truth = await generateSample({outDir: clean, events: 4000, recordsPerFile: 40, seed: 11, start: '2024-12-01T00:00:00Z', end: '2024-12-05T00:00:00Z', signaturesFile: signatures});
+	truth = await generateSample({
+		outDir: clean,
+		events: 4000,
+		recordsPerFile: 40,
+		seed: 11,
+		start: '2024-12-01T00:00:00Z',
+		end: '2024-12-05T00:00:00Z',
+		signaturesFile: signatures,
+	});
 	await writeFile(keys, JSON.stringify(sampleTestPublicKeys()));
 	const digests = new Map<string, Digest>();
 	for (const key of truth.digestFiles) digests.set(key, await readDigest(clean, key));
 	// Walk each chain back from its newest digest.
-	const previous = new Set([...digests.values()].map((d) => d.previousDigestS3Object).filter((k): k is string => k !== null));
-	const chains = [...digests.values()].filter((d) => !previous.has(d.digestS3Object)).map((newest) => {
-		const links: {key: string; logs: string[]}[] = [];
-		for (let d: Digest | undefined = newest; d; d = d.previousDigestS3Object ? digests.get(d.previousDigestS3Object) : undefined) {
-			links.unshift({key: d.digestS3Object, logs: d.logFiles.map((l) => l.s3Object)});
-		}
-		return links;
-	});
+	const previous = new Set(
+		[...digests.values()].map(d => d.previousDigestS3Object).filter((k): k is string => k !== null),
+	);
+	const chains = [...digests.values()]
+		.filter(d => !previous.has(d.digestS3Object))
+		.map(newest => {
+			const links: {key: string; logs: string[]}[] = [];
+			for (
+				let d: Digest | undefined = newest;
+				d;
+				d = d.previousDigestS3Object ? digests.get(d.previousDigestS3Object) : undefined
+			) {
+				links.unshift({key: d.digestS3Object, logs: d.logFiles.map(l => l.s3Object)});
+			}
+			return links;
+		});
 	chain = chains.sort((a, b) => b.length - a.length)[0]!;
 	expect(chain.length).toBeGreaterThanOrEqual(8);
 });
@@ -81,9 +109,19 @@ describe('clicktrail verify', () => {
 		expect(report.summary.digests).toBe(truth.digestFiles.length);
 		expect(report.summary.logFiles).toBe(truth.logFiles.length);
 		expect(report.summary.signaturesChecked).toBe(truth.digestFiles.length);
-		expect(report.findings.map((f) => f.status)).toEqual(report.findings.map(() => 'valid'));
-		expect(report.findings.filter((f) => f.kind === 'log').map((f) => f.file).sort()).toEqual(truth.logFiles);
-		expect(report.findings.filter((f) => f.kind === 'digest').map((f) => f.file).sort()).toEqual(truth.digestFiles);
+		expect(report.findings.map(f => f.status)).toEqual(report.findings.map(() => 'valid'));
+		expect(
+			report.findings
+				.filter(f => f.kind === 'log')
+				.map(f => f.file)
+				.sort(),
+		).toEqual(truth.logFiles);
+		expect(
+			report.findings
+				.filter(f => f.kind === 'digest')
+				.map(f => f.file)
+				.sort(),
+		).toEqual(truth.digestFiles);
 	});
 
 	it('prints the report shape asked for with --format json', async () => {
@@ -109,8 +147,8 @@ describe('clicktrail verify', () => {
 		const report = JSON.parse(result.stdout) as VerifyReport;
 		expect(report.summary.signaturesChecked).toBe(0);
 		expect(report.summary.signaturesNote).toMatch(/not checked/);
-		expect(report.findings.filter((f) => f.kind === 'digest').every((f) => f.status === 'not-checked')).toBe(true);
-		expect(report.findings.filter((f) => f.kind === 'log').every((f) => f.status === 'valid')).toBe(true);
+		expect(report.findings.filter(f => f.kind === 'digest').every(f => f.status === 'not-checked')).toBe(true);
+		expect(report.findings.filter(f => f.kind === 'log').every(f => f.status === 'valid')).toBe(true);
 	});
 
 	it('reports a log file changed by one byte inside its JSON as tampered (exit 4)', async () => {
@@ -147,7 +185,7 @@ describe('clicktrail verify', () => {
 		expect(find(report, before.key)).toMatchObject({status: 'chain-gap'});
 		for (const log of gone.logs) expect(find(report, log)).toMatchObject({status: 'unlisted'});
 		// One digest gone: nothing else is inferred missing.
-		expect(report.findings.filter((f) => f.status === 'missing')).toHaveLength(1);
+		expect(report.findings.filter(f => f.status === 'missing')).toHaveLength(1);
 	});
 
 	it('reports both of two consecutive deleted digests (aws-cli reports one: aws-cli#7054)', async () => {
@@ -159,9 +197,9 @@ describe('clicktrail verify', () => {
 		expect(code).toBe(4);
 		// The second is named by the digest after it; the first is inferred from its log files, which no digest lists.
 		expect(find(report, second.key)).toMatchObject({kind: 'digest', status: 'missing'});
-		const missing = report.findings.filter((f) => f.status === 'missing' && f.kind === 'digest');
+		const missing = report.findings.filter(f => f.status === 'missing' && f.kind === 'digest');
 		expect(missing).toHaveLength(2);
-		const inferred = missing.find((f) => f.file !== second.key)!;
+		const inferred = missing.find(f => f.file !== second.key)!;
 		expect(new RegExp(`^${inferred.file.replace(/[.]/g, '\\.').replace('*', '.*')}$`).test(first.key)).toBe(true);
 		expect(find(report, after.key)).toMatchObject({status: 'chain-gap'});
 		expect(find(report, before.key)).toMatchObject({status: 'chain-gap'});
@@ -201,7 +239,7 @@ describe('clicktrail verify', () => {
 		expect(result.stderr).toMatch(/no such folder/);
 	});
 
-	it('records each loaded file\'s integrity in the case file\'s ledger', async () => {
+	it("records each loaded file's integrity in the case file's ledger", async () => {
 		const dir = await copy();
 		const db = path.join(work, 'ledger.duckdb');
 		const tampered = chain[3]!.logs[0]!;
@@ -213,7 +251,9 @@ describe('clicktrail verify', () => {
 		expect(result.stderr).toMatch(/recorded the integrity of \d+ loaded files/);
 		const caseFile = await CaseFile.open(db, {readOnly: true});
 		try {
-			const rows = await caseFile.all(`SELECT path, integrity, integrityCheckedAt FROM files WHERE status = 'loaded' ORDER BY path`);
+			const rows = await caseFile.all(
+				`SELECT path, integrity, integrityCheckedAt FROM files WHERE status = 'loaded' ORDER BY path`,
+			);
 			expect(rows).toHaveLength(truth.logFiles.length);
 			for (const row of rows) {
 				expect(row['integrity']).toBe(String(row['path']) === path.join(dir, tampered) ? 'tampered' : 'valid');

@@ -44,7 +44,16 @@ beforeAll(async () => {
 
 describe('query --save and views', {timeout: 120_000}, () => {
 	it('saves a query as a view, printing its rows too', async () => {
-		const result = await runCli(['query', '--db', db, '--save', 'formulas', '--description', 'hostile cells', "SELECT '=HYPERLINK(1)' AS f, '+1' AS plus, '-2' AS minus, '@SUM' AS at, 'ok' AS fine, 7 AS n, eventName FROM events ORDER BY eventID LIMIT 3"]);
+		const result = await runCli([
+			'query',
+			'--db',
+			db,
+			'--save',
+			'formulas',
+			'--description',
+			'hostile cells',
+			"SELECT '=HYPERLINK(1)' AS f, '+1' AS plus, '-2' AS minus, '@SUM' AS at, 'ok' AS fine, 7 AS n, eventName FROM events ORDER BY eventID LIMIT 3",
+		]);
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain('saved view formulas');
 		expect(result.stdout).toContain('=HYPERLINK(1)');
@@ -86,9 +95,13 @@ describe('query --save and views', {timeout: 120_000}, () => {
 		const csv = await runCli(['views', 'run', 'formulas', '--db', db, '--format', 'csv']);
 		expect(csv.code).toBe(0);
 		expect(csv.stdout.trim().split('\n')).toHaveLength(4);
-		const json = JSON.parse((await runCli(['views', 'run', 'formulas', '--db', db, '--format', 'json'])).stdout) as unknown[];
+		const json = JSON.parse(
+			(await runCli(['views', 'run', 'formulas', '--db', db, '--format', 'json'])).stdout,
+		) as unknown[];
 		expect(json).toHaveLength(3);
-		const ndjson = (await runCli(['views', 'run', 'formulas', '--db', db, '--format', 'ndjson'])).stdout.trim().split('\n');
+		const ndjson = (await runCli(['views', 'run', 'formulas', '--db', db, '--format', 'ndjson'])).stdout
+			.trim()
+			.split('\n');
 		expect(JSON.parse(ndjson[0]!)).toMatchObject({f: '=HYPERLINK(1)', n: 7});
 		expect((await runCli(['views', 'run', 'formulas', '--db', db])).stdout).toContain('HYPERLINK');
 	});
@@ -113,7 +126,9 @@ describe('query --save and views', {timeout: 120_000}, () => {
 			const out = path.join(dir, file);
 			const result = await runCli(['views', 'export', 'formulas', '--db', db, '--out', out]);
 			expect(result.code, result.stderr).toBe(0);
-			expect(await fileScalar(`SELECT count(*) FROM ${reader}('${out}') WHERE f = '=HYPERLINK(1)' AND n = 7`)).toBe('3');
+			expect(await fileScalar(`SELECT count(*) FROM ${reader}('${out}') WHERE f = '=HYPERLINK(1)' AND n = 7`)).toBe(
+				'3',
+			);
 		}
 		expect(readFileSync(path.join(dir, 'v.json'), 'utf8').trimStart().startsWith('[')).toBe(true);
 	});
@@ -138,14 +153,26 @@ describe('query --save and views', {timeout: 120_000}, () => {
 		expect(exported.code, exported.stderr).toBe(0);
 		expect(await fileScalar(`SELECT count(*) FROM read_csv('${out.replaceAll("'", "''")}')`)).toBe(expected);
 		// No cell in the file starts a formula.
-		expect(await fileScalar(`SELECT count(*) FROM read_csv('${out.replaceAll("'", "''")}', all_varchar = true) WHERE regexp_matches(userAgent, '^[=+\\-@]')`)).toBe('0');
+		expect(
+			await fileScalar(
+				`SELECT count(*) FROM read_csv('${out.replaceAll("'", "''")}', all_varchar = true) WHERE regexp_matches(userAgent, '^[=+\\-@]')`,
+			),
+		).toBe('0');
 	});
 
 	it('unknown view, unwritable path, bad format: a clear message, nothing written', async () => {
 		const unknown = await runCli(['views', 'run', 'nope', '--db', db]);
 		expect(unknown.code).toBe(1);
 		expect(unknown.stderr).toMatch(/no view named "nope"/);
-		const unwritable = await runCli(['views', 'export', 'formulas', '--db', db, '--out', path.join(dir, 'missing', 'x.csv')]);
+		const unwritable = await runCli([
+			'views',
+			'export',
+			'formulas',
+			'--db',
+			db,
+			'--out',
+			path.join(dir, 'missing', 'x.csv'),
+		]);
 		expect(unwritable.code).toBe(1);
 		expect(unwritable.stderr).toMatch(/cannot write .*does not exist/);
 		const noFormat = await runCli(['views', 'export', 'formulas', '--db', db, '--out', path.join(dir, 'x.txt')]);

@@ -51,7 +51,11 @@ describe('views', () => {
 
 	it('replaces on request, keeping the created time', async () => {
 		const before = await getView(db, 'a-sql');
-		const after = await saveView(db, {name: 'a-sql', sql: 'SELECT 3'}, {replace: true, now: new Date(before.created.getTime() + 60_000)});
+		const after = await saveView(
+			db,
+			{name: 'a-sql', sql: 'SELECT 3'},
+			{replace: true, now: new Date(before.created.getTime() + 60_000)},
+		);
 		expect(after.sql).toBe('SELECT 3');
 		expect(after.created).toEqual(before.created);
 		expect(after.updated.getTime()).toBeGreaterThan(before.updated.getTime());
@@ -87,7 +91,9 @@ describe('views', () => {
 			const ro = caseStore(readOnly, 'the case file is in use by another process');
 			expect(ro.writable).toBe(false);
 			expect(await ro.listViews()).toEqual([]);
-			await expect(ro.saveView({name: 'x', sql: 'SELECT 1'})).rejects.toThrow(/in use by another process: views cannot be saved/);
+			await expect(ro.saveView({name: 'x', sql: 'SELECT 1'})).rejects.toThrow(
+				/in use by another process: views cannot be saved/,
+			);
 			await ro.addHistory('SELECT 1');
 			expect(await ro.listHistory()).toEqual([]);
 		} finally {

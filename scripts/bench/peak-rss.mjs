@@ -5,7 +5,10 @@ import {writeSync} from 'node:fs';
 process.on('exit', () => {
 	try {
 		const usage = process.resourceUsage();
-		writeSync(3, `${JSON.stringify({peakRss: usage.maxRSS * 1024, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6})}\n`);
+		writeSync(
+			3,
+			`${JSON.stringify({peakRss: usage.maxRSS * 1024, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6})}\n`,
+		);
 	} catch {
 		// fd 3 not open: not run by the benchmark.
 	}

@@ -14,7 +14,9 @@ export async function runDemo(options: Options): Promise<number> {
 	const folder = await mkdtemp(path.join(os.tmpdir(), 'clicktrail-demo-'));
 	try {
 		const archive = path.join(folder, 'archive');
-		process.stderr.write(`generating a sample archive (${options.events} records, seed ${options.seed}) in ${archive}\n`);
+		process.stderr.write(
+			`generating a sample archive (${options.events} records, seed ${options.seed}) in ${archive}\n`,
+		);
 		// Small files: deliveries every few minutes, so the timeline has texture.
 		await generateSample({outDir: archive, events: options.events, seed: options.seed, recordsPerFile: 60});
 		const demo: Options = {...options, db: path.join(folder, 'demo.duckdb'), sources: [archive]};

@@ -19,7 +19,9 @@ import {expected} from './query.js';
 
 async function withCase<T>(options: Options, body: (db: CaseFile) => Promise<T>): Promise<T> {
 	if (!existsSync(options.db)) {
-		throw new UserError(`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`);
+		throw new UserError(
+			`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`,
+		);
 	}
 	try {
 		const db = await CaseFile.open(options.db, {readOnly: true, sandbox: true});
@@ -38,7 +40,11 @@ async function* once(rows: FactRows): AsyncGenerator<RowChunk> {
 }
 
 async function write(rows: FactRows, options: Options): Promise<void> {
-	await writeRows(once(rows), {format: options.format ?? 'table', wide: options.wide, maxRows: options.maxRows}, process.stdout);
+	await writeRows(
+		once(rows),
+		{format: options.format ?? 'table', wide: options.wide, maxRows: options.maxRows},
+		process.stdout,
+	);
 }
 
 export async function runInventory(options: Options): Promise<number> {
@@ -51,7 +57,8 @@ export async function runInventory(options: Options): Promise<number> {
 export async function runDevice(options: Options): Promise<number> {
 	const deviceId = options.deviceId!;
 	const dossier = await withCase(options, async db => assembleDossier(deviceId, await readDeviceDossier(db, deviceId)));
-	if (dossier.events.length === 0) throw new UserError(`no IoT 1-Click event names device ${jsonValue(deviceId)} in ${options.db}`, EXIT.error);
+	if (dossier.events.length === 0)
+		throw new UserError(`no IoT 1-Click event names device ${jsonValue(deviceId)} in ${options.db}`, EXIT.error);
 	if (options.format === 'json') process.stdout.write(`${jsonValue(dossier)}\n`);
 	else await write(dossierRows(dossier), options);
 	return EXIT.ok;

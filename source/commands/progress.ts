@@ -45,7 +45,8 @@ export function formatProgress(p: LoadProgress): string {
 		`${p.eventsKept.toLocaleString('en-US')} events`,
 		`${megabytes(rate)}/s`,
 	];
-	if (remaining !== undefined && p.filesDone < p.filesTotal && p.filesDone > 0) parts.push(`ETA ${duration(remaining)}`);
+	if (remaining !== undefined && p.filesDone < p.filesTotal && p.filesDone > 0)
+		parts.push(`ETA ${duration(remaining)}`);
 	return parts.join(' · ');
 }
 

@@ -15,7 +15,9 @@ import {inert} from '../text/inert.js';
 
 export async function runQuery(options: Options): Promise<number> {
 	if (!existsSync(options.db)) {
-		throw new UserError(`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`);
+		throw new UserError(
+			`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`,
+		);
 	}
 	const sql = options.sql!;
 	try {
@@ -24,9 +26,15 @@ export async function runQuery(options: Options): Promise<number> {
 		try {
 			// --save: a name that is taken fails before anything runs.
 			if (options.save && (await listViews(db)).some(view => view.name === options.save!.name.trim())) {
-				throw new ViewError(`a view named "${options.save.name.trim()}" already exists (delete it first, or choose another name)`);
+				throw new ViewError(
+					`a view named "${options.save.name.trim()}" already exists (delete it first, or choose another name)`,
+				);
 			}
-			await writeRows(streamReadOnly(db, sql), {format: options.format ?? 'table', wide: options.wide, maxRows: options.maxRows}, process.stdout);
+			await writeRows(
+				streamReadOnly(db, sql),
+				{format: options.format ?? 'table', wide: options.wide, maxRows: options.maxRows},
+				process.stdout,
+			);
 		} finally {
 			db.close();
 		}
@@ -54,7 +62,12 @@ export async function runQuery(options: Options): Promise<number> {
  */
 export function expected(error: unknown): unknown {
 	if (error instanceof UserError) return error;
-	if (error instanceof SqlRefused || error instanceof ViewError || error instanceof CaseFileError || error instanceof ExportError) {
+	if (
+		error instanceof SqlRefused ||
+		error instanceof ViewError ||
+		error instanceof CaseFileError ||
+		error instanceof ExportError
+	) {
 		return new UserError(safeLines(error.message), EXIT.error);
 	}
 	if (isSqlError(error)) return new UserError(safeLines((error as Error).message), EXIT.error);

@@ -15,7 +15,8 @@ export async function runSample(options: Options): Promise<number> {
 		badFiles: options.badFiles,
 		...(options.signaturesOut === undefined ? {} : {signaturesFile: options.signaturesOut}),
 	});
-	if (options.publicKeysOut !== undefined) await writeFile(options.publicKeysOut, JSON.stringify(sampleTestPublicKeys(), null, '\t') + '\n');
+	if (options.publicKeysOut !== undefined)
+		await writeFile(options.publicKeysOut, JSON.stringify(sampleTestPublicKeys(), null, '\t') + '\n');
 	if (!options.quiet) {
 		const n = (value: number) => value.toLocaleString('en-US');
 		process.stdout.write(
@@ -24,7 +25,9 @@ export async function runSample(options: Options): Promise<number> {
 				`records: ${n(truth.totalRecords)} (IoT 1-Click events ${n(truth.iotEvents)}, other services ${n(truth.otherServiceEvents)}, duplicate deliveries ${n(truth.duplicateDeliveries)})`,
 				`seed ${options.seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
 				...(options.signaturesOut === undefined ? [] : [`digest signatures (TEST key): ${options.signaturesOut}`]),
-				...(options.publicKeysOut === undefined ? [] : [`TEST public key (for clicktrail verify --public-keys): ${options.publicKeysOut}`]),
+				...(options.publicKeysOut === undefined
+					? []
+					: [`TEST public key (for clicktrail verify --public-keys): ${options.publicKeysOut}`]),
 				'',
 			].join('\n'),
 		);

@@ -17,7 +17,6 @@ import {CaseStoreContext} from '../ui/hooks/case-store-context.js';
 import {ReaderContext} from '../ui/hooks/reader-context.js';
 import {ThemeContext, themeFor} from '../ui/theme.js';
 
-
 export async function runScreen(options: Options): Promise<number> {
 	if (options.sources.length > 0) {
 		// Imported here: the loader (and the S3 client behind it) costs start-up time a screen alone does not need.
@@ -43,7 +42,23 @@ async function openCase(path: string): Promise<Opened> {
 }
 
 /** The screen's root: the App on deferred lanes until the case file is open, then with its store and notice. */
-function Screen({path, zone, lanes, opening, filter, sql, notice}: {path: string; zone: string; lanes: DeferredLanes; opening: Promise<Opened>; filter?: FilterState; sql?: string; notice?: string}) {
+function Screen({
+	path,
+	zone,
+	lanes,
+	opening,
+	filter,
+	sql,
+	notice,
+}: {
+	path: string;
+	zone: string;
+	lanes: DeferredLanes;
+	opening: Promise<Opened>;
+	filter?: FilterState;
+	sql?: string;
+	notice?: string;
+}) {
 	const [opened, setOpened] = useState<Opened>();
 	useEffect(() => {
 		opening.then(setOpened, () => undefined);
@@ -53,7 +68,13 @@ function Screen({path, zone, lanes, opening, filter, sql, notice}: {path: string
 		<ThemeContext.Provider value={themeFor(process.env)}>
 			<ReaderContext.Provider value={lanes}>
 				<CaseStoreContext.Provider value={opened?.store}>
-					<App caseFile={path} zone={zone} filter={filter} sql={sql} notice={reason && `${reason}: views and history cannot be saved`} />
+					<App
+						caseFile={path}
+						zone={zone}
+						filter={filter}
+						sql={sql}
+						notice={reason && `${reason}: views and history cannot be saved`}
+					/>
 				</CaseStoreContext.Provider>
 			</ReaderContext.Provider>
 		</ThemeContext.Provider>
@@ -66,7 +87,9 @@ function Screen({path, zone, lanes, opening, filter, sql, notice}: {path: string
  */
 export async function openScreen(path: string, zone: string, viewName?: string): Promise<number> {
 	if (!existsSync(path)) {
-		process.stderr.write(`clicktrail: case file ${path} does not exist; load logs into it first: clicktrail load SOURCE... --db ${path} (or try clicktrail demo)\n`);
+		process.stderr.write(
+			`clicktrail: case file ${path} does not exist; load logs into it first: clicktrail load SOURCE... --db ${path} (or try clicktrail demo)\n`,
+		);
 		return EXIT.error;
 	}
 	let filter: FilterState | undefined;
@@ -103,13 +126,16 @@ export async function openScreen(path: string, zone: string, viewName?: string):
 	const lanes = new DeferredLanes(opening.then(opened => opened.shared));
 	let failure: unknown;
 	try {
-		const instance = render(<Screen path={path} zone={zone} lanes={lanes} opening={opening} filter={filter} sql={sql} />, {
-			exitOnCtrlC: false,
-			patchConsole: true,
-			// Ink throttles frames to maxFps (default 30, 34 ms apart): a keypress just after a data frame waited up to
-			// that long. 60 halves the wait.
-			maxFps: 60,
-		});
+		const instance = render(
+			<Screen path={path} zone={zone} lanes={lanes} opening={opening} filter={filter} sql={sql} />,
+			{
+				exitOnCtrlC: false,
+				patchConsole: true,
+				// Ink throttles frames to maxFps (default 30, 34 ms apart): a keypress just after a data frame waited up to
+				// that long. 60 halves the wait.
+				maxFps: 60,
+			},
+		);
 		// The first frame is out; now load DuckDB and open the file (after a tick, so that the frame is flushed).
 		setImmediate(() => resolveOpening(early ? Promise.resolve(early) : openCase(path)));
 		opening.catch((error: unknown) => {

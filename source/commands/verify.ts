@@ -9,18 +9,34 @@ import {defaultCacheDir} from '../sources/s3/cache.js';
 import {CaseFile} from '../store/database.js';
 import {recordIntegrity} from '../store/integrity.js';
 import {inert} from '../text/inert.js';
-import {formatText, loadPublicKeys, localTree, signatureMap, verifyTree, type SignatureMap, type Tree} from '../verify/index.js';
+import {
+	formatText,
+	loadPublicKeys,
+	localTree,
+	signatureMap,
+	verifyTree,
+	type SignatureMap,
+	type Tree,
+} from '../verify/index.js';
 
 export async function runVerify(options: Options): Promise<number> {
 	const verify = options.verify!;
-	const publicKeys = verify.publicKeys.length > 0 ? await asUserError(() => loadPublicKeys(verify.publicKeys)) : undefined;
+	const publicKeys =
+		verify.publicKeys.length > 0 ? await asUserError(() => loadPublicKeys(verify.publicKeys)) : undefined;
 	const signatures = verify.signatures === undefined ? undefined : await readSignatures(verify.signatures);
-	const source = verify.source.startsWith('s3://') ? await fetchTree(options, verify) : await folderTree(options, verify.source);
+	const source = verify.source.startsWith('s3://')
+		? await fetchTree(options, verify)
+		: await folderTree(options, verify.source);
 	if (source.tree.digests.length === 0 && source.tree.logs.length === 0) {
-		throw new UserError(`${inert(source.tree.source)}: no CloudTrail log or digest files in it (expected the AWSLogs/... layout)`, EXIT.error);
+		throw new UserError(
+			`${inert(source.tree.source)}: no CloudTrail log or digest files in it (expected the AWSLogs/... layout)`,
+			EXIT.error,
+		);
 	}
 	if (source.tree.digests.length === 0 && !options.quiet) {
-		process.stderr.write(`clicktrail: no CloudTrail-Digest files in ${inert(source.tree.source)}: nothing vouches for the log files (copy the CloudTrail-Digest/ folders too)\n`);
+		process.stderr.write(
+			`clicktrail: no CloudTrail-Digest files in ${inert(source.tree.source)}: nothing vouches for the log files (copy the CloudTrail-Digest/ folders too)\n`,
+		);
 	}
 	const bucket = verify.bucket ?? source.bucket;
 	const {report, ledger} = await verifyTree(source.tree, {
@@ -31,17 +47,25 @@ export async function runVerify(options: Options): Promise<number> {
 	process.stdout.write(verify.format === 'json' ? JSON.stringify(report, null, '\t') + '\n' : formatText(report));
 
 	if (verify.recordDb !== undefined) {
-		const exists = await access(verify.recordDb).then(() => true, () => false);
+		const exists = await access(verify.recordDb).then(
+			() => true,
+			() => false,
+		);
 		if (exists) {
 			const db = await CaseFile.open(verify.recordDb);
 			try {
 				const rows = await recordIntegrity(db, ledger, new Date());
-				if (!options.quiet) process.stderr.write(`recorded the integrity of ${rows.toLocaleString('en-US')} loaded files in ${inert(verify.recordDb)}\n`);
+				if (!options.quiet)
+					process.stderr.write(
+						`recorded the integrity of ${rows.toLocaleString('en-US')} loaded files in ${inert(verify.recordDb)}\n`,
+					);
 			} finally {
 				db.close();
 			}
 		} else if (!options.quiet) {
-			process.stderr.write(`clicktrail: ${inert(verify.recordDb)} does not exist: integrity not recorded (load the files first)\n`);
+			process.stderr.write(
+				`clicktrail: ${inert(verify.recordDb)} does not exist: integrity not recorded (load the files first)\n`,
+			);
 		}
 	}
 	return report.summary.ok ? EXIT.ok : EXIT.problems;
@@ -49,7 +73,11 @@ export async function runVerify(options: Options): Promise<number> {
 
 async function folderTree(options: Options, folder: string): Promise<{tree: Tree; bucket?: string}> {
 	const info = await stat(folder).catch(() => undefined);
-	if (!info?.isDirectory()) throw new UserError(`${inert(folder)}: ${info ? 'not a folder' : 'no such folder'} (verify reads a folder copied off S3, or s3://BUCKET[/PREFIX])`, EXIT.error);
+	if (!info?.isDirectory())
+		throw new UserError(
+			`${inert(folder)}: ${info ? 'not a folder' : 'no such folder'} (verify reads a folder copied off S3, or s3://BUCKET[/PREFIX])`,
+			EXIT.error,
+		);
 	return {tree: await localTree(folder, {cacheDir: options.s3.cacheDir ?? defaultCacheDir()})};
 }
 
@@ -79,10 +107,13 @@ async function fetchTree(options: Options, verify: VerifyOptions): Promise<{tree
 		if (error instanceof S3SourceError) throw new UserError(inert(error.message), EXIT.error);
 		throw error;
 	}
-	for (const failure of result.failures) process.stderr.write(`failed: ${inert(failure.origin)}: ${inert(failure.reason)}\n`);
+	for (const failure of result.failures)
+		process.stderr.write(`failed: ${inert(failure.origin)}: ${inert(failure.reason)}\n`);
 	if (!options.quiet) {
 		const {stats} = result;
-		process.stderr.write(`${inert(verify.source)}: ${stats.listed.toLocaleString('en-US')} objects (${stats.downloaded.toLocaleString('en-US')} downloaded, ${stats.cached.toLocaleString('en-US')} from cache, ${stats.failed.toLocaleString('en-US')} failed) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+		process.stderr.write(
+			`${inert(verify.source)}: ${stats.listed.toLocaleString('en-US')} objects (${stats.downloaded.toLocaleString('en-US')} downloaded, ${stats.cached.toLocaleString('en-US')} from cache, ${stats.failed.toLocaleString('en-US')} failed) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+		);
 	}
 	return {tree: s3Tree({uri: verify.source, bucket, cacheDir, files: [...result.files, ...result.digests]}), bucket};
 }
@@ -92,7 +123,9 @@ async function readSignatures(file: string): Promise<SignatureMap> {
 		try {
 			return signatureMap(await readFile(file, 'utf8'));
 		} catch (error) {
-			throw new Error(`--signatures ${file}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+			throw new Error(`--signatures ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+				cause: error,
+			});
 		}
 	});
 }

@@ -21,7 +21,9 @@ import {expected} from './query.js';
 export async function runViews(options: Options): Promise<number> {
 	const views = options.views!;
 	if (!existsSync(options.db)) {
-		throw new UserError(`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`);
+		throw new UserError(
+			`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`,
+		);
 	}
 	let db: CaseFile | undefined;
 	// Ctrl-C during an export interrupts DuckDB's COPY, whose temporary files are then removed.
@@ -74,8 +76,15 @@ async function act(db: CaseFile, views: ViewsOptions, options: Options): Promise
 		case 'export': {
 			const view = await getView(db, views.name);
 			const query = view.filter ? filterViewQuery(view.filter) : {sql: view.sql ?? '', params: []};
-			const result = await exportQuery(db, query, {path: views.out, format: views.format, userSql: !view.filter, overwrite: views.overwrite});
-			process.stderr.write(`exported ${result.rows.toLocaleString('en-US')} rows to ${inert(result.path)} (${result.format})\n`);
+			const result = await exportQuery(db, query, {
+				path: views.out,
+				format: views.format,
+				userSql: !view.filter,
+				overwrite: views.overwrite,
+			});
+			process.stderr.write(
+				`exported ${result.rows.toLocaleString('en-US')} rows to ${inert(result.path)} (${result.format})\n`,
+			);
 			return;
 		}
 		case 'delete': {
@@ -103,7 +112,10 @@ function describe(view: SavedView): string {
 		`created:     ${isoTime(view.created)}`,
 		`updated:     ${isoTime(view.updated)}`,
 	];
-	if (view.filter) lines.push(`filters:     ${view.filter.chips.length === 0 ? '(none: every event)' : view.filter.chips.map(chip => `[${chipLabel(chip)}]`).join(' ')}`);
+	if (view.filter)
+		lines.push(
+			`filters:     ${view.filter.chips.length === 0 ? '(none: every event)' : view.filter.chips.map(chip => `[${chipLabel(chip)}]`).join(' ')}`,
+		);
 	lines.push('sql:', view.filter ? filterAsSql(view.filter) : (view.sql ?? ''));
 	return `${lines.map(line => line.split('\n').map(inert).join('\n')).join('\n')}\n`;
 }

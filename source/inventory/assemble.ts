@@ -35,7 +35,12 @@ function projectKey(row: Row): string {
 }
 
 function placementKey(row: Row): string {
-	return JSON.stringify([text(row['accountId']), text(row['awsRegion']), text(row['projectName']), text(row['placementName'])]);
+	return JSON.stringify([
+		text(row['accountId']),
+		text(row['awsRegion']),
+		text(row['projectName']),
+		text(row['placementName']),
+	]);
 }
 
 /** Orders two events as the replay does: by eventTime, then eventID. */
@@ -62,7 +67,8 @@ export function assembleInventory(rows: ReplayRows): Inventory {
 		const placement: InventoryPlacement = {
 			placementName: text(row['placementName']),
 			state: row['state'] as EntityState,
-			attributes: row['attributes'] === null || row['attributes'] === undefined ? null : new JsonText(String(row['attributes'])),
+			attributes:
+				row['attributes'] === null || row['attributes'] === undefined ? null : new JsonText(String(row['attributes'])),
 			devices: [],
 			createdBy: setBy(row['createdBy']),
 			deletedBy: setBy(row['deletedBy']),
@@ -94,7 +100,8 @@ export function assembleInventory(rows: ReplayRows): Inventory {
 	const devices: InventoryDevice[] = rows.devices.map(row => {
 		const deviceId = text(row['deviceId']);
 		const claimBy = setBy(row['claimSetBy']);
-		const claimed: DeviceClaim | null = claimBy && row['claimState'] ? {state: row['claimState'] as DeviceClaim['state'], setBy: claimBy} : null;
+		const claimed: DeviceClaim | null =
+			claimBy && row['claimState'] ? {state: row['claimState'] as DeviceClaim['state'], setBy: claimBy} : null;
 		const last = row['lastEvent'] as Row;
 		const lastEvent: LastEvent = {...setBy(last)!, eventName: text(last['eventName'])};
 		const enabled = row['enabled'];

@@ -39,23 +39,66 @@ export function inventoryRows(inventory: Inventory): FactRows {
 		for (const pl of p.placements) {
 			const placeBy = pl.state === 'active' ? pl.createdBy : pl.state === 'deleted' ? pl.deletedBy : null;
 			rows.push(['placement', ...where, pl.placementName, null, null, 'state', pl.state, ...by(placeBy)]);
-			rows.push(['placement', ...where, pl.placementName, null, null, 'attributes', pl.attributes ?? UNKNOWN, ...by(pl.attributesSetBy)]);
+			rows.push([
+				'placement',
+				...where,
+				pl.placementName,
+				null,
+				null,
+				'attributes',
+				pl.attributes ?? UNKNOWN,
+				...by(pl.attributesSetBy),
+			]);
 			for (const d of pl.devices) {
-				rows.push(['placement', ...where, pl.placementName, d.deviceTemplateName, d.deviceId, 'device', d.deviceId, ...by(d.associatedBy)]);
+				rows.push([
+					'placement',
+					...where,
+					pl.placementName,
+					d.deviceTemplateName,
+					d.deviceId,
+					'device',
+					d.deviceId,
+					...by(d.associatedBy),
+				]);
 			}
 		}
 	}
 	for (const d of inventory.devices) {
 		const place = d.placement;
-		const where = place ? [place.accountId, place.awsRegion, place.projectName, place.placementName, place.deviceTemplateName] : [null, null, null, null, null];
-		rows.push(['device', ...where, d.deviceId, 'enabled', d.enabled === null ? UNKNOWN : String(d.enabled), ...by(d.enabledSetBy)]);
-		rows.push(['device', ...where, d.deviceId, 'claimed', d.claimed?.state ?? UNKNOWN, ...by(d.claimed?.setBy ?? null)]);
+		const where = place
+			? [place.accountId, place.awsRegion, place.projectName, place.placementName, place.deviceTemplateName]
+			: [null, null, null, null, null];
+		rows.push([
+			'device',
+			...where,
+			d.deviceId,
+			'enabled',
+			d.enabled === null ? UNKNOWN : String(d.enabled),
+			...by(d.enabledSetBy),
+		]);
+		rows.push([
+			'device',
+			...where,
+			d.deviceId,
+			'claimed',
+			d.claimed?.state ?? UNKNOWN,
+			...by(d.claimed?.setBy ?? null),
+		]);
 		rows.push(['device', ...where, d.deviceId, 'lastEvent', d.lastEvent.eventName, ...by(d.lastEvent)]);
 	}
 	return {columns: [...FACT_COLUMNS], types: FACT_COLUMNS.map(() => 'VARCHAR'), rows};
 }
 
-export const DOSSIER_COLUMNS = ['eventTime', 'eventName', 'principal', 'errorCode', 'eventID', 'enabled', 'placement', 'claimed'] as const;
+export const DOSSIER_COLUMNS = [
+	'eventTime',
+	'eventName',
+	'principal',
+	'errorCode',
+	'eventID',
+	'enabled',
+	'placement',
+	'claimed',
+] as const;
 
 /** One row per event of a dossier, with the device's state after it. */
 export function dossierRows(dossier: Dossier): FactRows {
@@ -68,10 +111,11 @@ export function dossierRows(dossier: Dossier): FactRows {
 			e.errorCode,
 			e.eventID,
 			e.after.enabled === null ? UNKNOWN : String(e.after.enabled),
-			place ? `${place.accountId}/${place.awsRegion}/${place.projectName}/${place.placementName} (${place.deviceTemplateName ?? '?'})` : null,
+			place
+				? `${place.accountId}/${place.awsRegion}/${place.projectName}/${place.placementName} (${place.deviceTemplateName ?? '?'})`
+				: null,
 			e.after.claimed?.state ?? UNKNOWN,
 		];
 	});
 	return {columns: [...DOSSIER_COLUMNS], types: DOSSIER_COLUMNS.map(() => 'VARCHAR'), rows};
 }
-

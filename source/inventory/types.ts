@@ -72,10 +72,14 @@ export function sortInventory(inventory: Inventory): Inventory {
 	for (const project of inventory.projects) {
 		project.placements.sort((a, b) => text(a.placementName, b.placementName));
 		for (const placement of project.placements) {
-			placement.devices.sort((a, b) => text(a.deviceTemplateName, b.deviceTemplateName) || text(a.deviceId, b.deviceId));
+			placement.devices.sort(
+				(a, b) => text(a.deviceTemplateName, b.deviceTemplateName) || text(a.deviceId, b.deviceId),
+			);
 		}
 	}
-	inventory.projects.sort((a, b) => text(a.accountId, b.accountId) || text(a.awsRegion, b.awsRegion) || text(a.projectName, b.projectName));
+	inventory.projects.sort(
+		(a, b) => text(a.accountId, b.accountId) || text(a.awsRegion, b.awsRegion) || text(a.projectName, b.projectName),
+	);
 	inventory.devices.sort((a, b) => text(a.deviceId, b.deviceId));
 	return inventory;
 }

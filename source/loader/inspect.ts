@@ -24,10 +24,18 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
 			const reason = error.gzip
 				? `${error.message} when decompressed (a decompression bomb?); --max-file-size raises the limit`
 				: `${error.message}; --max-file-size raises the limit`;
-			return {checksum: await hashFile(file), gzip: error.gzip, classification: {kind: 'fail', reason, shape: error.gzip ? 'gzip' : 'unknown'}};
+			return {
+				checksum: await hashFile(file),
+				gzip: error.gzip,
+				classification: {kind: 'fail', reason, shape: error.gzip ? 'gzip' : 'unknown'},
+			};
 		}
 		if (error instanceof GzipError) {
-			return {checksum: await hashFile(file), gzip: true, classification: {kind: 'fail', reason: error.message, shape: 'gzip'}};
+			return {
+				checksum: await hashFile(file),
+				gzip: true,
+				classification: {kind: 'fail', reason: error.message, shape: 'gzip'},
+			};
 		}
 		throw error;
 	}

@@ -240,7 +240,13 @@ export class JsonScanner {
 				continue;
 			}
 			if (c === QUOTE) {
-				if (depth > 1 && depth !== element && i + 1 < n && chunk[i + 1] !== OPEN_BRACE && chunk[i + 1] !== OPEN_BRACKET) {
+				if (
+					depth > 1 &&
+					depth !== element &&
+					i + 1 < n &&
+					chunk[i + 1] !== OPEN_BRACE &&
+					chunk[i + 1] !== OPEN_BRACKET
+				) {
 					inString = true;
 					continue;
 				}
@@ -382,7 +388,8 @@ export class JsonScanner {
 		this.result.topValues++;
 		if (!this.newlineSinceValue) this.result.onePerLine = false;
 		this.newlineSinceValue = false;
-		if (this.result.topValues === 1) this.result.topKind = chunk[i] === OPEN_BRACE ? 'object' : chunk[i] === OPEN_BRACKET ? 'array' : 'none';
+		if (this.result.topValues === 1)
+			this.result.topKind = chunk[i] === OPEN_BRACE ? 'object' : chunk[i] === OPEN_BRACKET ? 'array' : 'none';
 		if (!bracket) this.notObject();
 	}
 
@@ -409,7 +416,12 @@ export class JsonScanner {
 			}
 			return;
 		}
-		if (depth === 2 && this.recordDepth === 1 && c === OPEN_BRACKET && (this.lastKey === 'Records' || this.lastKey === 'Events')) {
+		if (
+			depth === 2 &&
+			this.recordDepth === 1 &&
+			c === OPEN_BRACKET &&
+			(this.lastKey === 'Records' || this.lastKey === 'Events')
+		) {
 			// The top-level object is a wrapper: its array's elements are the records.
 			this.result.wrapper ??= this.lastKey;
 			this.recordDepth = 0;
@@ -427,7 +439,8 @@ export class JsonScanner {
 	private close(c: number, chunk: Buffer, i: number): boolean {
 		const depth = this.depth;
 		if (depth === 0) return this.fail(`invalid JSON: unbalanced "${String.fromCharCode(c)}"`);
-		if (depth <= MAX_DEPTH + 1 && this.stack[depth] !== c - 2) return this.fail(`invalid JSON: "${String.fromCharCode(c)}" closes "${String.fromCharCode(this.stack[depth]!)}"`);
+		if (depth <= MAX_DEPTH + 1 && this.stack[depth] !== c - 2)
+			return this.fail(`invalid JSON: "${String.fromCharCode(c)}" closes "${String.fromCharCode(this.stack[depth]!)}"`);
 		if (depth === this.recordDepth) this.endRecord(chunk, i);
 		if (depth === this.containerDepth) {
 			this.containerDepth = 0;

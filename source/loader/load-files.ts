@@ -6,7 +6,16 @@ import type {InputFile} from '../sources/input-file.js';
 import {classifyByName, type Format} from '../sources/classify.js';
 import {createLimiter} from '../sources/pool.js';
 import type {CaseFile} from '../store/database.js';
-import {NO_REJECTS, failed, ingestBatch, writeLedger, type BatchFile, type FileResult, type IngestOptions, type Rejected} from '../store/ingest.js';
+import {
+	NO_REJECTS,
+	failed,
+	ingestBatch,
+	writeLedger,
+	type BatchFile,
+	type FileResult,
+	type IngestOptions,
+	type Rejected,
+} from '../store/ingest.js';
 import {readLedger, type LedgerEntry} from '../store/ledger.js';
 import {inspectFile} from './inspect.js';
 import {describeLoadError} from './describe-error.js';
@@ -111,11 +120,16 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	const ledger = await readLedger(db);
 	const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
 	const batchFiles = options.batchFiles ?? DEFAULT_BATCH_FILES;
-	const ingestOptions: IngestOptions = {...options, describeError: (file, message) => describeLoadError(file.path, message, options.memoryLimit), describeRejected};
+	const ingestOptions: IngestOptions = {
+		...options,
+		describeError: (file, message) => describeLoadError(file.path, message, options.memoryLimit),
+		describeRejected,
+	};
 	const work = new WorkDir();
 	const ingest = async (batch: BatchFile[]) => {
 		const {results, inserted} = await ingestBatch(db, batch, ingestOptions);
-		for (const file of batch) if (file.path !== file.origin && file.path.endsWith('.rewrite.jsonl')) await work.remove(file.path);
+		for (const file of batch)
+			if (file.path !== file.origin && file.path.endsWith('.rewrite.jsonl')) await work.remove(file.path);
 		let kept = 0;
 		for (const result of results) {
 			if (result.status === 'failed') {
@@ -125,7 +139,8 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 				summary.records += result.records;
 				summary.otherService += result.otherService;
 				summary.badRecords += result.bad;
-				for (const key of Object.keys(summary.rejected) as (keyof Rejected)[]) summary.rejected[key] += result.rejected[key];
+				for (const key of Object.keys(summary.rejected) as (keyof Rejected)[])
+					summary.rejected[key] += result.rejected[key];
 				summary.outOfRange += result.outOfRange;
 				summary.bytes += result.file.size;
 				kept += result.kept;
@@ -143,7 +158,12 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	const inspections = inputs.map(input =>
 		classifyByName(input.path)
 			? undefined
-			: limit(() => inspectFile(input.path, {maxFileBytes: options.maxFileBytes, rewriteRecordsAbove: options.rewriteRecordsAbove}).catch((error: Error) => error)),
+			: limit(() =>
+					inspectFile(input.path, {
+						maxFileBytes: options.maxFileBytes,
+						rewriteRecordsAbove: options.rewriteRecordsAbove,
+					}).catch((error: Error) => error),
+				),
 	);
 	const pending = new Map<Format, {files: BatchFile[]; bytes: number}>();
 	const failures: FileResult[] = [];
@@ -208,7 +228,10 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 				file.path = await work.readable(input.path, gzip, file.format === 'csv' ? '.csv' : '.json');
 			}
 			const batch = pending.get(file.format) ?? {files: [], bytes: 0};
-			if (batch.files.length > 0 && (batch.bytes + input.size > batchBytes || batch.files.length >= batchFiles || file.format === 'csv')) {
+			if (
+				batch.files.length > 0 &&
+				(batch.bytes + input.size > batchBytes || batch.files.length >= batchFiles || file.format === 'csv')
+			) {
 				await ingest(batch.files);
 				batch.files = [];
 				batch.bytes = 0;

@@ -72,7 +72,12 @@ export async function scanFile(file: string, options: ScanFileOptions = {}): Pro
 		write(chunk: Buffer, _encoding, next) {
 			textBytes += chunk.length;
 			if (textBytes > max) {
-				next(new TooLargeError(gzip ? `expands to more than ${formatBytes(max)}` : `larger than ${formatBytes(max)}`, gzip));
+				next(
+					new TooLargeError(
+						gzip ? `expands to more than ${formatBytes(max)}` : `larger than ${formatBytes(max)}`,
+						gzip,
+					),
+				);
 				return;
 			}
 			if (headLength < HEAD_BYTES) {
@@ -98,11 +103,18 @@ export async function scanFile(file: string, options: ScanFileOptions = {}): Pro
 		},
 	});
 	try {
-		if (gzip) await pipeline(createReadStream(file, {highWaterMark: 1024 * 1024}), hashing, createGunzip({chunkSize: 256 * 1024}), text);
+		if (gzip)
+			await pipeline(
+				createReadStream(file, {highWaterMark: 1024 * 1024}),
+				hashing,
+				createGunzip({chunkSize: 256 * 1024}),
+				text,
+			);
 		else await pipeline(createReadStream(file, {highWaterMark: 1024 * 1024}), hashing, text);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		if (gzip && typeof code === 'string' && code.startsWith('Z_')) throw new GzipError(describeGzipError(error as Error));
+		if (gzip && typeof code === 'string' && code.startsWith('Z_'))
+			throw new GzipError(describeGzipError(error as Error));
 		throw error;
 	} finally {
 		if (out) {

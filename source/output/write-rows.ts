@@ -28,7 +28,11 @@ export type WriteOptions = {
  * The width a table is fitted to: none with --wide; the terminal's columns when stdout is a terminal; else
  * $COLUMNS if set; else none (a table piped to a file or a pager keeps every value whole).
  */
-export function tableWidth(out: NodeJS.WritableStream, wide: boolean | undefined, env: NodeJS.ProcessEnv = process.env): number {
+export function tableWidth(
+	out: NodeJS.WritableStream,
+	wide: boolean | undefined,
+	env: NodeJS.ProcessEnv = process.env,
+): number {
 	if (wide) return Number.POSITIVE_INFINITY;
 	const tty = out as NodeJS.WriteStream;
 	if (tty.isTTY && tty.columns > 0) return tty.columns;
@@ -37,7 +41,12 @@ export function tableWidth(out: NodeJS.WritableStream, wide: boolean | undefined
 }
 
 /** Writes `chunks` to `out` in `options.format`; notes how many rows to `err` for a table. */
-export async function writeRows(chunks: AsyncIterable<RowChunk>, options: WriteOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<void> {
+export async function writeRows(
+	chunks: AsyncIterable<RowChunk>,
+	options: WriteOptions,
+	out: NodeJS.WritableStream,
+	err: NodeJS.WritableStream = process.stderr,
+): Promise<void> {
 	const limit = options.maxRows ?? (options.format === 'table' ? TABLE_ROW_LIMIT : Number.POSITIVE_INFINITY);
 	let columns: string[] = [];
 	let types: string[] = [];
@@ -66,7 +75,11 @@ export async function writeRows(chunks: AsyncIterable<RowChunk>, options: WriteO
 			written++;
 			switch (options.format) {
 				case 'csv':
-					text += csvLine(row.map((value, c) => (isTextType(types[c] ?? '') ? neutralise(toCell(value, types[c])) : toCell(value, types[c] ?? ''))));
+					text += csvLine(
+						row.map((value, c) =>
+							isTextType(types[c] ?? '') ? neutralise(toCell(value, types[c])) : toCell(value, types[c] ?? ''),
+						),
+					);
 					break;
 				case 'json':
 					text += `${written > 1 ? ',\n' : ''}${jsonRow(columns, row, types)}`;

@@ -43,7 +43,8 @@ const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 const REAL = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
 const NESTED = /^(STRUCT|MAP|UNION)\(|\]$/;
 /** Types whose text holds no control or invisible character, comma or quote: written without those checks. */
-const PLAIN = /^(TIMESTAMP(_S|_MS|_NS| WITH TIME ZONE)?|DATE|TIME|INTERVAL|UUID|BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BLOB)$/;
+const PLAIN =
+	/^(TIMESTAMP(_S|_MS|_NS| WITH TIME ZONE)?|DATE|TIME|INTERVAL|UUID|BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BLOB)$/;
 const INVISIBLE = invisibleClassRe2();
 const UNSAFE = invisibleClassRe2('\\x{00}-\\x{1F}');
 /** source/text/json-text.ts JSON_WHITESPACE in RE2: a JSON string token, or whitespace between tokens. */
@@ -72,18 +73,27 @@ export function exportSelect(sql: string, columns: readonly ExportColumn[], form
 				each((i, type) => textExpr(`r.f${i}`, type)),
 				each((i, type) => {
 					if (PLAIN.test(type)) return `r.f${i}`;
-					return isTextType(type) ? `regexp_replace(${inertExpr(`r.f${i}`)}, '^([=+\\-@\\t\\r])', '''\\1')` : inertExpr(`r.f${i}`);
+					return isTextType(type)
+						? `regexp_replace(${inertExpr(`r.f${i}`)}, '^([=+\\-@\\t\\r])', '''\\1')`
+						: inertExpr(`r.f${i}`);
 				}),
 			],
 			each((i, type) =>
-				PLAIN.test(type) ? `COALESCE(r.f${i}, '')` : `COALESCE(CASE WHEN regexp_matches(r.f${i}, '[",]') THEN '"' || replace(r.f${i}, '"', '""') || '"' ELSE r.f${i} END, '')`,
+				PLAIN.test(type)
+					? `COALESCE(r.f${i}, '')`
+					: `COALESCE(CASE WHEN regexp_matches(r.f${i}, '[",]') THEN '"' || replace(r.f${i}, '"', '""') || '"' ELSE r.f${i} END, '')`,
 			).join(" || ',' || "),
 		);
 		return `SELECT ${line} AS ${sqlIdentifier(header)} FROM ${from}`;
 	}
 	const pairs = each(i => `${sqlLiteral(`${jsonString(names[i]!)}:`)} || COALESCE(r.f${i}, 'null')`);
 	const line = steps(
-		[source, each((i, type) => jsonExpr(`r.f${i}`, type)), each((i, type) => (viaToJson(type) && !PLAIN.test(type) ? lowerEscapesExpr(`r.f${i}`) : `r.f${i}`)), [`'{' || ${pairs.join(" || ',' || ")} || '}'`]],
+		[
+			source,
+			each((i, type) => jsonExpr(`r.f${i}`, type)),
+			each((i, type) => (viaToJson(type) && !PLAIN.test(type) ? lowerEscapesExpr(`r.f${i}`) : `r.f${i}`)),
+			[`'{' || ${pairs.join(" || ',' || ")} || '}'`],
+		],
 		escapeInvisibleExpr('r.f0'),
 	);
 	return `SELECT ${line} AS line FROM ${from}`;
@@ -126,7 +136,8 @@ function viaToJson(type: string): boolean {
 
 /** A column's value as JSON text (NULL for NULL, NaN and infinities), before to_json's escapes are lower-cased. */
 function jsonExpr(column: string, type: string): string {
-	if (REAL.test(type)) return `CASE WHEN isfinite(CAST(${column} AS DOUBLE)) THEN CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR) END`;
+	if (REAL.test(type))
+		return `CASE WHEN isfinite(CAST(${column} AS DOUBLE)) THEN CAST(to_json(CAST(${column} AS DOUBLE)) AS VARCHAR) END`;
 	if (type === 'BOOLEAN' || INTEGER.test(type)) return `CAST(${column} AS VARCHAR)`;
 	if (type === 'JSON') return textExpr(column, type);
 	if (NESTED.test(type)) return `CAST(to_json(${column}) AS VARCHAR)`;

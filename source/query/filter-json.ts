@@ -14,7 +14,9 @@ export type StoredChip =
 /** The filter as JSON text: `{"chips":[...]}`. */
 export function filterToJson(state: FilterState): string {
 	const chips: StoredChip[] = state.chips.map(chip =>
-		chip.kind === 'from' || chip.kind === 'until' ? {kind: chip.kind, time: chip.time.toISOString(), label: chip.label} : chip,
+		chip.kind === 'from' || chip.kind === 'until'
+			? {kind: chip.kind, time: chip.time.toISOString(), label: chip.label}
+			: chip,
 	);
 	return JSON.stringify({chips});
 }

@@ -72,13 +72,16 @@ function ladderBucket(bucket: Bucket): Bucket {
 	return known;
 }
 
-
 /** First and last eventTime under the filter, as one row `{first, last, count}` (first and last null when none match). */
 export function spanQuery(state: FilterState): SqlQuery {
 	const {conditions, params} = filterConditions(state);
 	const where = whereClause(conditions);
 	return {
-		sql: ['SELECT min(eventTime) AS first, max(eventTime) AS last, count(*) AS count', `FROM ${EVENTS_TABLE}`, ...(where ? [where] : [])].join(' '),
+		sql: [
+			'SELECT min(eventTime) AS first, max(eventTime) AS last, count(*) AS count',
+			`FROM ${EVENTS_TABLE}`,
+			...(where ? [where] : []),
+		].join(' '),
 		params,
 	};
 }
@@ -140,7 +143,12 @@ export function bucketIndex(time: Date, bucket: Bucket): number {
 }
 
 /** The last `limit` buckets over `span` (from inclusive, until exclusive), empty ones included, from the non-empty ones. */
-export function fillBuckets(counts: readonly BucketCounts[], bucket: Bucket, span: TimeRange, limit: number): Array<{start: Date} & BucketCounts> {
+export function fillBuckets(
+	counts: readonly BucketCounts[],
+	bucket: Bucket,
+	span: TimeRange,
+	limit: number,
+): Array<{start: Date} & BucketCounts> {
 	const first = bucketIndex(span.from, bucket);
 	const last = bucketIndex(new Date(Math.max(span.from.getTime(), span.until.getTime() - 1)), bucket);
 	const from = Math.max(first, last - Math.max(1, Math.floor(limit)) + 1);
@@ -148,7 +156,12 @@ export function fillBuckets(counts: readonly BucketCounts[], bucket: Bucket, spa
 	const out: Array<{start: Date} & BucketCounts> = [];
 	for (let index = from; index <= last; index++) {
 		const c = byIndex.get(index);
-		out.push({start: new Date(BUCKET_ORIGIN_MS + index * bucket.ms), index, total: c?.total ?? 0, errors: c?.errors ?? 0});
+		out.push({
+			start: new Date(BUCKET_ORIGIN_MS + index * bucket.ms),
+			index,
+			total: c?.total ?? 0,
+			errors: c?.errors ?? 0,
+		});
 	}
 
 	return out;
@@ -181,7 +194,11 @@ export function outlierFence(counts: readonly BucketCounts[], bucket: Bucket): T
 	const end = BUCKET_ORIGIN_MS + (at(n - 1 - k) + 1) * bucket.ms;
 	const margin = Math.max(end - start, OUTLIER_FLOOR_MS);
 	const fence = {from: start - margin, until: end + margin};
-	const outside = sorted.some(c => BUCKET_ORIGIN_MS + (c.index + 1) * bucket.ms <= fence.from || BUCKET_ORIGIN_MS + c.index * bucket.ms >= fence.until);
+	const outside = sorted.some(
+		c =>
+			BUCKET_ORIGIN_MS + (c.index + 1) * bucket.ms <= fence.from ||
+			BUCKET_ORIGIN_MS + c.index * bucket.ms >= fence.until,
+	);
 	return outside ? {from: new Date(fence.from), until: new Date(fence.until)} : undefined;
 }
 

@@ -8,6 +8,16 @@ export * from './where.js';
 export * from './time.js';
 export * from './facets.js';
 export * from './bars.js';
-export {BUCKETS, BUCKET_ORIGIN_MS, bucketCount, bucketStart, chooseBucket, fillBuckets, histogramCountsQuery, spanQuery, type Bucket} from './histogram.js';
+export {
+	BUCKETS,
+	BUCKET_ORIGIN_MS,
+	bucketCount,
+	bucketStart,
+	chooseBucket,
+	fillBuckets,
+	histogramCountsQuery,
+	spanQuery,
+	type Bucket,
+} from './histogram.js';
 export * from './paging.js';
 export * from './sql-view.js';

@@ -13,7 +13,11 @@ const SOURCE = 'iot1click.amazonaws.com';
 const ISO = `'%Y-%m-%dT%H:%M:%S.%fZ'`;
 
 /** Claim calls and the claim state each leaves. ClaimDevicesByClaimCode names no device, so it sets no device's claim. */
-export const CLAIM_STATES = {InitiateDeviceClaim: 'initiated', FinalizeDeviceClaim: 'claimed', UnclaimDevice: 'unclaimed'} as const;
+export const CLAIM_STATES = {
+	InitiateDeviceClaim: 'initiated',
+	FinalizeDeviceClaim: 'claimed',
+	UnclaimDevice: 'unclaimed',
+} as const;
 
 /**
  * Where the replay stops: every event at or before an instant (a Date), or every event up to and including one
@@ -36,7 +40,10 @@ function cutSql(at: Cut): SqlQuery {
  */
 /** Request parameters the replay reads, and the calls that send them. Read from raw only for those calls. */
 const PARAMETERS = {
-	attributes: {calls: ['CreatePlacement', 'UpdatePlacement'], sql: `json_extract(raw, '$.requestParameters.attributes')`},
+	attributes: {
+		calls: ['CreatePlacement', 'UpdatePlacement'],
+		sql: `json_extract(raw, '$.requestParameters.attributes')`,
+	},
 	deviceTemplateName: {
 		calls: ['AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement'],
 		sql: `json_extract_string(raw, '$.requestParameters.deviceTemplateName')`,
@@ -54,7 +61,10 @@ function replayed(at: Cut, parameter?: Parameter): SqlQuery {
 		(eventTime, eventID) AS k,
 		{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"`;
 	if (parameter === undefined) {
-		return {sql: `ev AS NOT MATERIALIZED (\n\t${base}\n\tFROM ${EVENTS_TABLE}\n\tWHERE (projectName IS NOT NULL OR deviceId IS NOT NULL) AND ${calls}\n)`, params: cut.params};
+		return {
+			sql: `ev AS NOT MATERIALIZED (\n\t${base}\n\tFROM ${EVENTS_TABLE}\n\tWHERE (projectName IS NOT NULL OR deviceId IS NOT NULL) AND ${calls}\n)`,
+			params: cut.params,
+		};
 	}
 	const {calls: names, sql} = PARAMETERS[parameter];
 	return {
@@ -105,7 +115,10 @@ const STATE = `CASE
 		ELSE 'unknown' END`;
 
 function withCtes(at: Cut | {at: Cut; parameter: Parameter}, ctes: string[], select: string): SqlQuery {
-	const base = at !== undefined && !(at instanceof Date) && 'parameter' in at ? replayed(at.at, at.parameter) : replayed(at as Cut);
+	const base =
+		at !== undefined && !(at instanceof Date) && 'parameter' in at
+			? replayed(at.at, at.parameter)
+			: replayed(at as Cut);
 	return {sql: `WITH ${[base.sql, ...ctes].join(',\n')}\n${select}`, params: base.params};
 }
 
@@ -185,13 +198,15 @@ ORDER BY s.deviceId, s.associatedBy.eventTime, s.associatedBy.eventID`,
 
 /** Devices named by a successful call: enabled state (UpdateDeviceState), claim, and the newest call naming it. */
 export function inventoryDevicesQuery(at?: Cut): SqlQuery {
-	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
-	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
+	const claims = Object.keys(CLAIM_STATES)
+		.map(name => `'${name}'`)
+		.join(', ');
+	const claimState = Object.entries(CLAIM_STATES)
+		.map(([name, state]) => `WHEN '${name}' THEN '${state}'`)
+		.join(' ');
 	return withCtes(
 		{at, parameter: 'en'},
-		[
-			`named AS (SELECT * FROM ev WHERE deviceId IS NOT NULL)`,
-		],
+		[`named AS (SELECT * FROM ev WHERE deviceId IS NOT NULL)`],
 		`SELECT deviceId,
 	arg_max(en = 'true', k) FILTER (WHERE en IN ('true', 'false')) AS enabled,
 	arg_max("by", k) FILTER (WHERE en IN ('true', 'false')) AS enabledSetBy,
@@ -222,8 +237,12 @@ export function newestEventQuery(): SqlQuery {
 const DEVICE_CALL = 'ok AND named';
 
 export function deviceDossierQuery(deviceId: string): SqlQuery {
-	const claims = Object.keys(CLAIM_STATES).map(name => `'${name}'`).join(', ');
-	const claimState = Object.entries(CLAIM_STATES).map(([name, state]) => `WHEN '${name}' THEN '${state}'`).join(' ');
+	const claims = Object.keys(CLAIM_STATES)
+		.map(name => `'${name}'`)
+		.join(', ');
+	const claimState = Object.entries(CLAIM_STATES)
+		.map(([name, state]) => `WHEN '${name}' THEN '${state}'`)
+		.join(' ');
 	return {
 		sql: `WITH placed AS (
 	SELECT DISTINCT coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName, placementName

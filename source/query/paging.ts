@@ -33,7 +33,10 @@ export function pageQuery(state: FilterState, options: PageOptions): SqlQuery {
 		if (Number.isNaN(options.after.eventTime.getTime())) throw new RangeError('The page cursor holds an invalid date');
 		// The plain eventTime bound says the same as the row comparison's first part, in a form DuckDB pushes into
 		// the scan: row groups wholly past the cursor (by their min/max eventTime) are skipped, not read.
-		conditions.push(`eventTime ${options.order === 'asc' ? '>=' : '<='} ?`, `(eventTime, eventID) ${options.order === 'asc' ? '>' : '<'} (?, ?)`);
+		conditions.push(
+			`eventTime ${options.order === 'asc' ? '>=' : '<='} ?`,
+			`(eventTime, eventID) ${options.order === 'asc' ? '>' : '<'} (?, ?)`,
+		);
 		params.push(options.after.eventTime, options.after.eventTime, options.after.eventID);
 	}
 
@@ -63,7 +66,9 @@ export function takePage<T extends Cursor>(rows: readonly T[], limit: number): P
 	const page = rows.slice(0, limit);
 	const more = rows.length > limit;
 	const last = page.at(-1);
-	return more && last ? {rows: page, more, next: {eventTime: last.eventTime, eventID: last.eventID}} : {rows: page, more};
+	return more && last
+		? {rows: page, more, next: {eventTime: last.eventTime, eventID: last.eventID}}
+		: {rows: page, more};
 }
 
 /** How many events match the filter, as one row `{count}`. */

@@ -65,6 +65,11 @@ export function inlineParams(query: SqlQuery): string {
 export function filterAsSql(state: FilterState): string {
 	const {conditions, params} = filterConditions(state);
 	const where = whereClause(conditions, '\n  AND ');
-	const sql = ['SELECT *', `FROM ${EVENTS_TABLE}`, ...(where ? [where] : []), 'ORDER BY eventTime DESC, eventID DESC;'].join('\n');
+	const sql = [
+		'SELECT *',
+		`FROM ${EVENTS_TABLE}`,
+		...(where ? [where] : []),
+		'ORDER BY eventTime DESC, eventID DESC;',
+	].join('\n');
 	return inlineParams({sql, params});
 }

@@ -125,7 +125,9 @@ function formatterFor(zone: Zone): Intl.DateTimeFormat {
 				second: '2-digit',
 			});
 		} catch {
-			throw new TimeParseError(`Unknown time zone ${JSON.stringify(zone)}: expected UTC or an IANA name such as Europe/Berlin`);
+			throw new TimeParseError(
+				`Unknown time zone ${JSON.stringify(zone)}: expected UTC or an IANA name such as Europe/Berlin`,
+			);
 		}
 
 		formatters.set(zone, formatter);

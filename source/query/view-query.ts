@@ -8,6 +8,11 @@ import {buildWhere} from './where.js';
 /** `SELECT * FROM events WHERE ... ORDER BY eventTime DESC, eventID DESC`, values bound. */
 export function filterViewQuery(state: FilterState): SqlQuery {
 	const where = buildWhere(state);
-	const sql = ['SELECT *', `FROM ${EVENTS_TABLE}`, ...(where.sql ? [where.sql] : []), 'ORDER BY eventTime DESC, eventID DESC'].join('\n');
+	const sql = [
+		'SELECT *',
+		`FROM ${EVENTS_TABLE}`,
+		...(where.sql ? [where.sql] : []),
+		'ORDER BY eventTime DESC, eventID DESC',
+	].join('\n');
 	return {sql, params: where.params};
 }

@@ -24,7 +24,12 @@ export type BadFilesResult = {
 const GOOD_IN_BAD_FILE = 5;
 
 /** Writes the bad-file set. */
-export async function writeBadFiles(args: {writer: ArchiveWriter; world: World; factory: RecordFactory; seed: number}): Promise<BadFilesResult> {
+export async function writeBadFiles(args: {
+	writer: ArchiveWriter;
+	world: World;
+	factory: RecordFactory;
+	seed: number;
+}): Promise<BadFilesResult> {
 	const {writer, world, factory} = args;
 	const rng = new Random(args.seed, 3);
 	const account = world.accounts[0] as string;
@@ -80,5 +85,5 @@ export async function writeBadFiles(args: {writer: ArchiveWriter; world: World; 
 	await writer.writeRaw('bad/bad-records.json', JSON.stringify({Records: records}));
 	badFiles.push({path: 'bad/bad-records.json', kind: 'bad-records'});
 
-	return {badFiles, badRecords: bad.length, goodRecordIDs: good.map((r) => r.eventID)};
+	return {badFiles, badRecords: bad.length, goodRecordIDs: good.map(r => r.eventID)};
 }

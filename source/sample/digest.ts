@@ -26,7 +26,13 @@ export type DigestSigner = {
 	/** Hex MD5 fingerprint of the public key (digestPublicKeyFingerprint). */
 	fingerprint: string;
 	/** Hex signature of a digest (CloudTrail signs a string built from the digest's metadata and its hash). */
-	sign(input: {key: string; bucket: string; endTime: string; digestSha256: string; previousSignature: string | null}): string;
+	sign(input: {
+		key: string;
+		bucket: string;
+		endTime: string;
+		digestSha256: string;
+		previousSignature: string | null;
+	}): string;
 };
 
 /** One digest file to write. */
@@ -36,7 +42,12 @@ export type DigestFile = {key: string; json: string; signature: string | null; a
 export const UNSIGNED_FINGERPRINT = createHash('md5').update('clicktrail-sample-unsigned').digest('hex');
 
 /** Builds every digest for the given log files, in chain order per account and region. */
-export function buildDigests(args: {logs: readonly LogFileEntry[]; bucket: string; trailName: string; signer?: DigestSigner}): DigestFile[] {
+export function buildDigests(args: {
+	logs: readonly LogFileEntry[];
+	bucket: string;
+	trailName: string;
+	signer?: DigestSigner;
+}): DigestFile[] {
 	const chains = new Map<string, Map<number, LogFileEntry[]>>();
 	for (const log of args.logs) {
 		const chainKey = `${log.organizationId ?? ''}|${log.account}|${log.region}`;
@@ -50,10 +61,18 @@ export function buildDigests(args: {logs: readonly LogFileEntry[]; bucket: strin
 		const hours = chains.get(chainKey) as Map<number, LogFileEntry[]>;
 		let previous: {key: string; sha256: string; signature: string | null} | undefined;
 		for (const hour of [...hours.keys()].sort((a, b) => a - b)) {
-			const logs = (hours.get(hour) as LogFileEntry[]).sort((a, b) => a.deliveryMs - b.deliveryMs || (a.key < b.key ? -1 : 1));
+			const logs = (hours.get(hour) as LogFileEntry[]).sort(
+				(a, b) => a.deliveryMs - b.deliveryMs || (a.key < b.key ? -1 : 1),
+			);
 			const first = logs[0] as LogFileEntry;
 			const endMs = hour + HOUR;
-			const key = digestFileKey({account: first.account, region: first.region, endMs, trailName: args.trailName, organizationId: first.organizationId});
+			const key = digestFileKey({
+				account: first.account,
+				region: first.region,
+				endMs,
+				trailName: args.trailName,
+				organizationId: first.organizationId,
+			});
 			const digest = {
 				awsAccountId: first.account,
 				digestStartTime: isoSeconds(hour),
@@ -62,14 +81,14 @@ export function buildDigests(args: {logs: readonly LogFileEntry[]; bucket: strin
 				digestS3Object: key,
 				digestPublicKeyFingerprint: args.signer?.fingerprint ?? UNSIGNED_FINGERPRINT,
 				digestSignatureAlgorithm: 'SHA256withRSA',
-				newestEventTime: isoSeconds(Math.max(...logs.map((l) => l.newestMs))),
-				oldestEventTime: isoSeconds(Math.min(...logs.map((l) => l.oldestMs))),
+				newestEventTime: isoSeconds(Math.max(...logs.map(l => l.newestMs))),
+				oldestEventTime: isoSeconds(Math.min(...logs.map(l => l.oldestMs))),
 				previousDigestS3Bucket: previous ? args.bucket : null,
 				previousDigestS3Object: previous ? previous.key : null,
 				previousDigestHashValue: previous ? previous.sha256 : null,
 				previousDigestHashAlgorithm: previous ? 'SHA-256' : null,
 				previousDigestSignature: previous ? previous.signature : null,
-				logFiles: logs.map((l) => ({
+				logFiles: logs.map(l => ({
 					s3Bucket: args.bucket,
 					s3Object: l.key,
 					hashValue: l.sha256,
@@ -81,7 +100,13 @@ export function buildDigests(args: {logs: readonly LogFileEntry[]; bucket: strin
 			const json = JSON.stringify(digest);
 			const sha256 = createHash('sha256').update(json).digest('hex');
 			const signature = args.signer
-				? args.signer.sign({key, bucket: args.bucket, endTime: digest.digestEndTime, digestSha256: sha256, previousSignature: previous?.signature ?? null})
+				? args.signer.sign({
+						key,
+						bucket: args.bucket,
+						endTime: digest.digestEndTime,
+						digestSha256: sha256,
+						previousSignature: previous?.signature ?? null,
+					})
 				: null;
 			out.push({key, json, signature, account: first.account, region: first.region});
 			previous = {key, sha256, signature};

@@ -37,7 +37,8 @@ export function eventHistoryUserName(record: Record<string, unknown>): string {
 	const identity = obj(record['userIdentity']);
 	if (typeof identity['userName'] === 'string') return identity['userName'];
 	const arn = text(identity['arn']);
-	if (identity['type'] === 'AssumedRole' || identity['type'] === 'FederatedUser') return arn.slice(arn.lastIndexOf('/') + 1);
+	if (identity['type'] === 'AssumedRole' || identity['type'] === 'FederatedUser')
+		return arn.slice(arn.lastIndexOf('/') + 1);
 	if (identity['type'] === 'Root') return 'root';
 	return text(identity['invokedBy'] ?? identity['principalId']);
 }
@@ -45,7 +46,8 @@ export function eventHistoryUserName(record: Record<string, unknown>): string {
 function resource(record: Record<string, unknown>): {type: string; name: string} {
 	const p = obj(record['requestParameters']);
 	if (typeof p['deviceId'] === 'string') return {type: 'AWS::IoT1Click::Device', name: p['deviceId']};
-	if (typeof p['placementName'] === 'string') return {type: 'AWS::IoT1Click::Placement', name: `${text(p['projectName'])}/${p['placementName']}`};
+	if (typeof p['placementName'] === 'string')
+		return {type: 'AWS::IoT1Click::Placement', name: `${text(p['projectName'])}/${p['placementName']}`};
 	if (typeof p['projectName'] === 'string') return {type: 'AWS::IoT1Click::Project', name: p['projectName']};
 	return {type: '', name: ''};
 }
@@ -75,7 +77,7 @@ export function eventHistoryCsvRow(record: Record<string, unknown>): string {
 
 /** Writes records as the console's Event history CSV export (header row, then one row a record, \n line endings). */
 export async function writeEventHistoryCsv(file: string, records: readonly Record<string, unknown>[]): Promise<void> {
-	const lines = [EVENT_HISTORY_CSV_HEADER.join(','), ...records.map((r) => eventHistoryCsvRow(r))];
+	const lines = [EVENT_HISTORY_CSV_HEADER.join(','), ...records.map(r => eventHistoryCsvRow(r))];
 	await mkdir(path.dirname(file), {recursive: true});
 	await writeFile(file, lines.join('\n') + '\n');
 }

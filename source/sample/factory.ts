@@ -37,11 +37,17 @@ export class RecordFactory {
 	}
 
 	/** An IoT 1-Click call; operation and identity chosen unless given. */
-	iot(scope: CallScope, timeMs: number, options: {op?: IotOperation; profile?: IdentityProfile; userAgent?: string} = {}): BuiltRecord {
+	iot(
+		scope: CallScope,
+		timeMs: number,
+		options: {op?: IotOperation; profile?: IdentityProfile; userAgent?: string} = {},
+	): BuiltRecord {
 		let op = options.op;
 		if (!op) {
 			const covering = this.coverage && this.opsCovered < IOT_OPERATIONS.length;
-			op = covering ? (IOT_OPERATIONS[this.opsCovered++] as IotOperation) : scope.rng.weighted(IOT_OPERATIONS, (o) => o.weight);
+			op = covering
+				? (IOT_OPERATIONS[this.opsCovered++] as IotOperation)
+				: scope.rng.weighted(IOT_OPERATIONS, o => o.weight);
 		}
 		let profile = options.profile;
 		if (!profile) {
@@ -66,7 +72,7 @@ export class RecordFactory {
 
 	/** Another service's call. */
 	other(scope: CallScope, timeMs: number): BuiltRecord {
-		const op = scope.rng.weighted(OTHER_OPERATIONS, (o) => o.weight);
+		const op = scope.rng.weighted(OTHER_OPERATIONS, o => o.weight);
 		const profile = op.identity ? op.identity(scope) : this.profile(scope, undefined, true);
 		return buildRecord({
 			scope,
@@ -86,10 +92,10 @@ export class RecordFactory {
 	profile(scope: CallScope, type?: string, human = false): IdentityProfile {
 		const map = this.byType.get(scope.account);
 		if (!map) throw new Error(`No identities for account ${scope.account}`);
-		const types = human ? IDENTITY_TYPES.filter((t) => t !== 'AWSService') : IDENTITY_TYPES;
-		const chosen = type ?? scope.rng.weighted(types, (t) => IDENTITY_TYPE_WEIGHTS[t] ?? 0);
+		const types = human ? IDENTITY_TYPES.filter(t => t !== 'AWSService') : IDENTITY_TYPES;
+		const chosen = type ?? scope.rng.weighted(types, t => IDENTITY_TYPE_WEIGHTS[t] ?? 0);
 		const list = map.get(chosen);
 		if (!list || list.length === 0) throw new Error(`No ${chosen} identity in account ${scope.account}`);
-		return scope.rng.weighted(list, (p) => p.weight);
+		return scope.rng.weighted(list, p => p.weight);
 	}
 }

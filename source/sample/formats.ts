@@ -18,8 +18,12 @@ async function write(file: string, text: string, compress: boolean): Promise<voi
 }
 
 /** Writes one record a line (JSON lines), each line ending in \n. */
-export async function writeJsonLines(file: string, records: readonly unknown[], options: JsonLinesOptions = {}): Promise<void> {
-	const text = records.map((r) => JSON.stringify(r) + '\n').join('');
+export async function writeJsonLines(
+	file: string,
+	records: readonly unknown[],
+	options: JsonLinesOptions = {},
+): Promise<void> {
+	const text = records.map(r => JSON.stringify(r) + '\n').join('');
 	await write(file, text, options.gzip ?? file.endsWith('.gz'));
 }
 

@@ -51,17 +51,20 @@ export async function generateSample(options: SampleOptions): Promise<GroundTrut
 	const plantIncident = incidentSkipped === undefined;
 	const digests = options.digests ?? true;
 	const plantHostile = (options.hostile ?? true) && events >= 20;
-	const plans = events === 0 ? [] : planFiles({
-		rng: new Random(seed, 2),
-		world,
-		events,
-		recordsPerFile: options.recordsPerFile ?? SAMPLE_DEFAULTS.recordsPerFile,
-		startMs,
-		endMs,
-		incident: plantIncident,
-		incidentRecords: INCIDENT_DEVICES + 1,
-		hostileRecords: plantHostile ? HOSTILE_RECORDS : 0,
-	});
+	const plans =
+		events === 0
+			? []
+			: planFiles({
+					rng: new Random(seed, 2),
+					world,
+					events,
+					recordsPerFile: options.recordsPerFile ?? SAMPLE_DEFAULTS.recordsPerFile,
+					startMs,
+					endMs,
+					incident: plantIncident,
+					incidentRecords: INCIDENT_DEVICES + 1,
+					hostileRecords: plantHostile ? HOSTILE_RECORDS : 0,
+				});
 
 	await mkdir(options.outDir, {recursive: true});
 	const writer = new ArchiveWriter(options.outDir, options.gzipLevel ?? SAMPLE_DEFAULTS.gzipLevel);
@@ -94,7 +97,15 @@ export async function generateSample(options: SampleOptions): Promise<GroundTrut
 		for (const b of built) truth.add(b);
 		if (plan.duplicate) {
 			const again = built.slice(0, Math.ceil(built.length / 2));
-			const second = await writeLog(writer, world, plan, again, rng, entry.deliveryMs + rng.int(5, 40) * MINUTE, digests);
+			const second = await writeLog(
+				writer,
+				world,
+				plan,
+				again,
+				rng,
+				entry.deliveryMs + rng.int(5, 40) * MINUTE,
+				digests,
+			);
 			logs.push(second);
 			truth.logFiles.push(second.key);
 			for (const b of again) truth.addDuplicate(b);
@@ -106,7 +117,12 @@ export async function generateSample(options: SampleOptions): Promise<GroundTrut
 	if (digests) {
 		await writer.flush();
 		const signer = (options.signDigests ?? true) ? testKeySigner : undefined;
-		for (const digest of buildDigests({logs, bucket: world.bucket, trailName: world.trailName, ...(signer ? {signer} : {})})) {
+		for (const digest of buildDigests({
+			logs,
+			bucket: world.bucket,
+			trailName: world.trailName,
+			...(signer ? {signer} : {}),
+		})) {
 			await writer.writeGzip(digest.key, digest.json);
 			digestFiles.push(digest.key);
 			if (digest.signature !== null) signatures[digest.key] = digest.signature;
@@ -114,7 +130,8 @@ export async function generateSample(options: SampleOptions): Promise<GroundTrut
 	}
 	await writer.flush();
 	// A copy made with `aws s3 sync` has no object metadata, so signatures never go beside the digests.
-	if (options.signaturesFile !== undefined) await writeFile(options.signaturesFile, JSON.stringify(signatures, null, '\t') + '\n');
+	if (options.signaturesFile !== undefined)
+		await writeFile(options.signaturesFile, JSON.stringify(signatures, null, '\t') + '\n');
 
 	const bad = options.badFiles
 		? await writeBadFiles({writer, world, factory: new RecordFactory(world, 1, false), seed})
@@ -162,9 +179,18 @@ async function writeLog(
 	const deliveryMs = Math.max(newestMs + rng.int(2 * 60, 9 * 60) * 1000, plan.minDeliveryMs ?? 0, notBefore);
 	const organizationId = plan.account === world.organizationAccount ? world.organizationId : undefined;
 	const key = logFileKey({account: plan.account, region: plan.region, deliveryMs, organizationId, rng});
-	const records = built.map((b) => b.record);
+	const records = built.map(b => b.record);
 	const json = JSON.stringify({Records: records});
-	const entry: LogFileEntry = {key, account: plan.account, region: plan.region, organizationId, deliveryMs, oldestMs, newestMs, sha256: ''};
-	await writer.writeGzip(key, json, hash ? (sha256) => (entry.sha256 = sha256) : undefined);
+	const entry: LogFileEntry = {
+		key,
+		account: plan.account,
+		region: plan.region,
+		organizationId,
+		deliveryMs,
+		oldestMs,
+		newestMs,
+		sha256: '',
+	};
+	await writer.writeGzip(key, json, hash ? sha256 => (entry.sha256 = sha256) : undefined);
 	return entry;
 }

@@ -60,7 +60,16 @@ const CORPORATE_IPS = [
 	'2001:db8:4a2::9c',
 ];
 
-const PEOPLE = ['alice.ng', 'bram.devries', 'chen.wei', 'dana.okafor', 'eli.schwartz', 'fatima.zahra', 'gus.lindqvist', 'hana.sato'];
+const PEOPLE = [
+	'alice.ng',
+	'bram.devries',
+	'chen.wei',
+	'dana.okafor',
+	'eli.schwartz',
+	'fatima.zahra',
+	'gus.lindqvist',
+	'hana.sato',
+];
 
 function accessKey(rng: Random, prefix: 'AKIA' | 'ASIA'): string {
 	return prefix + rng.upperAlnum(16);
@@ -71,10 +80,12 @@ function uniqueId(rng: Random, prefix: 'AIDA' | 'AROA' | 'AIPA'): string {
 }
 
 function tools(rng: Random, count: number, allowConsole = true): Tool[] {
-	const kinds: ToolKind[] = allowConsole ? ['cli', 'boto3', 'console', 'jssdk', 'java', 'terraform'] : ['cli', 'boto3', 'jssdk', 'java', 'terraform'];
+	const kinds: ToolKind[] = allowConsole
+		? ['cli', 'boto3', 'console', 'jssdk', 'java', 'terraform']
+		: ['cli', 'boto3', 'jssdk', 'java', 'terraform'];
 	const out: Tool[] = [];
 	for (let i = 0; i < count; i++) {
-		const kind = rng.weighted(kinds, (k) => ({cli: 5, boto3: 5, console: 4, jssdk: 2, java: 1, terraform: 1})[k]);
+		const kind = rng.weighted(kinds, k => ({cli: 5, boto3: 5, console: 4, jssdk: 2, java: 1, terraform: 1})[k]);
 		out.push({kind, version: toolVersion(rng, kind)});
 	}
 	return out;
@@ -172,7 +183,14 @@ export function buildIdentities(rng: Random, account: string, partnerAccount: st
 			principal: arn,
 			account,
 			session: false,
-			template: {type: 'IAMUser', principalId: uniqueId(rng, 'AIDA'), arn, accountId: account, accessKeyId: accessKey(rng, 'AKIA'), userName},
+			template: {
+				type: 'IAMUser',
+				principalId: uniqueId(rng, 'AIDA'),
+				arn,
+				accountId: account,
+				accessKeyId: accessKey(rng, 'AKIA'),
+				userName,
+			},
 			sourceIPs: ips(rng, 2),
 			tools: tools(rng, userName === 'ci-deploy' ? 1 : 2, userName !== 'ci-deploy'),
 			weight: userName === 'ci-deploy' ? 3 : 2,
@@ -196,11 +214,34 @@ export function buildIdentities(rng: Random, account: string, partnerAccount: st
 	const roles: {roleName: string; rolePath?: string; sessionName: string; weight: number; console: boolean}[] = [
 		{roleName: 'IoTFleetOperator', sessionName: people[2] as string, weight: 3, console: true},
 		{roleName: 'IoTFleetOperator', sessionName: people[3] as string, weight: 2, console: true},
-		{roleName: ssoRole, rolePath: 'aws-reserved/sso.amazonaws.com/', sessionName: `${people[4] as string}@example.com`, weight: 2, console: true},
-		{roleName: ssoReadOnly, rolePath: 'aws-reserved/sso.amazonaws.com/', sessionName: `${people[5] as string}@example.com`, weight: 2, console: true},
-		{roleName: 'button-handler-exec', rolePath: 'service-role/', sessionName: 'button-handler', weight: 2, console: false},
+		{
+			roleName: ssoRole,
+			rolePath: 'aws-reserved/sso.amazonaws.com/',
+			sessionName: `${people[4] as string}@example.com`,
+			weight: 2,
+			console: true,
+		},
+		{
+			roleName: ssoReadOnly,
+			rolePath: 'aws-reserved/sso.amazonaws.com/',
+			sessionName: `${people[5] as string}@example.com`,
+			weight: 2,
+			console: true,
+		},
+		{
+			roleName: 'button-handler-exec',
+			rolePath: 'service-role/',
+			sessionName: 'button-handler',
+			weight: 2,
+			console: false,
+		},
 		{roleName: 'github-actions-deploy', sessionName: 'GitHubActions', weight: 1, console: false},
-		{roleName: 'IoTFleetOperator', sessionName: `botocore-session-${1730000000 + rng.int(0, 3_000_000)}`, weight: 1, console: false},
+		{
+			roleName: 'IoTFleetOperator',
+			sessionName: `botocore-session-${1730000000 + rng.int(0, 3_000_000)}`,
+			weight: 1,
+			console: false,
+		},
 	];
 	for (const role of roles) {
 		out.push(
@@ -223,7 +264,13 @@ export function buildIdentities(rng: Random, account: string, partnerAccount: st
 		principal: `arn:aws:iam::${account}:root`,
 		account,
 		session: false,
-		template: {type: 'Root', principalId: account, arn: `arn:aws:iam::${account}:root`, accountId: account, accessKeyId: accessKey(rng, 'ASIA')},
+		template: {
+			type: 'Root',
+			principalId: account,
+			arn: `arn:aws:iam::${account}:root`,
+			accountId: account,
+			accessKeyId: accessKey(rng, 'ASIA'),
+		},
 		sourceIPs: ips(rng, 1),
 		tools: [{kind: 'console', version: ''}],
 		weight: 1,
@@ -316,7 +363,12 @@ export function buildIdentities(rng: Random, account: string, partnerAccount: st
 		principal: `${samlUser} (${samlProvider})`,
 		account,
 		session: false,
-		template: {type: 'SAMLUser', principalId: `${samlProvider}:${samlUser}`, userName: samlUser, identityProvider: samlProvider},
+		template: {
+			type: 'SAMLUser',
+			principalId: `${samlProvider}:${samlUser}`,
+			userName: samlUser,
+			identityProvider: samlProvider,
+		},
 		sourceIPs: ips(rng, 1),
 		tools: tools(rng, 1),
 		weight: 1,
@@ -365,7 +417,7 @@ export function identityFor(profile: IdentityProfile, eventMs: number, rng: Rand
 			...context,
 			attributes: {
 				creationDate: isoSeconds(eventMs - rng.int(30, 3500) * 1000),
-				mfaAuthenticated: profile.tools.some((t) => t.kind === 'console') ? 'true' : 'false',
+				mfaAuthenticated: profile.tools.some(t => t.kind === 'console') ? 'true' : 'false',
 			},
 		},
 	};

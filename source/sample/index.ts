@@ -21,7 +21,14 @@ export {makeRecords, makeBuiltRecords, type MakeRecordsOptions} from './records.
 export {buildDigests, UNSIGNED_FINGERPRINT, type DigestFile, type DigestSigner, type LogFileEntry} from './digest.js';
 export {LOG_KEY_PATTERN, DIGEST_KEY_PATTERN} from './layout.js';
 export {generateLifecycle, type LifecycleOptions} from './lifecycle.js';
-export {expectedInventory, isoMicros, type LifecycleCall, type LifecycleEffect, type LifecycleFailure, type LifecycleTruth} from './lifecycle-truth.js';
+export {
+	expectedInventory,
+	isoMicros,
+	type LifecycleCall,
+	type LifecycleEffect,
+	type LifecycleFailure,
+	type LifecycleTruth,
+} from './lifecycle-truth.js';
 export {IOT_OPERATIONS, IOT_SOURCE} from './iot-operations.js';
 export {IDENTITY_TYPES} from './identities.js';
 export {HOSTILE_USER_AGENT, INCIDENT_DEVICES, INCIDENT_START_ISO} from './special-events.js';

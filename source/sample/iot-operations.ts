@@ -31,7 +31,7 @@ export const IOT_SOURCE = 'iot1click.amazonaws.com';
 function devicesOf(scope: CallScope): Device[] {
 	const own = scope.world.devicesByScope.get(`${scope.account}/${scope.region}`);
 	if (own && own.length > 0) return own;
-	return scope.world.devices.filter((d) => d.account === scope.account);
+	return scope.world.devices.filter(d => d.account === scope.account);
 }
 
 function device(scope: CallScope): Device {
@@ -92,28 +92,33 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		readOnly: true,
 		weight: 10,
 		build: ({rng}) => ({
-			requestParameters: rng.chance(0.6) ? {deviceType: 'button', maxResults: rng.pick([25, 50, 100])} : {maxResults: 100},
+			requestParameters: rng.chance(0.6)
+				? {deviceType: 'button', maxResults: rng.pick([25, 50, 100])}
+				: {maxResults: 100},
 			responseElements: null,
 		}),
 	},
-	{name: 'DescribeDevice', api: 'devices', readOnly: true, weight: 12, build: (s) => deviceCall(s)},
-	{name: 'GetDeviceMethods', api: 'devices', readOnly: true, weight: 5, build: (s) => deviceCall(s)},
+	{name: 'DescribeDevice', api: 'devices', readOnly: true, weight: 12, build: s => deviceCall(s)},
+	{name: 'GetDeviceMethods', api: 'devices', readOnly: true, weight: 5, build: s => deviceCall(s)},
 	{
 		name: 'UpdateDeviceState',
 		api: 'devices',
 		readOnly: false,
 		weight: 4,
-		build: (s) => deviceCall(s, () => ({enabled: s.rng.chance(0.7)})),
+		build: s => deviceCall(s, () => ({enabled: s.rng.chance(0.7)})),
 	},
 	{
 		name: 'InvokeDeviceMethod',
 		api: 'devices',
 		readOnly: false,
 		weight: 6,
-		build: (s) => {
-			const call = deviceCall(s, (d) => ({
+		build: s => {
+			const call = deviceCall(s, d => ({
 				deviceMethod: {deviceType: d.deviceType, methodName: s.rng.pick(['setLedColor', 'blink', 'getBatteryLevel'])},
-				deviceMethodParameters: JSON.stringify({color: s.rng.pick(['red', 'green', 'blue']), durationSeconds: s.rng.int(1, 30)}),
+				deviceMethodParameters: JSON.stringify({
+					color: s.rng.pick(['red', 'green', 'blue']),
+					durationSeconds: s.rng.int(1, 30),
+				}),
 			}));
 			return {...call, responseElements: {deviceMethodResponse: JSON.stringify({status: 'OK'})}};
 		},
@@ -123,7 +128,7 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: false,
 		weight: 1,
-		build: (s) => {
+		build: s => {
 			const p = project(s);
 			return {
 				requestParameters: {
@@ -141,16 +146,32 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: false,
 		weight: 1.5,
-		build: (s) => {
+		build: s => {
 			const p = project(s);
 			return {
-				requestParameters: {projectName: p.projectName, description: `${p.description} (v${s.rng.int(2, 9)})`, placementTemplate: placementTemplate(s)},
+				requestParameters: {
+					projectName: p.projectName,
+					description: `${p.description} (v${s.rng.int(2, 9)})`,
+					placementTemplate: placementTemplate(s),
+				},
 				responseElements: null,
 			};
 		},
 	},
-	{name: 'DescribeProject', api: 'projects', readOnly: true, weight: 8, build: (s) => ({requestParameters: {projectName: project(s).projectName}, responseElements: null})},
-	{name: 'DeleteProject', api: 'projects', readOnly: false, weight: 0.5, build: (s) => ({requestParameters: {projectName: project(s).projectName}, responseElements: null})},
+	{
+		name: 'DescribeProject',
+		api: 'projects',
+		readOnly: true,
+		weight: 8,
+		build: s => ({requestParameters: {projectName: project(s).projectName}, responseElements: null}),
+	},
+	{
+		name: 'DeleteProject',
+		api: 'projects',
+		readOnly: false,
+		weight: 0.5,
+		build: s => ({requestParameters: {projectName: project(s).projectName}, responseElements: null}),
+	},
 	{
 		name: 'ListProjects',
 		api: 'projects',
@@ -163,9 +184,12 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: false,
 		weight: 1.5,
-		build: (s) => {
+		build: s => {
 			const {project: p, placementName} = placement(s);
-			return {requestParameters: {projectName: p.projectName, placementName, attributes: attributes(s.rng)}, responseElements: null};
+			return {
+				requestParameters: {projectName: p.projectName, placementName, attributes: attributes(s.rng)},
+				responseElements: null,
+			};
 		},
 	},
 	{
@@ -173,9 +197,12 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: false,
 		weight: 1.5,
-		build: (s) => {
+		build: s => {
 			const {project: p, placementName} = placement(s);
-			return {requestParameters: {projectName: p.projectName, placementName, attributes: attributes(s.rng)}, responseElements: null};
+			return {
+				requestParameters: {projectName: p.projectName, placementName, attributes: attributes(s.rng)},
+				responseElements: null,
+			};
 		},
 	},
 	{
@@ -183,7 +210,7 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: true,
 		weight: 7,
-		build: (s) => {
+		build: s => {
 			const {project: p, placementName} = placement(s);
 			return {requestParameters: {projectName: p.projectName, placementName}, responseElements: null};
 		},
@@ -193,7 +220,7 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: false,
 		weight: 0.5,
-		build: (s) => {
+		build: s => {
 			const {project: p, placementName} = placement(s);
 			return {requestParameters: {projectName: p.projectName, placementName}, responseElements: null};
 		},
@@ -203,7 +230,7 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: true,
 		weight: 7,
-		build: (s) => ({requestParameters: {projectName: project(s).projectName, maxResults: 100}, responseElements: null}),
+		build: s => ({requestParameters: {projectName: project(s).projectName, maxResults: 100}, responseElements: null}),
 	},
 	{
 		name: 'AssociateDeviceWithPlacement',
@@ -224,7 +251,7 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 		api: 'projects',
 		readOnly: true,
 		weight: 6,
-		build: (s) => {
+		build: s => {
 			const {project: p, placementName} = placement(s);
 			return {requestParameters: {projectName: p.projectName, placementName}, responseElements: null};
 		},
@@ -233,7 +260,7 @@ export const IOT_OPERATIONS: readonly IotOperation[] = [
 
 /** Looks an operation up by name. */
 export function iotOperation(name: string): IotOperation {
-	const op = IOT_OPERATIONS.find((o) => o.name === name);
+	const op = IOT_OPERATIONS.find(o => o.name === name);
 	if (!op) throw new Error(`Unknown IoT 1-Click operation: ${name}`);
 	return op;
 }

@@ -19,7 +19,12 @@ export const LARGE_FILE_IOT_SHARE = 0.9;
  * streaming (never all records in memory); gzip'd when the name ends in .gz.
  * @returns the number of IoT 1-Click events in it (every eventID unique).
  */
-export async function writeLargeLogFile(file: string, minBytes: number, seed = 1, format: 'records' | 'jsonl' = 'records'): Promise<number> {
+export async function writeLargeLogFile(
+	file: string,
+	minBytes: number,
+	seed = 1,
+	format: 'records' | 'jsonl' = 'records',
+): Promise<number> {
 	const world = buildWorld(seed);
 	const factory = new RecordFactory(world, LARGE_FILE_IOT_SHARE);
 	const rng = new Random(seed, 5);

@@ -3,7 +3,14 @@
  * the inventory they amount to at any instant, folded here in (eventTime, eventID) order. This is the generator's
  * own bookkeeping of what it did, independent of the records' JSON and of the replay that reads them back.
  */
-import type {DeviceClaim, Inventory, InventoryDevice, InventoryPlacement, InventoryProject, SetBy} from '../inventory/types.js';
+import type {
+	DeviceClaim,
+	Inventory,
+	InventoryDevice,
+	InventoryPlacement,
+	InventoryProject,
+	SetBy,
+} from '../inventory/types.js';
 import {sortInventory} from '../inventory/types.js';
 
 /** What a successful call did. */
@@ -70,14 +77,30 @@ export function expectedInventory(truth: Pick<LifecycleTruth, 'calls'>, atMs: nu
 			const key = `${call.accountId}/${call.awsRegion}/${call.projectName}`;
 			project = projects.get(key);
 			if (!project) {
-				project = {accountId: call.accountId, awsRegion: call.awsRegion, projectName: call.projectName, state: 'unknown', createdBy: null, deletedBy: null, placements: []};
+				project = {
+					accountId: call.accountId,
+					awsRegion: call.awsRegion,
+					projectName: call.projectName,
+					state: 'unknown',
+					createdBy: null,
+					deletedBy: null,
+					placements: [],
+				};
 				projects.set(key, project);
 			}
 			if (call.placementName !== undefined) {
 				const placementKey = `${key}/${call.placementName}`;
 				placement = placements.get(placementKey)?.placement;
 				if (!placement) {
-					placement = {placementName: call.placementName, state: 'unknown', attributes: null, devices: [], createdBy: null, deletedBy: null, attributesSetBy: null};
+					placement = {
+						placementName: call.placementName,
+						state: 'unknown',
+						attributes: null,
+						devices: [],
+						createdBy: null,
+						deletedBy: null,
+						attributesSetBy: null,
+					};
 					project.placements.push(placement);
 					placements.set(placementKey, {project, placement});
 				}
@@ -87,7 +110,14 @@ export function expectedInventory(truth: Pick<LifecycleTruth, 'calls'>, atMs: nu
 		if (call.deviceId !== undefined) {
 			device = devices.get(call.deviceId);
 			if (!device) {
-				device = {deviceId: call.deviceId, enabled: null, enabledSetBy: null, placement: null, claimed: null, lastEvent: {...by, eventName: call.eventName}};
+				device = {
+					deviceId: call.deviceId,
+					enabled: null,
+					enabledSetBy: null,
+					placement: null,
+					claimed: null,
+					lastEvent: {...by, eventName: call.eventName},
+				};
 				devices.set(call.deviceId, device);
 			}
 			device.lastEvent = {...by, eventName: call.eventName};
@@ -95,7 +125,12 @@ export function expectedInventory(truth: Pick<LifecycleTruth, 'calls'>, atMs: nu
 		const clear = (target: InventoryPlacement) => {
 			for (const held of target.devices) {
 				const d = devices.get(held.deviceId);
-				if (d?.placement && d.placement.placementName === target.placementName && d.placement.projectName === project!.projectName) d.placement = null;
+				if (
+					d?.placement &&
+					d.placement.placementName === target.placementName &&
+					d.placement.projectName === project!.projectName
+				)
+					d.placement = null;
 			}
 			target.devices = [];
 		};
@@ -125,7 +160,11 @@ export function expectedInventory(truth: Pick<LifecycleTruth, 'calls'>, atMs: nu
 				break;
 			case 'associate': {
 				placement!.devices = placement!.devices.filter(d => d.deviceTemplateName !== effect.deviceTemplateName);
-				placement!.devices.push({deviceTemplateName: effect.deviceTemplateName, deviceId: call.deviceId!, associatedBy: by});
+				placement!.devices.push({
+					deviceTemplateName: effect.deviceTemplateName,
+					deviceId: call.deviceId!,
+					associatedBy: by,
+				});
 				device!.placement = {
 					accountId: call.accountId,
 					awsRegion: call.awsRegion,

@@ -82,7 +82,12 @@ export async function generateLifecycle(options: LifecycleOptions): Promise<Life
 			built.push(record);
 			const rp = step.params;
 			if (step.fails) {
-				failures.push({eventID: record.meta.eventID, timeMs: t, eventName: step.eventName, ...(typeof rp['deviceId'] === 'string' ? {deviceId: rp['deviceId']} : {})});
+				failures.push({
+					eventID: record.meta.eventID,
+					timeMs: t,
+					eventName: step.eventName,
+					...(typeof rp['deviceId'] === 'string' ? {deviceId: rp['deviceId']} : {}),
+				});
 			} else {
 				calls.push({
 					eventID: record.meta.eventID,
@@ -103,54 +108,147 @@ export async function generateLifecycle(options: LifecycleOptions): Promise<Life
 		const projectName = `fleet-${String(cycle).padStart(4, '0')}`;
 		const pl1 = `dock-${cycle}`;
 		const pl2 = `lobby-${cycle}`;
-		const [d1, d2, d3, d4, d5] = Array.from({length: 5}, () => `G030PM${rng.digits(10)}`) as [string, string, string, string, string];
+		const [d1, d2, d3, d4, d5] = Array.from({length: 5}, () => `G030PM${rng.digits(10)}`) as [
+			string,
+			string,
+			string,
+			string,
+			string,
+		];
 		const template = {
 			defaultAttributes: {location: 'unassigned'},
 			deviceTemplates: {
-				button: {deviceType: 'button', callbackOverrides: {onClickSingle: `arn:aws:lambda:${region}:${account}:function:call-${cycle}`}},
-				light: {deviceType: 'button', callbackOverrides: {onClickLong: `arn:aws:lambda:${region}:${account}:function:light-${cycle}`}},
+				button: {
+					deviceType: 'button',
+					callbackOverrides: {onClickSingle: `arn:aws:lambda:${region}:${account}:function:call-${cycle}`},
+				},
+				light: {
+					deviceType: 'button',
+					callbackOverrides: {onClickLong: `arn:aws:lambda:${region}:${account}:function:light-${cycle}`},
+				},
 			},
 		};
 		const attrs = (where: string) => ({location: where, floor: String(rng.int(1, 6))});
-		const slot = (placementName: string, deviceId: string, deviceTemplateName: string) => ({projectName, placementName, deviceId, deviceTemplateName});
+		const slot = (placementName: string, deviceId: string, deviceTemplateName: string) => ({
+			projectName,
+			placementName,
+			deviceId,
+			deviceTemplateName,
+		});
 
-		run({eventName: 'CreateProject', params: {projectName, description: `Buttons of cycle ${cycle}`, placementTemplate: template}, effect: {kind: 'createProject'}});
+		run({
+			eventName: 'CreateProject',
+			params: {projectName, description: `Buttons of cycle ${cycle}`, placementTemplate: template},
+			effect: {kind: 'createProject'},
+		});
 		run({eventName: 'CreateProject', params: {projectName, description: 'a second create'}, fails: true});
 		run({eventName: 'CreateProject', params: {projectName: `${projectName}-denied`}, fails: true});
-		const placed = (eventName: 'CreatePlacement' | 'UpdatePlacement', name: string, placementName: string, where: string) => {
+		const placed = (
+			eventName: 'CreatePlacement' | 'UpdatePlacement',
+			name: string,
+			placementName: string,
+			where: string,
+		) => {
 			const attributes = attrs(where);
-			run({eventName, params: {projectName: name, placementName, attributes}, effect: {kind: eventName === 'CreatePlacement' ? 'createPlacement' : 'updatePlacement', attributes}});
+			run({
+				eventName,
+				params: {projectName: name, placementName, attributes},
+				effect: {kind: eventName === 'CreatePlacement' ? 'createPlacement' : 'updatePlacement', attributes},
+			});
 		};
 		placed('CreatePlacement', projectName, pl1, 'Dock 1');
 		placed('CreatePlacement', projectName, pl2, 'Lobby');
-		run({eventName: 'UpdateProject', params: {projectName, description: `Buttons of cycle ${cycle} (v2)`, placementTemplate: template}});
+		run({
+			eventName: 'UpdateProject',
+			params: {projectName, description: `Buttons of cycle ${cycle} (v2)`, placementTemplate: template},
+		});
 		run({eventName: 'ClaimDevicesByClaimCode', params: {claimCode: `C-${rng.upperAlnum(8)}`}}, operator);
 		for (const d of [d1, d2, d3]) {
-			run({eventName: 'InitiateDeviceClaim', params: {deviceId: d}, effect: {kind: 'claim', state: 'initiated'}}, operator);
-			run({eventName: 'FinalizeDeviceClaim', params: {deviceId: d, tags: {cycle: String(cycle)}}, effect: {kind: 'claim', state: 'claimed'}}, operator);
+			run(
+				{eventName: 'InitiateDeviceClaim', params: {deviceId: d}, effect: {kind: 'claim', state: 'initiated'}},
+				operator,
+			);
+			run(
+				{
+					eventName: 'FinalizeDeviceClaim',
+					params: {deviceId: d, tags: {cycle: String(cycle)}},
+					effect: {kind: 'claim', state: 'claimed'},
+				},
+				operator,
+			);
 		}
-		run({eventName: 'AssociateDeviceWithPlacement', params: slot(pl1, d1, 'button'), effect: {kind: 'associate', deviceTemplateName: 'button'}});
-		run({eventName: 'AssociateDeviceWithPlacement', params: slot(pl2, d2, 'button'), effect: {kind: 'associate', deviceTemplateName: 'button'}});
-		run({eventName: 'AssociateDeviceWithPlacement', params: slot(pl1, d3, 'light'), effect: {kind: 'associate', deviceTemplateName: 'light'}});
+		run({
+			eventName: 'AssociateDeviceWithPlacement',
+			params: slot(pl1, d1, 'button'),
+			effect: {kind: 'associate', deviceTemplateName: 'button'},
+		});
+		run({
+			eventName: 'AssociateDeviceWithPlacement',
+			params: slot(pl2, d2, 'button'),
+			effect: {kind: 'associate', deviceTemplateName: 'button'},
+		});
+		run({
+			eventName: 'AssociateDeviceWithPlacement',
+			params: slot(pl1, d3, 'light'),
+			effect: {kind: 'associate', deviceTemplateName: 'light'},
+		});
 		placed('UpdatePlacement', projectName, pl1, 'Dock 1, north');
-		run({eventName: 'UpdatePlacement', params: {projectName, placementName: pl2, attributes: attrs('never')}, fails: true});
+		run({
+			eventName: 'UpdatePlacement',
+			params: {projectName, placementName: pl2, attributes: attrs('never')},
+			fails: true,
+		});
 		run({eventName: 'UpdateDeviceState', params: {deviceId: d1, enabled: false}, fails: true}, operator);
-		run({eventName: 'UpdateDeviceState', params: {deviceId: d1, enabled: false}, effect: {kind: 'enable', enabled: false}}, operator);
-		const first = run({eventName: 'UpdateDeviceState', params: {deviceId: d2, enabled: false}, effect: {kind: 'enable', enabled: false}}, operator);
-		const second = run({eventName: 'UpdateDeviceState', params: {deviceId: d2, enabled: true}, effect: {kind: 'enable', enabled: true}, sameSecond: true}, admin);
+		run(
+			{
+				eventName: 'UpdateDeviceState',
+				params: {deviceId: d1, enabled: false},
+				effect: {kind: 'enable', enabled: false},
+			},
+			operator,
+		);
+		const first = run(
+			{
+				eventName: 'UpdateDeviceState',
+				params: {deviceId: d2, enabled: false},
+				effect: {kind: 'enable', enabled: false},
+			},
+			operator,
+		);
+		const second = run(
+			{
+				eventName: 'UpdateDeviceState',
+				params: {deviceId: d2, enabled: true},
+				effect: {kind: 'enable', enabled: true},
+				sameSecond: true,
+			},
+			admin,
+		);
 		ties.push({deviceId: d2, eventIDs: [first.meta.eventID, second.meta.eventID]});
 		run({eventName: 'DescribeDevice', params: {deviceId: d4}}, operator);
 		run({eventName: 'DescribeDevice', params: {deviceId: d5}, fails: true}, operator);
 		run({eventName: 'GetDevicesInPlacement', params: {projectName, placementName: pl1}});
-		run({eventName: 'UpdateDeviceState', params: {deviceId: d1, enabled: true}, effect: {kind: 'enable', enabled: true}});
+		run({
+			eventName: 'UpdateDeviceState',
+			params: {deviceId: d1, enabled: true},
+			effect: {kind: 'enable', enabled: true},
+		});
 		run({eventName: 'DisassociateDeviceFromPlacement', params: slot(pl2, d2, 'button'), fails: true});
 		run({eventName: 'DeletePlacement', params: {projectName, placementName: pl2}, fails: true});
 		run({eventName: 'DeleteProject', params: {projectName}, fails: true});
 		run({eventName: 'UpdateDeviceState', params: {deviceId: d3, enabled: false}, fails: true}, operator);
 		run({eventName: 'UnclaimDevice', params: {deviceId: d3}, fails: true}, operator);
 		run({eventName: 'AssociateDeviceWithPlacement', params: slot(pl2, d4, 'light'), fails: true});
-		run({eventName: 'DisassociateDeviceFromPlacement', params: slot(pl1, d1, 'button'), effect: {kind: 'disassociate', deviceTemplateName: 'button'}});
-		run({eventName: 'DisassociateDeviceFromPlacement', params: slot(pl1, d3, 'light'), effect: {kind: 'disassociate', deviceTemplateName: 'light'}});
+		run({
+			eventName: 'DisassociateDeviceFromPlacement',
+			params: slot(pl1, d1, 'button'),
+			effect: {kind: 'disassociate', deviceTemplateName: 'button'},
+		});
+		run({
+			eventName: 'DisassociateDeviceFromPlacement',
+			params: slot(pl1, d3, 'light'),
+			effect: {kind: 'disassociate', deviceTemplateName: 'light'},
+		});
 		run({eventName: 'DeletePlacement', params: {projectName, placementName: pl1}, effect: {kind: 'deletePlacement'}});
 		run({eventName: 'UnclaimDevice', params: {deviceId: d3}, effect: {kind: 'claim', state: 'unclaimed'}}, operator);
 		if (cycle % 2 === 0) {
@@ -162,7 +260,15 @@ export async function generateLifecycle(options: LifecycleOptions): Promise<Life
 			const old = world.projectsByAccount.get(account)?.[0];
 			if (old) placed('UpdatePlacement', old.projectName, old.placements[0]!, 'Old wing');
 			const device = world.devicesByScope.get(`${account}/${region}`)?.[0];
-			if (device) run({eventName: 'UpdateDeviceState', params: {deviceId: device.deviceId, enabled: false}, effect: {kind: 'enable', enabled: false}}, operator);
+			if (device)
+				run(
+					{
+						eventName: 'UpdateDeviceState',
+						params: {deviceId: device.deviceId, enabled: false},
+						effect: {kind: 'enable', enabled: false},
+					},
+					operator,
+				);
 		}
 	}
 
@@ -172,7 +278,12 @@ export async function generateLifecycle(options: LifecycleOptions): Promise<Life
 	return {seed, events: built.length, calls, failures, ties, logFiles: logFiles.sort(), startMs, endMs};
 }
 
-function makeCall(scope: CallScope, step: Step, profile: ReturnType<RecordFactory['profile']>, timeMs: number): BuiltRecord {
+function makeCall(
+	scope: CallScope,
+	step: Step,
+	profile: ReturnType<RecordFactory['profile']>,
+	timeMs: number,
+): BuiltRecord {
 	const api = DEVICE_OPERATIONS.has(step.eventName) ? 'devices' : 'projects';
 	const readOnly = /^(List|Describe|Get)/.test(step.eventName);
 	const deviceId = typeof step.params['deviceId'] === 'string' ? step.params['deviceId'] : undefined;
@@ -192,7 +303,13 @@ function makeCall(scope: CallScope, step: Step, profile: ReturnType<RecordFactor
 }
 
 /** Writes the records as log files per account and region, in time order, each file's records shuffled. */
-async function writeFiles(writer: ArchiveWriter, world: World, built: BuiltRecord[], rng: Random, perFile: number): Promise<string[]> {
+async function writeFiles(
+	writer: ArchiveWriter,
+	world: World,
+	built: BuiltRecord[],
+	rng: Random,
+	perFile: number,
+): Promise<string[]> {
 	const groups = new Map<string, BuiltRecord[]>();
 	for (const b of built) {
 		const key = `${b.record.recipientAccountId}/${b.record.awsRegion}`;

@@ -32,7 +32,12 @@ function stsTime(ms: number): string {
 	return `${MONTHS[d.getUTCMonth()] as string} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${h % 12 === 0 ? 12 : h % 12}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
-function credentials(scope: CallScope, roleArn: string, sessionName: string, expiresMs: number): Record<string, unknown> {
+function credentials(
+	scope: CallScope,
+	roleArn: string,
+	sessionName: string,
+	expiresMs: number,
+): Record<string, unknown> {
 	const {rng} = scope;
 	const roleId = `AROA${rng.upperAlnum(17)}`;
 	const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
@@ -76,7 +81,10 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 		weight: 3,
 		cli: 'iot.get-topic-rule',
 		host: regional('iot'),
-		build: ({rng}) => ({requestParameters: {ruleName: rng.pick(['button_clicks_to_sns', 'fleet_telemetry'])}, responseElements: null}),
+		build: ({rng}) => ({
+			requestParameters: {ruleName: rng.pick(['button_clicks_to_sns', 'fleet_telemetry'])},
+			responseElements: null,
+		}),
 	},
 	{
 		eventSource: 's3.amazonaws.com',
@@ -93,8 +101,11 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 		readOnly: true,
 		weight: 4,
 		cli: 's3api.get-bucket-location',
-		host: (region) => `s3.${region}.amazonaws.com`,
-		build: ({world, region}) => ({requestParameters: {bucketName: world.bucket, Host: `${world.bucket}.s3.${region}.amazonaws.com`, location: ''}, responseElements: null}),
+		host: region => `s3.${region}.amazonaws.com`,
+		build: ({world, region}) => ({
+			requestParameters: {bucketName: world.bucket, Host: `${world.bucket}.s3.${region}.amazonaws.com`, location: ''},
+			responseElements: null,
+		}),
 	},
 	{
 		eventSource: 's3.amazonaws.com',
@@ -102,8 +113,11 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 		readOnly: true,
 		weight: 2,
 		cli: 's3api.get-bucket-policy',
-		host: (region) => `s3.${region}.amazonaws.com`,
-		build: ({world, region}) => ({requestParameters: {bucketName: world.bucket, Host: `${world.bucket}.s3.${region}.amazonaws.com`, policy: ''}, responseElements: null}),
+		host: region => `s3.${region}.amazonaws.com`,
+		build: ({world, region}) => ({
+			requestParameters: {bucketName: world.bucket, Host: `${world.bucket}.s3.${region}.amazonaws.com`, policy: ''},
+			responseElements: null,
+		}),
 	},
 	{
 		eventSource: 'sts.amazonaws.com',
@@ -115,7 +129,10 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 		build: (scope, timeMs) => {
 			const roleArn = `arn:aws:iam::${scope.account}:role/IoTFleetOperator`;
 			const sessionName = `botocore-session-${1730000000 + scope.rng.int(0, 3_000_000)}`;
-			return {requestParameters: {roleArn, roleSessionName: sessionName, durationSeconds: 3600}, responseElements: credentials(scope, roleArn, sessionName, Math.floor(timeMs / 1000) * 1000 + 3_600_000)};
+			return {
+				requestParameters: {roleArn, roleSessionName: sessionName, durationSeconds: 3600},
+				responseElements: credentials(scope, roleArn, sessionName, Math.floor(timeMs / 1000) * 1000 + 3_600_000),
+			};
 		},
 	},
 	{
@@ -132,7 +149,11 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 			const roleArn = `arn:aws:iam::${scope.account}:role/service-role/iot1click-project-invoke-role`;
 			const sessionName = `iot1click-${scope.rng.hex(12)}`;
 			return {
-				requestParameters: {roleArn, roleSessionName: sessionName, externalId: `iot1click.amazonaws.com:${scope.account}`},
+				requestParameters: {
+					roleArn,
+					roleSessionName: sessionName,
+					externalId: `iot1click.amazonaws.com:${scope.account}`,
+				},
 				responseElements: credentials(scope, roleArn, sessionName, Math.floor(timeMs / 1000) * 1000 + 3_600_000),
 			};
 		},
@@ -145,7 +166,10 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 		cli: 'ec2.describe-instances',
 		host: regional('ec2'),
 		build: ({rng}) => ({
-			requestParameters: {instancesSet: {}, filterSet: rng.chance(0.5) ? {items: [{name: 'tag:team', valueSet: {items: [{value: 'iot'}]}}]} : {}},
+			requestParameters: {
+				instancesSet: {},
+				filterSet: rng.chance(0.5) ? {items: [{name: 'tag:team', valueSet: {items: [{value: 'iot'}]}}]} : {},
+			},
 			responseElements: null,
 		}),
 	},
@@ -156,7 +180,10 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 		weight: 3,
 		cli: 'ec2.describe-security-groups',
 		host: regional('ec2'),
-		build: () => ({requestParameters: {securityGroupSet: {}, securityGroupIdSet: {}, filterSet: {}}, responseElements: null}),
+		build: () => ({
+			requestParameters: {securityGroupSet: {}, securityGroupIdSet: {}, filterSet: {}},
+			responseElements: null,
+		}),
 	},
 	{
 		eventSource: 'lambda.amazonaws.com',
@@ -175,7 +202,10 @@ export const OTHER_OPERATIONS: readonly OtherOperation[] = [
 		weight: 3,
 		cli: 'lambda.get-function',
 		host: regional('lambda'),
-		build: ({rng}) => ({requestParameters: {functionName: rng.pick(['button-handler', 'iot1click-button-handler'])}, responseElements: null}),
+		build: ({rng}) => ({
+			requestParameters: {functionName: rng.pick(['button-handler', 'iot1click-button-handler'])},
+			responseElements: null,
+		}),
 	},
 	{
 		eventSource: 'lambda.amazonaws.com',

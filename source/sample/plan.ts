@@ -48,7 +48,7 @@ export function planFiles(args: {
 
 	const weights = Array.from({length: files}, () => 0.5 + rng.next());
 	const total = weights.reduce((a, b) => a + b, 0);
-	const counts = weights.map((w) => Math.floor((background * w) / total));
+	const counts = weights.map(w => Math.floor((background * w) / total));
 	let rest = background - counts.reduce((a, b) => a + b, 0);
 	for (let i = 0; rest > 0; i = (i + 1) % files, rest--) counts[i] = (counts[i] as number) + 1;
 
@@ -57,8 +57,8 @@ export function planFiles(args: {
 		const start = startMs + Math.floor(rng.next() * (span - duration + 1));
 		return {
 			index,
-			account: rng.weighted(world.accounts, (a) => ACCOUNT_WEIGHTS[world.accounts.indexOf(a)] ?? 1),
-			region: rng.weighted(world.regions, (r) => REGION_WEIGHTS[world.regions.indexOf(r)] ?? 1),
+			account: rng.weighted(world.accounts, a => ACCOUNT_WEIGHTS[world.accounts.indexOf(a)] ?? 1),
+			region: rng.weighted(world.regions, r => REGION_WEIGHTS[world.regions.indexOf(r)] ?? 1),
 			startMs: start,
 			endMs: start + duration,
 			count,
@@ -68,7 +68,13 @@ export function planFiles(args: {
 	let next = 0;
 	if (args.incident) {
 		const plan = plans[next++] as FilePlan;
-		Object.assign(plan, {account: world.accounts[0], region: 'us-east-1', startMs: INCIDENT_WINDOW.startMs, endMs: INCIDENT_WINDOW.endMs, special: 'incident'});
+		Object.assign(plan, {
+			account: world.accounts[0],
+			region: 'us-east-1',
+			startMs: INCIDENT_WINDOW.startMs,
+			endMs: INCIDENT_WINDOW.endMs,
+			special: 'incident',
+		});
 	}
 	if (args.hostileRecords > 0) {
 		const plan = plans[next++] as FilePlan;

@@ -104,7 +104,16 @@ export class Random {
 		const w3 = this.uint32();
 		const v = (w1 & 0xffff0fff) | 0x00004000;
 		return (
-			hex32(w0) + '-' + hex16(v >>> 16) + '-' + hex16(v & 0xffff) + '-' + hex16(w2 >>> 16) + '-' + hex16(w2 & 0xffff) + hex32(w3)
+			hex32(w0) +
+			'-' +
+			hex16(v >>> 16) +
+			'-' +
+			hex16(v & 0xffff) +
+			'-' +
+			hex16(w2 >>> 16) +
+			'-' +
+			hex16(w2 & 0xffff) +
+			hex32(w3)
 		);
 	}
 

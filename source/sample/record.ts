@@ -33,11 +33,16 @@ export const ERROR_RATE = 0.03;
 const ERRORS: readonly {code: string; message: (op: string, arn: string) => string; weight: number}[] = [
 	{
 		code: 'AccessDenied',
-		message: (op, arn) => `User: ${arn} is not authorized to perform: ${op} because no identity-based policy allows the ${op} action`,
+		message: (op, arn) =>
+			`User: ${arn} is not authorized to perform: ${op} because no identity-based policy allows the ${op} action`,
 		weight: 5,
 	},
 	{code: 'ResourceNotFoundException', message: () => 'The requested resource does not exist.', weight: 3},
-	{code: 'InvalidRequestException', message: () => '1 validation error detected: Value at \'maxResults\' failed to satisfy constraint', weight: 2},
+	{
+		code: 'InvalidRequestException',
+		message: () => "1 validation error detected: Value at 'maxResults' failed to satisfy constraint",
+		weight: 2,
+	},
 	{code: 'ResourceConflictException', message: () => 'The resource is in use by another request.', weight: 1},
 	{code: 'TooManyRequestsException', message: () => 'Rate exceeded', weight: 1},
 	{code: 'InternalFailureException', message: () => 'An internal error occurred.', weight: 0.5},
@@ -53,7 +58,8 @@ export function buildRecord(input: RecordInput): BuiltRecord {
 	const service = profile.type === 'AWSService';
 	const userIdentity = identityFor(profile, timeMs, rng);
 	const tool = service ? undefined : rng.pick(profile.tools);
-	const userAgent = input.userAgent ?? (tool ? userAgentFor(tool, input.cli) : (profile.template.invokedBy ?? 'AWS Internal'));
+	const userAgent =
+		input.userAgent ?? (tool ? userAgentFor(tool, input.cli) : (profile.template.invokedBy ?? 'AWS Internal'));
 	const sourceIPAddress = input.sourceIPAddress ?? rng.pick(profile.sourceIPs);
 	const fails = input.error === 'auto' || input.error === undefined ? !service && rng.chance(ERROR_RATE) : input.error;
 	const eventVersion = rng.chance(0.7) ? '1.09' : '1.08';
@@ -72,7 +78,7 @@ export function buildRecord(input: RecordInput): BuiltRecord {
 		userAgent,
 	} as CloudTrailRecord;
 	if (fails) {
-		const error = rng.weighted(ERRORS, (e) => e.weight);
+		const error = rng.weighted(ERRORS, e => e.weight);
 		const action = `${input.eventSource.slice(0, input.eventSource.indexOf('.'))}:${input.eventName}`;
 		record.errorCode = error.code;
 		record.errorMessage = error.message(action, profile.template.arn ?? profile.principal);

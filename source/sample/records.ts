@@ -33,7 +33,7 @@ export function makeBuiltRecords(options: MakeRecordsOptions): BuiltRecord[] {
 		out.push(factory.next(scope, startMs + Math.floor(rng.next() * (endMs - startMs))));
 	}
 	// Independent copies: records share identity objects while building.
-	const copies = JSON.parse(JSON.stringify(out.map((b) => b.record))) as CloudTrailRecord[];
+	const copies = JSON.parse(JSON.stringify(out.map(b => b.record))) as CloudTrailRecord[];
 	return out
 		.map((b, i) => ({record: copies[i] as CloudTrailRecord, meta: b.meta}))
 		.sort((a, b) => a.meta.timeMs - b.meta.timeMs || (a.meta.eventID < b.meta.eventID ? -1 : 1));
@@ -41,5 +41,5 @@ export function makeBuiltRecords(options: MakeRecordsOptions): BuiltRecord[] {
 
 /** Makes count CloudTrail records (unique eventIDs, sorted by eventTime). */
 export function makeRecords(options: MakeRecordsOptions): CloudTrailRecord[] {
-	return makeBuiltRecords(options).map((b) => b.record);
+	return makeBuiltRecords(options).map(b => b.record);
 }

@@ -31,7 +31,14 @@ export function incidentRecords(scope: CallScope): {records: BuiltRecord[]; trut
 
 	const list = iotOperation('ListDevices');
 	const update = iotOperation('UpdateDeviceState');
-	const common = {scope, profile, eventSource: IOT_SOURCE, iot: true, sourceIPAddress: INCIDENT_IP, error: false as const};
+	const common = {
+		scope,
+		profile,
+		eventSource: IOT_SOURCE,
+		iot: true,
+		sourceIPAddress: INCIDENT_IP,
+		error: false as const,
+	};
 	const first = buildRecord({
 		...common,
 		timeMs: INCIDENT_START,
@@ -54,7 +61,11 @@ export function incidentRecords(scope: CallScope): {records: BuiltRecord[]; trut
 				host: iotHost(update, scope.region),
 				cli: '',
 				userAgent: userAgentFor(tool, ''),
-				call: {requestParameters: {deviceId: device.deviceId, enabled: false}, responseElements: null, deviceId: device.deviceId},
+				call: {
+					requestParameters: {deviceId: device.deviceId, enabled: false},
+					responseElements: null,
+					deviceId: device.deviceId,
+				},
 			}),
 		);
 		t += rng.int(12, 22) * 1000;
@@ -73,11 +84,11 @@ export function incidentRecords(scope: CallScope): {records: BuiltRecord[]; trut
 			accountId: scope.account,
 			awsRegion: scope.region,
 			eventName: update.name,
-			deviceIds: devices.map((d) => d.deviceId),
+			deviceIds: devices.map(d => d.deviceId),
 			start: firstUpdate.record.eventTime,
 			end: lastUpdate.record.eventTime,
 			count: updates.length,
-			eventIDs: updates.map((r) => r.meta.eventID),
+			eventIDs: updates.map(r => r.meta.eventID),
 			precedingEvent: {eventName: list.name, eventID: first.meta.eventID, eventTime: first.record.eventTime},
 		},
 	};
@@ -98,7 +109,11 @@ export function hostileRecords(
 ): {records: BuiltRecord[]; truth: HostileTruth} {
 	const {rng, world} = scope;
 	const at = () => startMs + Math.floor(rng.next() * (endMs - startMs));
-	const ua = factory.iot(scope, at(), {op: iotOperation('DescribeDevice'), profile: factory.profile(scope, 'IAMUser'), userAgent: HOSTILE_USER_AGENT});
+	const ua = factory.iot(scope, at(), {
+		op: iotOperation('DescribeDevice'),
+		profile: factory.profile(scope, 'IAMUser'),
+		userAgent: HOSTILE_USER_AGENT,
+	});
 	const byPrincipal = [
 		factory.iot(scope, at(), {op: iotOperation('ListProjects'), profile: world.hostileIdentity}),
 		factory.iot(scope, at(), {op: iotOperation('DescribePlacement'), profile: world.hostileIdentity}),
@@ -109,7 +124,7 @@ export function hostileRecords(
 			eventID: ua.meta.eventID,
 			userAgent: HOSTILE_USER_AGENT,
 			principal: world.hostileIdentity.principal,
-			principalEventIDs: byPrincipal.map((r) => r.meta.eventID),
+			principalEventIDs: byPrincipal.map(r => r.meta.eventID),
 		},
 	};
 }

@@ -72,7 +72,9 @@ export function signWithTestKey(text: string): string {
  * The test public key in the shape `aws cloudtrail list-public-keys` prints, for `clicktrail verify --public-keys`.
  * Its validity spans the sample generator's whole default window and more.
  */
-export function sampleTestPublicKeys(): {PublicKeyList: {Value: string; ValidityStartTime: string; ValidityEndTime: string; Fingerprint: string}[]} {
+export function sampleTestPublicKeys(): {
+	PublicKeyList: {Value: string; ValidityStartTime: string; ValidityEndTime: string; Fingerprint: string}[];
+} {
 	return {
 		PublicKeyList: [
 			{

@@ -45,4 +45,3 @@ export function secondStamp(ms: number): string {
 	const iso = new Date(ms).toISOString();
 	return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
-

@@ -49,7 +49,18 @@ const PROJECT_NAMES = [
 	'hotel-housekeeping',
 ];
 
-const PLACEMENT_WORDS = ['dock', 'lobby', 'floor2', 'floor3', 'room101', 'room214', 'kitchen', 'aisle7', 'gate-b', 'lab-east'];
+const PLACEMENT_WORDS = [
+	'dock',
+	'lobby',
+	'floor2',
+	'floor3',
+	'room101',
+	'room214',
+	'kitchen',
+	'aisle7',
+	'gate-b',
+	'lab-east',
+];
 
 /** Builds the world of a seed. */
 export function buildWorld(seed: number): World {
@@ -71,7 +82,7 @@ export function buildWorld(seed: number): World {
 			const count = account === a0 && region === 'us-east-1' ? 16 : 3;
 			const list: Device[] = [];
 			while (list.length < count) {
-				const prefix = rng.weighted(['G030PM', 'G030MD', 'G030JF'], (p) => (p === 'G030PM' ? 6 : 2));
+				const prefix = rng.weighted(['G030PM', 'G030MD', 'G030JF'], p => (p === 'G030PM' ? 6 : 2));
 				const deviceId = prefix + rng.digits(10);
 				if (seen.has(deviceId)) continue;
 				seen.add(deviceId);

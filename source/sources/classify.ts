@@ -68,7 +68,8 @@ export function classifyByName(file: string): {kind: 'skip'; reason: string} | u
 	if (/CloudTrail-Digest/i.test(file)) return {kind: 'skip', reason: DIGEST};
 	if (/CloudTrail-Insight/i.test(file)) return {kind: 'skip', reason: 'CloudTrail Insights file (not API events)'};
 	const name = path.basename(file);
-	if (name.endsWith('.meta.json') || name.endsWith('.s3.json')) return {kind: 'skip', reason: 'clicktrail S3 metadata sidecar'};
+	if (name.endsWith('.meta.json') || name.endsWith('.s3.json'))
+		return {kind: 'skip', reason: 'clicktrail S3 metadata sidecar'};
 	return undefined;
 }
 
@@ -80,7 +81,8 @@ export const REWRITE_RECORDS_ABOVE = 128 * 1024 * 1024;
 
 const EVENT_KEYS = new Set(['eventID', 'eventTime', 'eventSource', 'eventName', 'eventVersion', 'CloudTrailEvent']);
 
-const NOT_CLOUDTRAIL = 'not a CloudTrail log: expected {"Records":[...]}, JSON lines, one event object, lookup-events output, or an Event history export';
+const NOT_CLOUDTRAIL =
+	'not a CloudTrail log: expected {"Records":[...]}, JSON lines, one event object, lookup-events output, or an Event history export';
 
 /** What the loader knows about a file's content after one read: the scan's findings and the first bytes of the text. */
 export type ContentFacts = ScanResult & {
@@ -91,12 +93,23 @@ export type ContentFacts = ScanResult & {
 /** Decide how to read a file from what a whole read of it found: by content, never by a fixed window. */
 export function classifyContent(facts: ContentFacts, rewriteRecordsAbove = REWRITE_RECORDS_ABOVE): Classification {
 	const text = facts.head.toString('utf8').replace(/^\uFEFF/, '');
-	if (facts.textBytes === 0 || (text.trim() === '' && facts.topValues === 0 && !facts.json)) return {kind: 'fail', reason: 'empty file', shape: 'unknown'};
+	if (facts.textBytes === 0 || (text.trim() === '' && facts.topValues === 0 && !facts.json))
+		return {kind: 'fail', reason: 'empty file', shape: 'unknown'};
 	if (!facts.json) {
 		const csv = csvLayout(text);
 		if (!csv) return {kind: 'fail', reason: NOT_CLOUDTRAIL, shape: 'text'};
 		if (facts.deep) return {kind: 'fail', reason: `a cell nests JSON deeper than ${MAX_DEPTH} levels`, shape: 'csv'};
-		return {kind: 'load', format: 'csv', shape: 'csv', textBytes: facts.textBytes, largestRecord: 0, rewrite: false, tooDeep: 0, tooLarge: 0, csv};
+		return {
+			kind: 'load',
+			format: 'csv',
+			shape: 'csv',
+			textBytes: facts.textBytes,
+			largestRecord: 0,
+			rewrite: false,
+			tooDeep: 0,
+			tooLarge: 0,
+			csv,
+		};
 	}
 	const keys = new Set(facts.firstKeys);
 	if (keys.has('digestStartTime') && keys.has('logFiles')) return {kind: 'skip', reason: DIGEST, shape: 'json'};
@@ -120,15 +133,28 @@ export function classifyContent(facts: ContentFacts, rewriteRecordsAbove = REWRI
 	}
 	if (facts.wrapper === 'Events') return load('jsonl', 'lookup-events', true);
 	if (facts.topKind === 'array') return load('array', 'array', facts.topValues > 1 || unfit);
-	if (keys.has('Records')) return {kind: 'fail', reason: 'not a CloudTrail log: Records is not an array', shape: 'json'};
+	if (keys.has('Records'))
+		return {kind: 'fail', reason: 'not a CloudTrail log: Records is not an array', shape: 'json'};
 	if (![...keys].some(key => EVENT_KEYS.has(key))) {
-		return {kind: 'fail', reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields', shape: 'json'};
+		return {
+			kind: 'fail',
+			reason: 'not a CloudTrail log: a JSON object with neither a Records array nor event fields',
+			shape: 'json',
+		};
 	}
 	if (facts.error && facts.firstLineComplete && !unfit) {
 		// JSON lines with a broken line (cut off, unbalanced): DuckDB reads it line by line and counts that line bad.
 		return load('jsonl', keys.has('CloudTrailEvent') ? 'lookup-events' : 'jsonl', false);
 	}
-	const shape: Shape = keys.has('CloudTrailEvent') ? 'lookup-events' : facts.onePerLine ? (facts.topValues === 1 ? 'event' : 'jsonl') : facts.topValues === 1 ? 'event' : 'concatenated';
+	const shape: Shape = keys.has('CloudTrailEvent')
+		? 'lookup-events'
+		: facts.onePerLine
+			? facts.topValues === 1
+				? 'event'
+				: 'jsonl'
+			: facts.topValues === 1
+				? 'event'
+				: 'concatenated';
 	return load('jsonl', shape, !facts.onePerLine || unfit);
 }
 

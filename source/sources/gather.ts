@@ -16,11 +16,19 @@ export type Gathered = {
 	notes: {origin: string; reason: string}[];
 };
 
-export async function gatherSources(options: Options, io: {quiet: boolean; stderr: NodeJS.WriteStream}): Promise<Gathered> {
+export async function gatherSources(
+	options: Options,
+	io: {quiet: boolean; stderr: NodeJS.WriteStream},
+): Promise<Gathered> {
 	const local = options.sources.filter(source => !source.startsWith('s3://'));
 	const remote = options.sources.filter(source => source.startsWith('s3://'));
 	const expansion = await expandLocalSources(local);
-	const gathered: Gathered = {files: expansion.files, failures: expansion.errors, ignored: expansion.ignored, notes: expansion.notes};
+	const gathered: Gathered = {
+		files: expansion.files,
+		failures: expansion.errors,
+		ignored: expansion.ignored,
+		notes: expansion.notes,
+	};
 	if (remote.length === 0) return gathered;
 
 	// Loaded only when needed: the AWS SDK costs start-up time.

@@ -68,7 +68,10 @@ export async function expandLocalSources(sources: string[]): Promise<Expansion> 
  * and inode), so a link back up the tree ends there. What cannot be walked is reported, one line each, and the
  * rest is kept: an unreadable folder, a broken link, a name that is not UTF-8 (DuckDB cannot be given it).
  */
-async function walk(root: string, report: Pick<Expansion, 'errors' | 'notes'>): Promise<{path: string; size: number}[]> {
+async function walk(
+	root: string,
+	report: Pick<Expansion, 'errors' | 'notes'>,
+): Promise<{path: string; size: number}[]> {
 	const files: {path: string; size: number}[] = [];
 	const walked = new Set<string>();
 	const rootInfo = await stat(root);
@@ -86,7 +89,10 @@ async function walk(root: string, report: Pick<Expansion, 'errors' | 'notes'>): 
 		for (const entry of entries) {
 			const name = entry.name.toString('utf8');
 			if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-				report.errors.push({origin: path.join(folder, escapeBytes(entry.name)), reason: 'file name is not valid UTF-8: not read (rename it to load it)'});
+				report.errors.push({
+					origin: path.join(folder, escapeBytes(entry.name)),
+					reason: 'file name is not valid UTF-8: not read (rename it to load it)',
+				});
 				continue;
 			}
 			const full = path.join(folder, name);
@@ -102,7 +108,10 @@ async function walk(root: string, report: Pick<Expansion, 'errors' | 'notes'>): 
 					if (isFolder) {
 						const key = `${info.dev}:${info.ino}`;
 						if (walked.has(key)) {
-							report.notes.push({origin: full, reason: 'folder already walked (a symbolic link loop or a second link to it)'});
+							report.notes.push({
+								origin: full,
+								reason: 'folder already walked (a symbolic link loop or a second link to it)',
+							});
 							continue;
 						}
 						walked.add(key);
@@ -110,7 +119,9 @@ async function walk(root: string, report: Pick<Expansion, 'errors' | 'notes'>): 
 				} catch (error) {
 					report.errors.push({
 						origin: full,
-						reason: entry.isSymbolicLink() ? `broken symbolic link: ${describeFsError(error)}` : `cannot read: ${describeFsError(error)}`,
+						reason: entry.isSymbolicLink()
+							? `broken symbolic link: ${describeFsError(error)}`
+							: `cannot read: ${describeFsError(error)}`,
 					});
 					continue;
 				}
@@ -132,5 +143,7 @@ function describeFsError(error: unknown): string {
 
 /** A file name's bytes, printable: ASCII as it is, every other byte as \xNN. */
 function escapeBytes(bytes: Buffer): string {
-	return [...bytes].map(byte => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+	return [...bytes]
+		.map(byte => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`))
+		.join('');
 }

@@ -17,7 +17,6 @@ export function createPool(concurrency: number): Pool {
 	return {
 		async add(task) {
 			while (running.size >= limit) {
-				 
 				await new Promise<void>(resolve => {
 					waiting.push(resolve);
 				});
@@ -33,7 +32,6 @@ export function createPool(concurrency: number): Pool {
 		},
 		async drain() {
 			while (running.size > 0) {
-				 
 				await Promise.allSettled([...running]);
 			}
 		},

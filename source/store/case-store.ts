@@ -6,7 +6,16 @@
  */
 import type {CaseFile} from './database.js';
 import {addHistory, listHistory} from './history.js';
-import {deleteView, getView, listViews, renameView, saveView, ViewError, type SavedView, type ViewInput} from './views.js';
+import {
+	deleteView,
+	getView,
+	listViews,
+	renameView,
+	saveView,
+	ViewError,
+	type SavedView,
+	type ViewInput,
+} from './views.js';
 
 /** The screen's handle on views and history. */
 export type CaseStore = {

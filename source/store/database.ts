@@ -2,7 +2,13 @@
  * Opening the case file. This folder (source/store/) is the only code that imports @duckdb/node-api.
  */
 import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from '@duckdb/node-api';
-import {applySandbox, checkForeignDefinitions, removeSandboxFolder, removeStaleSpill, sandboxFolder} from './sandbox.js';
+import {
+	applySandbox,
+	checkForeignDefinitions,
+	removeSandboxFolder,
+	removeStaleSpill,
+	sandboxFolder,
+} from './sandbox.js';
 import {MIGRATIONS, SCHEMA_VERSION} from './schema.js';
 
 export type OpenOptions = {
@@ -110,7 +116,8 @@ export class CaseFile {
 		}
 		if (current === SCHEMA_VERSION) return;
 		if (this.readOnly) {
-			if (current === 0) throw new CaseFileError(`${this.path}: not a clicktrail case file (load some logs into it first)`);
+			if (current === 0)
+				throw new CaseFileError(`${this.path}: not a clicktrail case file (load some logs into it first)`);
 			throw new NeedsUpgrade(`${this.path}: case file needs a schema upgrade (${current} -> ${SCHEMA_VERSION})`);
 		}
 		await this.transaction(async () => {

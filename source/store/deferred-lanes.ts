@@ -29,6 +29,10 @@ export class DeferredLanes implements ReadLanes {
 
 	cancel(lane: string): void {
 		if (this.lanes) this.lanes.cancel(lane);
-		else void this.ready.then(lanes => lanes.cancel(lane), () => undefined);
+		else
+			void this.ready.then(
+				lanes => lanes.cancel(lane),
+				() => undefined,
+			);
 	}
 }

@@ -56,7 +56,12 @@ export type ExportPlace = {caseFile: string; staging?: string};
  * may write to) and the file is then moved beside the target under a temporary name and renamed over it; an
  * interrupted or failed export removes its temporary files.
  */
-export async function exportQuery(db: CaseFile | DuckDBConnection, query: SqlQuery, options: ExportOptions, place?: ExportPlace): Promise<ExportResult> {
+export async function exportQuery(
+	db: CaseFile | DuckDBConnection,
+	query: SqlQuery,
+	options: ExportOptions,
+	place?: ExportPlace,
+): Promise<ExportResult> {
 	const connection = db instanceof CaseFile ? db.connection : db;
 	const where = place ?? (db instanceof CaseFile ? {caseFile: db.path, staging: db.sandboxFolder} : undefined);
 	if (options.path.includes('\0')) throw new ExportError('the output path holds a NUL character');
@@ -65,11 +70,14 @@ export async function exportQuery(db: CaseFile | DuckDBConnection, query: SqlQue
 	const existing = await stat(target).catch(() => undefined);
 	if (existing?.isDirectory()) throw new ExportError(`${target} is a folder: give a file name`);
 	const folder = await stat(path.dirname(target)).catch(() => undefined);
-	if (!folder?.isDirectory()) throw new ExportError(`cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
+	if (!folder?.isDirectory())
+		throw new ExportError(`cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
 	if (where) await refuseEvidence(connection, target, where.caseFile);
 	if (existing && !options.overwrite) throw new ExportExists(target);
 
-	const statement = options.userSql ? await prepareReadOnly(connection, query.sql) : await connection.prepare(query.sql);
+	const statement = options.userSql
+		? await prepareReadOnly(connection, query.sql)
+		: await connection.prepare(query.sql);
 	let columns: ExportColumn[];
 	try {
 		columns = Array.from({length: statement.columnCount}, (_, i) => {
@@ -114,7 +122,10 @@ async function realTarget(target: string): Promise<string> {
 async function refuseEvidence(connection: DuckDBConnection, target: string, caseFile: string): Promise<void> {
 	const database = await realTarget(path.resolve(caseFile));
 	for (const evidence of [database, `${database}.wal`]) {
-		if (target === evidence) throw new ExportError(`refused to write over the open case file${evidence === database ? '' : "'s write-ahead log"}: ${target}`);
+		if (target === evidence)
+			throw new ExportError(
+				`refused to write over the open case file${evidence === database ? '' : "'s write-ahead log"}: ${target}`,
+			);
 	}
 	if (await isLedgerInput(connection, target)) {
 		throw new ExportError(`refused to write over an input file of this case (listed in its ledger): ${target}`);

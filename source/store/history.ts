@@ -14,13 +14,19 @@ export async function addHistory(db: CaseFile, sql: string, now = new Date()): P
 		const last = (await db.all(`SELECT id, sql FROM history ORDER BY id DESC LIMIT 1`))[0];
 		if (last && last['sql'] === text) return;
 		const id = Number(last?.['id'] ?? 0) + 1;
-		await db.run(`INSERT INTO history (id, sql, ran) VALUES (?, ?, CAST(? AS TIMESTAMPTZ))`, [id, text, now.toISOString()]);
+		await db.run(`INSERT INTO history (id, sql, ran) VALUES (?, ?, CAST(? AS TIMESTAMPTZ))`, [
+			id,
+			text,
+			now.toISOString(),
+		]);
 		await db.run(`DELETE FROM history WHERE id <= ?`, [id - HISTORY_LIMIT]);
 	});
 }
 
 /** The newest `limit` entries, oldest first. */
 export async function listHistory(db: CaseFile, limit = HISTORY_LIMIT): Promise<string[]> {
-	const rows = await db.all(`SELECT sql FROM (SELECT id, sql FROM history ORDER BY id DESC LIMIT ?) ORDER BY id`, [limit]);
+	const rows = await db.all(`SELECT sql FROM (SELECT id, sql FROM history ORDER BY id DESC LIMIT ?) ORDER BY id`, [
+		limit,
+	]);
 	return rows.map(row => String(row['sql']));
 }

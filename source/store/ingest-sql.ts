@@ -69,9 +69,19 @@ FROM read_json_objects($files, format = 'array', filename = true, maximum_object
 function csvSql(layout: CsvLayout): string {
 	const width = Math.max(layout.width, 1);
 	const columns = Array.from({length: width}, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-	const cell = (field: keyof CsvLayout['columns']) => (layout.columns[field] === undefined ? undefined : `c${layout.columns[field]}`);
+	const cell = (field: keyof CsvLayout['columns']) =>
+		layout.columns[field] === undefined ? undefined : `c${layout.columns[field]}`;
 	const pairs: string[] = [];
-	for (const field of ['eventID', 'eventTime', 'eventName', 'eventSource', 'awsRegion', 'sourceIPAddress', 'errorCode', 'readOnly'] as const) {
+	for (const field of [
+		'eventID',
+		'eventTime',
+		'eventName',
+		'eventSource',
+		'awsRegion',
+		'sourceIPAddress',
+		'errorCode',
+		'readOnly',
+	] as const) {
 		const column = cell(field);
 		if (column) pairs.push(`'${field}', ${column}`);
 	}
@@ -81,7 +91,9 @@ function csvSql(layout: CsvLayout): string {
 	if (identity.length > 0) pairs.push(`'userIdentity', json_object(${identity.join(', ')})`);
 	const rebuilt = `json_object(${pairs.join(', ')})`;
 	const event = cell('event');
-	const rec = event ? `coalesce(CASE WHEN left(trim(${event}), 1) = '{' THEN try_cast(${event} AS JSON) END, ${rebuilt})` : rebuilt;
+	const rec = event
+		? `coalesce(CASE WHEN left(trim(${event}), 1) = '{' THEN try_cast(${event} AS JSON) END, ${rebuilt})`
+		: rebuilt;
 	return `SELECT filename AS path, false AS missing, NULL::BIGINT AS n, ${rec} AS rec, 0 AS idx
 FROM read_csv($files, header = false, skip = 1, all_varchar = true, delim = ',', quote = '"', escape = '"',
 	null_padding = true, strict_mode = false, filename = true, columns = {${columns}})`;

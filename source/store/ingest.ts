@@ -41,7 +41,14 @@ export type Rejected = {
 	tooLarge: number;
 };
 
-export const NO_REJECTS: Rejected = {notObject: 0, noEventID: 0, noEventTime: 0, badEventTime: 0, tooDeep: 0, tooLarge: 0};
+export const NO_REJECTS: Rejected = {
+	notObject: 0,
+	noEventID: 0,
+	noEventTime: 0,
+	badEventTime: 0,
+	tooDeep: 0,
+	tooLarge: 0,
+};
 
 export type IngestOptions = {
 	/** Keep events of every service, not only IoT 1-Click. */
@@ -108,18 +115,30 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 	// until then, and a crash replays them.
 	await c.run(`SET checkpoint_threshold = '1GB'`);
 	const paths = listValue(files.map(file => file.path));
-	await c.run(`CREATE OR REPLACE TEMP TABLE batch_files AS
-		SELECT unnest($paths) AS path, unnest($origins) AS origin, unnest(range(len($paths))) AS position`, {
-		paths,
-		origins: listValue(files.map(file => file.origin)),
-	}, {paths: LIST(VARCHAR), origins: LIST(VARCHAR)});
+	await c.run(
+		`CREATE OR REPLACE TEMP TABLE batch_files AS
+		SELECT unnest($paths) AS path, unnest($origins) AS origin, unnest(range(len($paths))) AS position`,
+		{
+			paths,
+			origins: listValue(files.map(file => file.origin)),
+		},
+		{paths: LIST(VARCHAR), origins: LIST(VARCHAR)},
+	);
 
 	const format = files[0]!.format;
-	const largest = Math.max(...files.map(file => (format === 'records' ? (file.textBytes ?? file.size) : (file.largestRecord ?? file.textBytes ?? file.size))));
+	const largest = Math.max(
+		...files.map(file =>
+			format === 'records' ? (file.textBytes ?? file.size) : (file.largestRecord ?? file.textBytes ?? file.size),
+		),
+	);
 	const objectBytes = maxObjectBytes(largest);
 	await c.run(
 		keepSql(format, files[0]!.csv, Boolean(options.allServices), objectBytes),
-		{files: paths, since: options.since ? instant(options.since) : null, until: options.until ? instant(options.until) : null},
+		{
+			files: paths,
+			since: options.since ? instant(options.since) : null,
+			until: options.until ? instant(options.until) : null,
+		},
 		{files: LIST(VARCHAR), since: TIMESTAMPTZ, until: TIMESTAMPTZ},
 	);
 	const inserted = Number((await c.run(INSERT_SQL)).rowsChanged);
@@ -127,8 +146,13 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 	const byPath = new Map(stats.map(row => [String(row['path']), row]));
 	const empty = format === 'records' ? files.filter(file => Number(byPath.get(file.path)?.['records'] ?? 0) === 0) : [];
 	if (empty.length > 0) {
-		const reader = await c.runAndReadAll(missingRecordsSql(objectBytes), {files: listValue(empty.map(file => file.path))}, {files: LIST(VARCHAR)});
-		for (const row of reader.getRowObjectsJS()) byPath.set(String(row['path']), {...byPath.get(String(row['path'])), missing: true});
+		const reader = await c.runAndReadAll(
+			missingRecordsSql(objectBytes),
+			{files: listValue(empty.map(file => file.path))},
+			{files: LIST(VARCHAR)},
+		);
+		for (const row of reader.getRowObjectsJS())
+			byPath.set(String(row['path']), {...byPath.get(String(row['path'])), missing: true});
 	}
 
 	const results = files.map((file): FileResult => {
@@ -160,7 +184,11 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 			otherService: Math.max(0, records - kept - bad - outOfRange),
 		};
 		if (records > 0 && bad === records) {
-			return {...result, status: 'failed', error: `every record rejected: ${options.describeRejected?.(rejected) ?? `${bad} bad records`}`};
+			return {
+				...result,
+				status: 'failed',
+				error: `every record rejected: ${options.describeRejected?.(rejected) ?? `${bad} bad records`}`,
+			};
 		}
 		return result;
 	});
@@ -171,7 +199,17 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 
 /** A file that failed, with nothing loaded from it. */
 export function failed(file: BatchFile, error: string): FileResult {
-	return {file, status: 'failed', error, records: 0, kept: 0, otherService: 0, bad: 0, rejected: {...NO_REJECTS}, outOfRange: 0};
+	return {
+		file,
+		status: 'failed',
+		error,
+		records: 0,
+		kept: 0,
+		otherService: 0,
+		bad: 0,
+		rejected: {...NO_REJECTS},
+		outOfRange: 0,
+	};
 }
 
 /**

@@ -10,7 +10,11 @@ import {instant} from './time-value.js';
 export type IntegrityVerdict = {names: readonly string[]; status: string};
 
 /** Sets integrity and integrityCheckedAt on the ledger rows named by the verdicts; returns how many rows changed. */
-export async function recordIntegrity(db: CaseFile, verdicts: readonly IntegrityVerdict[], checkedAt: Date): Promise<number> {
+export async function recordIntegrity(
+	db: CaseFile,
+	verdicts: readonly IntegrityVerdict[],
+	checkedAt: Date,
+): Promise<number> {
 	const names: string[] = [];
 	const statuses: string[] = [];
 	for (const verdict of verdicts) {

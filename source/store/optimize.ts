@@ -33,7 +33,8 @@ export async function orderEventsByTime(db: CaseFile): Promise<OrderResult> {
 			SELECT (eventTime, eventID) < lag((eventTime, eventID)) OVER (ORDER BY rowid) AS out_of_order FROM events)`,
 	);
 	const events = Number(stats?.['events'] ?? 0);
-	if (events === 0 || Number(stats?.['out_of_order'] ?? 0) === 0) return {reordered: false, events, elapsedMs: performance.now() - started};
+	if (events === 0 || Number(stats?.['out_of_order'] ?? 0) === 0)
+		return {reordered: false, events, elapsedMs: performance.now() - started};
 	const [table] = await db.all(`SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'events'`);
 	const ddl = String(table?.['sql'] ?? '');
 	const create = ddl.replace(/^CREATE TABLE (main\.)?"?events"?\s*\(/i, 'CREATE TABLE events_in_time_order(');
@@ -41,7 +42,9 @@ export async function orderEventsByTime(db: CaseFile): Promise<OrderResult> {
 	const stored = EVENT_COLUMNS.filter(column => !VIRTUAL.has(column)).join(', ');
 	await db.transaction(async () => {
 		await db.run(create);
-		await db.run(`INSERT INTO events_in_time_order (${stored}) SELECT ${stored} FROM events ORDER BY eventTime, eventID`);
+		await db.run(
+			`INSERT INTO events_in_time_order (${stored}) SELECT ${stored} FROM events ORDER BY eventTime, eventID`,
+		);
 		await db.run('DROP TABLE events');
 		await db.run('ALTER TABLE events_in_time_order RENAME TO events');
 	});

@@ -51,10 +51,19 @@ const INTEGERS = new Set<DuckDBTypeId>([
 	DuckDBTypeId.UINTEGER,
 ]);
 
-const TEXT = new Set<DuckDBTypeId>([DuckDBTypeId.DATE, DuckDBTypeId.TIME, DuckDBTypeId.TIME_TZ, DuckDBTypeId.TIME_NS, DuckDBTypeId.INTERVAL, DuckDBTypeId.BIT, DuckDBTypeId.UUID]);
+const TEXT = new Set<DuckDBTypeId>([
+	DuckDBTypeId.DATE,
+	DuckDBTypeId.TIME,
+	DuckDBTypeId.TIME_TZ,
+	DuckDBTypeId.TIME_NS,
+	DuckDBTypeId.INTERVAL,
+	DuckDBTypeId.BIT,
+	DuckDBTypeId.UUID,
+]);
 
 /** The converter for a column's values in result rows that are written out (query, views run, the SQL console). */
-export const outputConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType) => convert(value, type, nestedConverter);
+export const outputConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType) =>
+	convert(value, type, nestedConverter);
 
 /** The same inside nested values: integers as bigints. */
 const nestedConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType) => {
@@ -65,9 +74,12 @@ const nestedConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type
 function convert(value: DuckDBValue, type: DuckDBType, converter: DuckDBValueConverter<unknown>): unknown {
 	if (value === null || value === undefined) return null;
 	if (value instanceof DuckDBTimestampTZValue || value instanceof DuckDBTimestampValue) return isoMicros(value.micros);
-	if (value instanceof DuckDBTimestampSecondsValue) return isoMicros(value.seconds >= MAX || value.seconds <= -MAX ? value.seconds : value.seconds * 1_000_000n);
-	if (value instanceof DuckDBTimestampMillisecondsValue) return isoMicros(value.millis >= MAX || value.millis <= -MAX ? value.millis : value.millis * 1000n);
-	if (value instanceof DuckDBTimestampNanosecondsValue) return isoMicros(value.nanos >= MAX || value.nanos <= -MAX ? value.nanos : floorDiv(value.nanos, 1000n));
+	if (value instanceof DuckDBTimestampSecondsValue)
+		return isoMicros(value.seconds >= MAX || value.seconds <= -MAX ? value.seconds : value.seconds * 1_000_000n);
+	if (value instanceof DuckDBTimestampMillisecondsValue)
+		return isoMicros(value.millis >= MAX || value.millis <= -MAX ? value.millis : value.millis * 1000n);
+	if (value instanceof DuckDBTimestampNanosecondsValue)
+		return isoMicros(value.nanos >= MAX || value.nanos <= -MAX ? value.nanos : floorDiv(value.nanos, 1000n));
 	if (type.typeId === DuckDBTypeId.VARCHAR && type.alias === 'JSON') return new JsonText(String(value));
 	if (TEXT.has(type.typeId)) return String(value);
 	return JSDuckDBValueConverter(value, type, converter as DuckDBValueConverter<JS>);

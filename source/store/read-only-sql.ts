@@ -37,7 +37,11 @@ export type SqlOptions = {
  * connection is interrupted meanwhile. The statement runs inside a transaction that is always rolled back, a second
  * guard against changing the file.
  */
-export async function runReadOnlySql(db: CaseFile | DuckDBConnection, sql: string, options: SqlOptions = {}): Promise<SqlResult> {
+export async function runReadOnlySql(
+	db: CaseFile | DuckDBConnection,
+	sql: string,
+	options: SqlOptions = {},
+): Promise<SqlResult> {
 	const connection = db instanceof CaseFile ? db.connection : db;
 	const cap = Math.max(0, Math.trunc(options.cap ?? DEFAULT_ROW_CAP));
 	const started = performance.now();

@@ -2,7 +2,16 @@
  * Run the query layer's {sql, params} on the case file: the seam the screen's hooks call.
  * Dates bind as TIMESTAMPTZ, whole numbers as BIGINT, so no value is ever spliced into SQL text.
  */
-import {BIGINT, BOOLEAN, DOUBLE, TIMESTAMPTZ, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue} from '@duckdb/node-api';
+import {
+	BIGINT,
+	BOOLEAN,
+	DOUBLE,
+	TIMESTAMPTZ,
+	VARCHAR,
+	type DuckDBConnection,
+	type DuckDBType,
+	type DuckDBValue,
+} from '@duckdb/node-api';
 import type {SqlParam, SqlQuery} from '../query/sql.js';
 import {instant} from './time-value.js';
 import {CaseFile, plainRow, type Row} from './database.js';

@@ -56,7 +56,11 @@ class Lane {
 
 	run<T>(job: Job<T>): Promise<T> {
 		const ticket = ++this.latest;
-		if (this.busy) void this.connection.then(c => c.interrupt(), () => undefined);
+		if (this.busy)
+			void this.connection.then(
+				c => c.interrupt(),
+				() => undefined,
+			);
 		const current = () => ticket === this.latest;
 		const result = this.tail.then(async () => {
 			if (!current()) throw new Superseded();
@@ -89,7 +93,11 @@ class Lane {
 	/** Interrupts the running job; it (and any queued one) rejects with {@link Superseded}. */
 	cancel(): void {
 		this.latest++;
-		if (this.busy) void this.connection.then(c => c.interrupt(), () => undefined);
+		if (this.busy)
+			void this.connection.then(
+				c => c.interrupt(),
+				() => undefined,
+			);
 	}
 
 	async close(): Promise<void> {

@@ -78,18 +78,29 @@ const SCHEMA_TABLES = ['events', 'files', 'views', 'history', 'clicktrail_meta']
  * hands you can hold both. No function is called by name here, for the same reason.
  */
 export async function checkForeignDefinitions(connection: DuckDBConnection): Promise<string | undefined> {
-	const defined = (await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]));
+	const defined = (
+		await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE NOT internal`)
+	)
+		.getRowsJS()
+		.map(row => String(row[0]));
 	if (defined.length > 0) {
-		const builtins = (await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE internal`)).getRowsJS().map(row => String(row[0]).toLowerCase());
+		const builtins = (
+			await connection.runAndReadAll(`SELECT DISTINCT function_name FROM duckdb_functions() WHERE internal`)
+		)
+			.getRowsJS()
+			.map(row => String(row[0]).toLowerCase());
 		const names = new Set(builtins);
 		const shadowing = defined.filter(name => names.has(name.toLowerCase()));
 		if (shadowing.length > 0) {
 			return `the case file defines macros that replace DuckDB's built-in functions (${shadowing.slice(0, 5).join(', ')}), which would change what every query shows; clicktrail does not open it (drop them with the duckdb CLI if you trust this file)`;
 		}
 	}
-	const views = (await connection.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]).toLowerCase());
+	const views = (await connection.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE NOT internal`))
+		.getRowsJS()
+		.map(row => String(row[0]).toLowerCase());
 	const replaced = SCHEMA_TABLES.filter(table => views.includes(table));
-	if (replaced.length > 0) return `the case file has views in place of clicktrail's tables (${replaced.join(', ')}); clicktrail does not open it`;
+	if (replaced.length > 0)
+		return `the case file has views in place of clicktrail's tables (${replaced.join(', ')}); clicktrail does not open it`;
 	return undefined;
 }
 

@@ -55,7 +55,8 @@ export class SharedCase implements ReadLanes {
 		try {
 			return new SharedCase(path, await CaseFile.open(path, {readOnly: true, sandbox: true}));
 		} catch (error) {
-			if (!(error instanceof CaseFileError) || !/schema upgrade|not a clicktrail case file/.test(error.message)) throw error;
+			if (!(error instanceof CaseFileError) || !/schema upgrade|not a clicktrail case file/.test(error.message))
+				throw error;
 			(await CaseFile.open(path, {sandbox: true})).close();
 			return new SharedCase(path, await CaseFile.open(path, {readOnly: true, sandbox: true}));
 		}
@@ -131,7 +132,9 @@ export class SharedCase implements ReadLanes {
 					writable = await CaseFile.open(this.path, {sandbox: true});
 				} catch (error) {
 					throw error instanceof CaseFileError && /in use/.test(error.message)
-						? new ViewError('the case file is in use by another process (a query, views, load or another screen), so nothing was saved; try again when it is done')
+						? new ViewError(
+								'the case file is in use by another process (a query, views, load or another screen), so nothing was saved; try again when it is done',
+							)
 						: error;
 				}
 				try {
@@ -205,6 +208,8 @@ export class SharedCase implements ReadLanes {
 
 /** What changes when events are loaded: the events and the ledger. */
 async function fingerprint(db: CaseFile): Promise<string> {
-	const rows = await db.all(`SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM files) AS files, (SELECT CAST(max(loadedAt) AS VARCHAR) FROM files) AS loaded`);
+	const rows = await db.all(
+		`SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM files) AS files, (SELECT CAST(max(loadedAt) AS VARCHAR) FROM files) AS loaded`,
+	);
 	return JSON.stringify(rows[0]);
 }

@@ -98,7 +98,8 @@ export async function forbiddenCall(connection: DuckDBConnection, sql: string): 
 			const name = call.name.toLowerCase();
 			if (defined.has(name)) return `the function ${call.name}() (defined in the case file, not a built-in)`;
 			if (call.table) {
-				if (!TABLE_FUNCTIONS.has(name)) return `the table function ${call.name}() (a read may call only ${[...TABLE_FUNCTIONS].join(', ')})`;
+				if (!TABLE_FUNCTIONS.has(name))
+					return `the table function ${call.name}() (a read may call only ${[...TABLE_FUNCTIONS].join(', ')})`;
 			} else if (!builtins.has(name) && !SPECIAL_FUNCTIONS.has(name) && !VOLATILE_ALLOWED.has(name)) {
 				return `the function ${call.name}() (not a built-in function without side effects)`;
 			}
@@ -114,7 +115,10 @@ export async function forbiddenCall(connection: DuckDBConnection, sql: string): 
 
 /** The functions and tables a statement names, or why it cannot be checked. */
 async function namesIn(connection: DuckDBConnection, sql: string): Promise<Names | string> {
-	const reader = await connection.runAndReadAll('SELECT CAST(system.main.json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR) AS tree', [sql]);
+	const reader = await connection.runAndReadAll(
+		'SELECT CAST(system.main.json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR) AS tree',
+		[sql],
+	);
 	const tree = JSON.parse(String(reader.getRowsJS()[0]?.[0] ?? '{}')) as {error?: boolean; error_message?: string};
 	if (tree.error) return `a statement that cannot be checked (${tree.error_message ?? 'unknown'})`;
 	const names: Names = {calls: [], tables: []};
@@ -132,11 +136,15 @@ function walk(node: unknown, inTableFunction: boolean, names: Names): void {
 	if (typeof object['function_name'] === 'string') {
 		// The parser names some built-ins main.f (list_value, row, date_part); any other qualified name is refused as
 		// written (it never matches a built-in's name).
-		const schema = typeof object['schema'] === 'string' && object['schema'] !== '' && object['schema'] !== 'main' ? `${object['schema']}.` : '';
+		const schema =
+			typeof object['schema'] === 'string' && object['schema'] !== '' && object['schema'] !== 'main'
+				? `${object['schema']}.`
+				: '';
 		const catalog = typeof object['catalog'] === 'string' && object['catalog'] !== '' ? `${object['catalog']}.` : '';
 		names.calls.push({name: `${catalog}${schema}${object['function_name']}`, table: inTableFunction});
 	}
-	if (object['type'] === 'BASE_TABLE' && typeof object['table_name'] === 'string') names.tables.push(object['table_name']);
+	if (object['type'] === 'BASE_TABLE' && typeof object['table_name'] === 'string')
+		names.tables.push(object['table_name']);
 	for (const [key, value] of Object.entries(object)) {
 		walk(value, key === 'function' && object['type'] === 'TABLE_FUNCTION', names);
 	}
@@ -147,10 +155,16 @@ function walk(node: unknown, inTableFunction: boolean, names: Names): void {
  * `PRAGMA table_info('v')`, `DESCRIBE v` and `pragma_table_info('v')` bind a view's SQL without naming it as a table),
  * with their SQL.
  */
-async function viewsNamed(connection: DuckDBConnection, tables: string[], text: string): Promise<{name: string; sql: string}[]> {
+async function viewsNamed(
+	connection: DuckDBConnection,
+	tables: string[],
+	text: string,
+): Promise<{name: string; sql: string}[]> {
 	const wanted = new Set(tables.map(name => name.toLowerCase()));
 	const lower = text.toLowerCase();
-	return (await caseViews(connection)).filter(view => wanted.has(view.name.toLowerCase()) || mentions(lower, view.name.toLowerCase()));
+	return (await caseViews(connection)).filter(
+		view => wanted.has(view.name.toLowerCase()) || mentions(lower, view.name.toLowerCase()),
+	);
 }
 
 /** Whether `text` holds `name` as a whole word (not inside a longer identifier). */
@@ -203,7 +217,7 @@ export function viewBody(sql: string): string | undefined {
 	space();
 	if (sql[i] === '(') {
 		// The column list: identifiers, quoted or bare, and commas.
-		for (i++; i < sql.length && sql[i] !== ')'; ) {
+		for (i++; i < sql.length && sql[i] !== ')';) {
 			if (sql[i] === '"') {
 				if (!quoted()) return undefined;
 			} else if (/[\w$,\s]/.test(sql[i]!)) i++;
@@ -223,7 +237,10 @@ export function viewBody(sql: string): string | undefined {
  * change them (CREATE and DROP are refused), and the screen opens new connections after it saves, so they are read
  * once per connection (each read of DuckDB's catalog functions costs 30-150 ms here).
  */
-const definitions = new WeakMap<DuckDBConnection, Promise<{views: {name: string; sql: string}[]; functions: Set<string>}>>();
+const definitions = new WeakMap<
+	DuckDBConnection,
+	Promise<{views: {name: string; sql: string}[]; functions: Set<string>}>
+>();
 
 function caseDefinitions(connection: DuckDBConnection) {
 	let known = definitions.get(connection);
@@ -234,7 +251,9 @@ function caseDefinitions(connection: DuckDBConnection) {
 				.map(row => ({name: String(row[0]), sql: viewBody(String(row[1])) ?? UNCHECKABLE_VIEW}));
 			// No function is called by name here: the case file may define one that shadows it.
 			const functions = new Set(
-				(await connection.runAndReadAll(`SELECT function_name FROM duckdb_functions() WHERE NOT internal`)).getRowsJS().map(row => String(row[0]).toLowerCase()),
+				(await connection.runAndReadAll(`SELECT function_name FROM duckdb_functions() WHERE NOT internal`))
+					.getRowsJS()
+					.map(row => String(row[0]).toLowerCase()),
 			);
 			return {views, functions};
 		})();

@@ -44,7 +44,9 @@ export async function prepareReadOnly(connection: DuckDBConnection, sql: string)
 	if (extracted.count === 0) throw new SqlRefused('nothing to run: type a SELECT');
 	if (extracted.count > 1) {
 		if (firstKeyword(sql) === 'pivot' && !/;\s*\S/.test(stripComments(sql))) {
-			throw new SqlRefused(`refused: PIVOT without an IN list runs as two statements in DuckDB; list the values, e.g. PIVOT events ON awsRegion IN ('a', 'b') USING count(*)`);
+			throw new SqlRefused(
+				`refused: PIVOT without an IN list runs as two statements in DuckDB; list the values, e.g. PIVOT events ON awsRegion IN ('a', 'b') USING count(*)`,
+			);
 		}
 		const words = splitKeywords(sql);
 		throw new SqlRefused(
@@ -57,9 +59,15 @@ export async function prepareReadOnly(connection: DuckDBConnection, sql: string)
 	if (keyword === 'explain') checkExplainedKeyword(sql);
 	// Before anything is prepared: preparing binds, and binding a table function already runs part of it.
 	// PRAGMA table_info('v') binds the view v: it is checked as the table function it amounts to.
-	const checked = keyword === 'explain' ? explainedBody(sql) : keyword === 'pragma' ? stripComments(sql).replace(/^\s*pragma\s+table_info\s*/i, 'SELECT * FROM pragma_table_info') : sql;
+	const checked =
+		keyword === 'explain'
+			? explainedBody(sql)
+			: keyword === 'pragma'
+				? stripComments(sql).replace(/^\s*pragma\s+table_info\s*/i, 'SELECT * FROM pragma_table_info')
+				: sql;
 	const forbidden = await forbiddenCall(connection, checked);
-	if (forbidden) throw new SqlRefused(`refused: ${forbidden}; a read may not change settings, write files or read other files`);
+	if (forbidden)
+		throw new SqlRefused(`refused: ${forbidden}; a read may not change settings, write files or read other files`);
 	const statement = await extracted.prepare(0);
 	try {
 		const type = statement.statementType;
@@ -83,7 +91,22 @@ async function extractStatements(connection: DuckDBConnection, sql: string) {
 }
 
 /** First words a read can start with (DuckDB then confirms the statement type). */
-const READ_KEYWORDS = new Set(['select', 'with', 'from', 'values', 'table', 'explain', 'describe', 'desc', 'show', 'summarize', 'pragma', 'pivot', 'unpivot', '(']);
+const READ_KEYWORDS = new Set([
+	'select',
+	'with',
+	'from',
+	'values',
+	'table',
+	'explain',
+	'describe',
+	'desc',
+	'show',
+	'summarize',
+	'pragma',
+	'pivot',
+	'unpivot',
+	'(',
+]);
 
 /** The statement's first keyword, lower case, after comments ('(' for a parenthesised query). */
 function firstKeyword(sql: string): string {
@@ -102,7 +125,9 @@ function splitKeywords(sql: string): string {
 }
 
 function refusalOf(what: string): SqlRefused {
-	return new SqlRefused(`refused: ${what} statement; only statements that read run here (${READ_STATEMENTS}), so the evidence cannot change`);
+	return new SqlRefused(
+		`refused: ${what} statement; only statements that read run here (${READ_STATEMENTS}), so the evidence cannot change`,
+	);
 }
 
 /** PRAGMA table_info('name'): the one PRAGMA that runs (it only lists a table's columns). */

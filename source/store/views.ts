@@ -31,7 +31,7 @@ export function checkViewName(name: string): string {
 	const trimmed = name.trim();
 	if (trimmed === '') throw new ViewError('a view needs a name');
 	if (trimmed.length > 100) throw new ViewError('a view name is at most 100 characters');
-	 
+
 	if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) throw new ViewError('a view name cannot hold control characters');
 	return trimmed;
 }
@@ -71,7 +71,11 @@ async function suggestion(db: CaseFile): Promise<string> {
  * Saves a new view; with `replace`, overwrites one of the same name (keeping its created time). Without it, an
  * existing name is a {@link ViewError} and nothing changes.
  */
-export async function saveView(db: CaseFile, input: ViewInput, options: {replace?: boolean; now?: Date} = {}): Promise<SavedView> {
+export async function saveView(
+	db: CaseFile,
+	input: ViewInput,
+	options: {replace?: boolean; now?: Date} = {},
+): Promise<SavedView> {
 	const name = checkViewName(input.name);
 	const filter = input.filter ? filterToJson(input.filter) : null;
 	const sql = input.sql?.trim() ? input.sql : null;
@@ -79,7 +83,8 @@ export async function saveView(db: CaseFile, input: ViewInput, options: {replace
 	const now = options.now ?? new Date();
 	return db.transaction(async () => {
 		const existing = await db.all(`SELECT created FROM views WHERE name = ?`, [name]);
-		if (existing[0] && !options.replace) throw new ViewError(`a view named "${name}" already exists (delete it first, or choose another name)`);
+		if (existing[0] && !options.replace)
+			throw new ViewError(`a view named "${name}" already exists (delete it first, or choose another name)`);
 		const created = (existing[0]?.['created'] as Date | undefined) ?? now;
 		await db.run(`DELETE FROM views WHERE name = ?`, [name]);
 		await db.run(
@@ -96,8 +101,13 @@ export async function renameView(db: CaseFile, from: string, to: string, now = n
 	return db.transaction(async () => {
 		const view = await getView(db, from);
 		if (name === view.name) return view;
-		if ((await db.all(`SELECT 1 FROM views WHERE name = ?`, [name])).length > 0) throw new ViewError(`a view named "${name}" already exists`);
-		await db.run(`UPDATE views SET name = ?, updated = CAST(? AS TIMESTAMPTZ) WHERE name = ?`, [name, now.toISOString(), view.name]);
+		if ((await db.all(`SELECT 1 FROM views WHERE name = ?`, [name])).length > 0)
+			throw new ViewError(`a view named "${name}" already exists`);
+		await db.run(`UPDATE views SET name = ?, updated = CAST(? AS TIMESTAMPTZ) WHERE name = ?`, [
+			name,
+			now.toISOString(),
+			view.name,
+		]);
 		return getView(db, name);
 	});
 }

@@ -43,12 +43,16 @@ const hex = (code: number) => code.toString(16).toUpperCase();
 
 /** A JavaScript character class (use with the `u` flag) matching {@link INVISIBLE_RANGES}; `extra` is put first. */
 export function invisibleClass(extra = ''): string {
-	const ranges = INVISIBLE_RANGES.map(([from, to]) => (from === to ? `\\u{${hex(from)}}` : `\\u{${hex(from)}}-\\u{${hex(to)}}`));
+	const ranges = INVISIBLE_RANGES.map(([from, to]) =>
+		from === to ? `\\u{${hex(from)}}` : `\\u{${hex(from)}}-\\u{${hex(to)}}`,
+	);
 	return `[${extra}${ranges.join('')}]`;
 }
 
 /** The same class in RE2 syntax, for DuckDB's regexp functions; `extra` is put first. */
 export function invisibleClassRe2(extra = ''): string {
-	const ranges = INVISIBLE_RANGES.map(([from, to]) => (from === to ? `\\x{${hex(from)}}` : `\\x{${hex(from)}}-\\x{${hex(to)}}`));
+	const ranges = INVISIBLE_RANGES.map(([from, to]) =>
+		from === to ? `\\x{${hex(from)}}` : `\\x{${hex(from)}}-\\x{${hex(to)}}`,
+	);
 	return `[${extra}${ranges.join('')}]`;
 }

@@ -15,7 +15,8 @@ export type TableData = {columns: readonly string[]; types: readonly string[]; r
 /** The narrowest a column is cut to when the table does not fit. */
 export const MIN_COLUMN_WIDTH = 5;
 const SEPARATOR = '│';
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+const NUMERIC =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
 /** A table's cells as text, each column's natural width (capped) and alignment. */
 export type TableCells = {
@@ -56,14 +57,20 @@ export function fitWidths(natural: readonly number[], width: number): number[] {
 	if (!Number.isFinite(width) || total <= room) return [...natural];
 	const wide = natural.map((w, c) => (w > KEEP_COLUMN_WIDTH ? c : -1)).filter(c => c >= 0);
 	const narrowTotal = natural.reduce((sum, w) => (w > KEEP_COLUMN_WIDTH ? sum : sum + w), 0);
-	if (wide.length > 0 && narrowTotal + wide.length * MIN_COLUMN_WIDTH <= room) return cut(natural, wide, room - narrowTotal);
-	return cut(natural, natural.map((_, c) => c), room);
+	if (wide.length > 0 && narrowTotal + wide.length * MIN_COLUMN_WIDTH <= room)
+		return cut(natural, wide, room - narrowTotal);
+	return cut(
+		natural,
+		natural.map((_, c) => c),
+		room,
+	);
 }
 
 /** `natural` with the columns `which` cut to share `room` cells: one cap for all, the cells left over handed out left to right. */
 function cut(natural: readonly number[], which: readonly number[], room: number): number[] {
 	const floor = (w: number) => Math.min(w, MIN_COLUMN_WIDTH);
-	const used = (cap: number) => which.reduce((sum, c) => sum + Math.max(floor(natural[c]!), Math.min(natural[c]!, cap)), 0);
+	const used = (cap: number) =>
+		which.reduce((sum, c) => sum + Math.max(floor(natural[c]!), Math.min(natural[c]!, cap)), 0);
 	let low = MIN_COLUMN_WIDTH;
 	let high = Math.max(MIN_COLUMN_WIDTH, ...which.map(c => natural[c]!));
 	while (low < high) {
@@ -85,7 +92,12 @@ function cut(natural: readonly number[], which: readonly number[], room: number)
 }
 
 /** One line of the table: the cells of `columns`, each cut or padded to its width. */
-export function tableLine(texts: readonly string[], columns: readonly number[], widths: readonly number[], align: readonly ('left' | 'right')[]): string {
+export function tableLine(
+	texts: readonly string[],
+	columns: readonly number[],
+	widths: readonly number[],
+	align: readonly ('left' | 'right')[],
+): string {
 	return columns.map(c => pad(texts[c] ?? '', widths[c]!, align[c])).join(SEPARATOR);
 }
 

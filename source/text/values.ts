@@ -41,7 +41,8 @@ export function jsonValue(value: unknown, type?: string): string {
 	if (value === null || value === undefined) return 'null';
 	if (typeof value === 'string') return jsonString(value);
 	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	if (typeof value === 'number') return !isReal(type) ? String(value) : Number.isFinite(value) ? realText(value) : 'null';
+	if (typeof value === 'number')
+		return !isReal(type) ? String(value) : Number.isFinite(value) ? realText(value) : 'null';
 	if (value instanceof JsonText) return compactJson(value.text);
 	if (value instanceof Uint8Array) return jsonString(Buffer.from(value).toString('hex'));
 	if (value instanceof Date) return jsonString(isoTime(value));

@@ -51,9 +51,13 @@ function cutTo(text: string, width: number, keep: 'start' | 'end'): {text: strin
 	if (width <= 0) return {text: '', cells: 0};
 	if (PRINTABLE_ASCII.test(text)) {
 		if (text.length <= width) return {text, cells: text.length};
-		return {text: keep === 'end' ? `…${text.slice(text.length - (width - 1))}` : `${text.slice(0, width - 1)}…`, cells: width};
+		return {
+			text: keep === 'end' ? `…${text.slice(text.length - (width - 1))}` : `${text.slice(0, width - 1)}…`,
+			cells: width,
+		};
 	}
-	if (keep === 'start' && ASCII_RUN.exec(text)![0].length > width) return {text: `${text.slice(0, width - 1)}…`, cells: width};
+	if (keep === 'start' && ASCII_RUN.exec(text)![0].length > width)
+		return {text: `${text.slice(0, width - 1)}…`, cells: width};
 	const whole = cellsUpTo(text, width);
 	if (whole <= width) return {text, cells: whole};
 	let graphemes: Iterable<string> = (function* () {

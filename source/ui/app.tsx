@@ -95,14 +95,29 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const timeline = useTimeline(state.filter, box.mainWidth);
 	const page = usePage(state.filter, state.order, state.page, box.pageSize);
 	const showRecord = state.mode === 'record' || state.helpReturn === 'record';
-	const record = useRecord(showRecord ? state.record?.eventID : undefined, showRecord ? state.record?.eventTime : undefined);
-	const lines = useMemo(() => (record.data
-		? jsonLines(record.data.raw, {...(record.data.duplicates ? {duplicates: record.data.duplicates} : {}), extra: {sourceFile: record.data.row['sourceFile']}})
-		: []), [record.data]);
+	const record = useRecord(
+		showRecord ? state.record?.eventID : undefined,
+		showRecord ? state.record?.eventTime : undefined,
+	);
+	const lines = useMemo(
+		() =>
+			record.data
+				? jsonLines(record.data.raw, {
+						...(record.data.duplicates ? {duplicates: record.data.duplicates} : {}),
+						extra: {sourceFile: record.data.row['sourceFile']},
+					})
+				: [],
+		[record.data],
+	);
 
 	const view: View = {
 		facets: facets.data ?? [],
-		page: page.data && {seq: page.data.seq, rows: page.data.rows, moreBefore: page.data.moreBefore, moreAfter: page.data.moreAfter},
+		page: page.data && {
+			seq: page.data.seq,
+			rows: page.data.rows,
+			moreBefore: page.data.moreBefore,
+			moreAfter: page.data.moreAfter,
+		},
 		pageSize: box.pageSize,
 		record: record.data ? {lines: lines.length, summary: summary(record.data.row)} : undefined,
 		recordHeight: box.recordHeight,
@@ -138,7 +153,10 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 						? stringifyJson(record.data.raw)
 						: copyText(lines[current.record?.line ?? 0]?.value ?? null);
 				write(osc52(text));
-				dispatch({type: 'message', text: `copied ${name === 'copy-record' ? 'the record' : 'the value'} (${Buffer.byteLength(text).toLocaleString('en-US')} bytes)`});
+				dispatch({
+					type: 'message',
+					text: `copied ${name === 'copy-record' ? 'the record' : 'the value'} (${Buffer.byteLength(text).toLocaleString('en-US')} bytes)`,
+				});
 				return true;
 			}
 			case 'console-run':
@@ -159,7 +177,8 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 		}
 	};
 
-	const fail = (error: unknown) => dispatch({type: 'prompt-error', error: error instanceof Error ? error.message : String(error)});
+	const fail = (error: unknown) =>
+		dispatch({type: 'prompt-error', error: error instanceof Error ? error.message : String(error)});
 
 	/** Opens the saved view at `index` of the list: a filter view sets the chips, a SQL view runs in the console. */
 	const openView = (index: number) => {
@@ -177,7 +196,11 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	/** A prompt whose answer goes to the store (save, rename, delete a view; export); false for the reducer's own. */
 	const submitToStore = (current: typeof state): boolean => {
 		const prompt = current.prompt;
-		if (!prompt || !['view-description', 'view-rename', 'view-delete', 'export', 'export-overwrite'].includes(prompt.kind)) return false;
+		if (
+			!prompt ||
+			!['view-description', 'view-rename', 'view-delete', 'export', 'export-overwrite'].includes(prompt.kind)
+		)
+			return false;
 		if (prompt.kind === 'export' || prompt.kind === 'export-overwrite') {
 			const overwrite = prompt.kind === 'export-overwrite';
 			if (overwrite && prompt.text.trim().toLowerCase() !== 'y') {
@@ -190,12 +213,22 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				fail('give a file name ending in .csv, .json, .jsonl or .parquet');
 				return true;
 			}
-			const query = prompt.source === 'console' ? {sql: current.console.editor.text, params: []} : filterViewQuery(current.filter);
+			const query =
+				prompt.source === 'console' ? {sql: current.console.editor.text, params: []} : filterViewQuery(current.filter);
 			reader
-				.run('export', (_query, tools) => tools.export(query, {path, format, userSql: prompt.source === 'console', overwrite}))
+				.run('export', (_query, tools) =>
+					tools.export(query, {path, format, userSql: prompt.source === 'console', overwrite}),
+				)
 				.then(
-					result => dispatch({type: 'prompt-done', message: `exported ${result.rows.toLocaleString('en-US')} rows to ${result.path}`}),
-					(error: unknown) => (error instanceof Error && error.name === 'ExportExists' ? dispatch({type: 'prompt-confirm-overwrite', path}) : fail(error)),
+					result =>
+						dispatch({
+							type: 'prompt-done',
+							message: `exported ${result.rows.toLocaleString('en-US')} rows to ${result.path}`,
+						}),
+					(error: unknown) =>
+						error instanceof Error && error.name === 'ExportExists'
+							? dispatch({type: 'prompt-confirm-overwrite', path})
+							: fail(error),
 				);
 			return true;
 		}
@@ -210,7 +243,10 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 		const name = prompt.subject ?? '';
 		switch (prompt.kind) {
 			case 'view-description': {
-				const input = prompt.source === 'console' ? {name, description: prompt.text, sql: current.console.editor.text} : {name, description: prompt.text, filter: current.filter};
+				const input =
+					prompt.source === 'console'
+						? {name, description: prompt.text, sql: current.console.editor.text}
+						: {name, description: prompt.text, filter: current.filter};
 				store.saveView(input).then(view => done(`saved view ${view.name}`), fail);
 				break;
 			}
@@ -218,7 +254,8 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				store.renameView(name, prompt.text).then(view => done(`renamed ${name} to ${view.name}`), fail);
 				break;
 			case 'view-delete':
-				if (prompt.text.trim().toLowerCase() === 'y') store.deleteView(name).then(() => done(`deleted view ${name}`), fail);
+				if (prompt.text.trim().toLowerCase() === 'y')
+					store.deleteView(name).then(() => done(`deleted view ${name}`), fail);
 				else dispatch({type: 'prompt-done', message: `kept view ${name}`});
 				break;
 		}
@@ -268,9 +305,27 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 		body = <ConsolePane console={state.console} run={runner.run} width={box.columns} height={box.bodyHeight} />;
 	} else if (bodyMode === 'views') {
 		const note = store && !store.writable ? `${store.readOnlyReason}: views can be opened, not changed` : undefined;
-		body = <ViewsPane views={viewsList.views} cursor={state.views.cursor} error={viewsList.error} note={note} width={box.columns} height={box.bodyHeight} />;
+		body = (
+			<ViewsPane
+				views={viewsList.views}
+				cursor={state.views.cursor}
+				error={viewsList.error}
+				note={note}
+				width={box.columns}
+				height={box.bodyHeight}
+			/>
+		);
 	} else if (bodyMode === 'record' && state.record) {
-		body = <RecordPane record={record} lines={lines} place={state.record} width={box.columns} height={box.recordHeight} zone={zone} />;
+		body = (
+			<RecordPane
+				record={record}
+				lines={lines}
+				place={state.record}
+				width={box.columns}
+				height={box.recordHeight}
+				zone={zone}
+			/>
+		);
 	} else {
 		body = (
 			<Box height={box.bodyHeight}>
@@ -313,15 +368,35 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	}
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>
-			<FilterBar filter={state.filter} selected={state.chip} focused={state.focus === 'filters' && state.mode === 'browse'} prompt={state.prompt} width={box.columns} relativeTo={newest && !now ? {time: newest, zone} : undefined} />
+			<FilterBar
+				filter={state.filter}
+				selected={state.chip}
+				focused={state.focus === 'filters' && state.mode === 'browse'}
+				prompt={state.prompt}
+				width={box.columns}
+				relativeTo={newest && !now ? {time: newest, zone} : undefined}
+			/>
 			{body}
-			<StatusBar caseFile={caseFile} totals={totals} loading={loading} message={state.message} mode={state.mode} focus={state.focus} width={box.columns} />
+			<StatusBar
+				caseFile={caseFile}
+				totals={totals}
+				loading={loading}
+				message={state.message}
+				mode={state.mode}
+				focus={state.focus}
+				width={box.columns}
+			/>
 		</Box>
 	);
 }
 
 /** Keys that arrive inside a multi-key read. */
-const PIECE_KEYS: Record<string, KeyFlags> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007f': {delete: true}};
+const PIECE_KEYS: Record<string, KeyFlags> = {
+	'\r': {return: true},
+	'\n': {return: true},
+	'\t': {tab: true},
+	'\u007f': {delete: true},
+};
 
 function summary(row: Record<string, unknown>): RecordSummary {
 	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));

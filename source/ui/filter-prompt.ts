@@ -21,7 +21,10 @@ export function parseFilterPrompt(input: string, options: {now: Date; zone: Zone
 	if (text === '') return {error: 'type a filter, e.g. principal=..., eventName=..., from=-2h, around=TIME, errors'};
 	if (/^errors?$/i.test(text)) return {chips: [{kind: 'errors'}]};
 	const match = /^([A-Za-z]+)\s*(!=|≠|=|~)\s*(.*)$/.exec(text);
-	if (!match) return {error: `cannot read "${text}": expected field=value (${[...FACET_FIELDS.slice(0, 5), 'from', 'until', 'around'].join(', ')}, ...) or errors`};
+	if (!match)
+		return {
+			error: `cannot read "${text}": expected field=value (${[...FACET_FIELDS.slice(0, 5), 'from', 'until', 'around'].join(', ')}, ...) or errors`,
+		};
 	const [, rawField = '', operator, rawValue = ''] = match;
 	const field = rawField.trim();
 	const value = rawValue.trim();
@@ -43,9 +46,12 @@ export function parseFilterPrompt(input: string, options: {now: Date; zone: Zone
 		return {error: error instanceof Error ? error.message : String(error)};
 	}
 	const known = FACET_FIELDS.find(f => f.toLowerCase() === field.toLowerCase());
-	if (!known || !isFacetField(known)) return {error: `unknown field "${field}": use one of ${FACET_FIELDS.join(', ')}, from, until, around, errors`};
+	if (!known || !isFacetField(known))
+		return {error: `unknown field "${field}": use one of ${FACET_FIELDS.join(', ')}, from, until, around, errors`};
 	if (operator === '~') return {error: `${known}~ is not supported: use ${known}=value or / to search`};
-	return {chips: [{kind: 'field', field: known, value: value === NULL_LABEL ? null : value, exclude: operator !== '='}]};
+	return {
+		chips: [{kind: 'field', field: known, value: value === NULL_LABEL ? null : value, exclude: operator !== '='}],
+	};
 }
 
 /** A from or until chip labelled in the display zone. */

@@ -41,7 +41,8 @@ type Work =
 	| {kind: 'value'; value: unknown; depth: number; key?: string; repeats?: number; comma: boolean}
 	| {kind: 'close'; depth: number; text: string; comma: boolean};
 
-const isContainer = (value: unknown): value is object => value !== null && typeof value === 'object' && !(value instanceof Date);
+const isContainer = (value: unknown): value is object =>
+	value !== null && typeof value === 'object' && !(value instanceof Date);
 
 /** The lines of `value` pretty-printed. */
 export function jsonLines(value: unknown, options: JsonLinesOptions = {}): JsonLine[] {
@@ -56,11 +57,14 @@ export function jsonLines(value: unknown, options: JsonLinesOptions = {}): JsonL
 		}
 
 		const {value: current, depth, key, repeats} = item;
-		const head: Token[] = key === undefined ? [] : [
-			{kind: 'key', text: quoted(key)},
-			...(repeats === undefined ? [] : [{kind: 'marker' as const, text: ` [key ×${repeats}: first kept]`}]),
-			{kind: 'punctuation', text: ': '},
-		];
+		const head: Token[] =
+			key === undefined
+				? []
+				: [
+						{kind: 'key', text: quoted(key)},
+						...(repeats === undefined ? [] : [{kind: 'marker' as const, text: ` [key ×${repeats}: first kept]`}]),
+						{kind: 'punctuation', text: ': '},
+					];
 		if (!isContainer(current)) {
 			lines.push({depth, tokens: [...head, scalar(current), ...tail], value: current});
 			continue;
@@ -78,7 +82,11 @@ export function jsonLines(value: unknown, options: JsonLinesOptions = {}): JsonL
 		}
 
 		if (depth >= maxDepth) {
-			lines.push({depth, tokens: [...head, {kind: 'marker', text: `${open}… deeper than ${maxDepth} levels${close}`}, ...tail], value: current});
+			lines.push({
+				depth,
+				tokens: [...head, {kind: 'marker', text: `${open}… deeper than ${maxDepth} levels${close}`}, ...tail],
+				value: current,
+			});
 			continue;
 		}
 
@@ -88,7 +96,14 @@ export function jsonLines(value: unknown, options: JsonLinesOptions = {}): JsonL
 		for (let i = entries.length - 1; i >= 0; i--) {
 			const [k, v] = entries[i]!;
 			const times = k === undefined ? undefined : counts?.get(k);
-			work.push({kind: 'value', value: v, depth: depth + 1, ...(k === undefined ? {} : {key: k}), ...(times === undefined ? {} : {repeats: times}), comma: i < entries.length - 1});
+			work.push({
+				kind: 'value',
+				value: v,
+				depth: depth + 1,
+				...(k === undefined ? {} : {key: k}),
+				...(times === undefined ? {} : {repeats: times}),
+				comma: i < entries.length - 1,
+			});
 		}
 	}
 

@@ -35,5 +35,15 @@ export function layout(columns: number, rows: number): Layout {
 	const pageSize = Math.max(1, bodyHeight - timelineHeight - 2);
 	const recordHeight = Math.max(1, bodyHeight - 1);
 	const facetLimit = Math.max(1, Math.min(15, bodyHeight - 7 - 6));
-	return {columns: width, bodyHeight, facetsWidth, mainWidth, barsHeight, timelineHeight, pageSize, recordHeight, facetLimit};
+	return {
+		columns: width,
+		bodyHeight,
+		facetsWidth,
+		mainWidth,
+		barsHeight,
+		timelineHeight,
+		pageSize,
+		recordHeight,
+		facetLimit,
+	};
 }

@@ -9,7 +9,14 @@ import {parseDigest, type DigestDocument} from './digest-format.js';
 import {chainOf, digestKeyTime, digestPlace, layoutKey, logPlace, type ChainId} from './keys.js';
 import type {PublicKeys} from './public-keys.js';
 import {stringToSign, verifySignature} from './signature.js';
-import {STATUS_ORDER, type DigestInput, type Finding, type FindingStatus, type LogInput, type VerifySummary} from './types.js';
+import {
+	STATUS_ORDER,
+	type DigestInput,
+	type Finding,
+	type FindingStatus,
+	type LogInput,
+	type VerifySummary,
+} from './types.js';
 
 /** Options of {@link checkArchive}. */
 export type CheckOptions = {
@@ -28,7 +35,10 @@ const HOUR = 3_600_000;
 
 /** Accumulates reasons per file; the most severe status wins. */
 class Ledger {
-	private readonly files = new Map<string, {kind: 'log' | 'digest'; reasons: {status: FindingStatus; text: string}[]}>();
+	private readonly files = new Map<
+		string,
+		{kind: 'log' | 'digest'; reasons: {status: FindingStatus; text: string}[]}
+	>();
 
 	add(file: string, kind: 'log' | 'digest', status: FindingStatus, text: string): void {
 		const entry = this.files.get(file) ?? {kind, reasons: []};
@@ -42,7 +52,7 @@ class Ledger {
 			const rank = (status: FindingStatus) => STATUS_ORDER.indexOf(status);
 			const worst = reasons.reduce((a, b) => (rank(b.status) < rank(a.status) ? b : a));
 			// Problems first, then the rest, each reason once.
-			const texts = [...new Set([...reasons].sort((a, b) => rank(a.status) - rank(b.status)).map((r) => r.text))];
+			const texts = [...new Set([...reasons].sort((a, b) => rank(a.status) - rank(b.status)).map(r => r.text))];
 			out.push({file, kind, status: worst.status, detail: texts.join('; ')});
 		}
 		return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -87,7 +97,11 @@ class KeyIndex<T extends {key: string}> {
 }
 
 /** Checks a copy of a trail: every digest, every log file, every chain. */
-export function checkArchive(digests: readonly DigestInput[], logs: readonly LogInput[], options: CheckOptions = {}): CheckResult {
+export function checkArchive(
+	digests: readonly DigestInput[],
+	logs: readonly LogInput[],
+	options: CheckOptions = {},
+): CheckResult {
 	const ledger = new Ledger();
 	const logIndex = new KeyIndex(logs);
 	const digestIndex = new KeyIndex(digests);
@@ -96,7 +110,7 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 	const notChecked = new Set<string>();
 
 	// Each digest on its own: readable, where it was written, signed, and its log files' hashes.
-	const reads: Read[] = digests.map((input) => {
+	const reads: Read[] = digests.map(input => {
 		const keyMs = digestKeyTime(input.key) ?? Number.NaN;
 		const chain = chainOf(input.key);
 		const read: Read = {input, endMs: keyMs, startMs: keyMs - HOUR, ...(chain ? {chain} : {})};
@@ -115,10 +129,20 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 		read.endMs = Number.isNaN(time(doc.digestEndTime)) ? keyMs : time(doc.digestEndTime);
 		read.startMs = Number.isNaN(time(doc.digestStartTime)) ? read.endMs - HOUR : time(doc.digestStartTime);
 		if (doc.digestS3Object !== input.key && layoutKey(doc.digestS3Object) !== layoutKey(input.key)) {
-			ledger.add(input.key, 'digest', 'tampered', `moved from its original location: it says it is ${doc.digestS3Object}`);
+			ledger.add(
+				input.key,
+				'digest',
+				'tampered',
+				`moved from its original location: it says it is ${doc.digestS3Object}`,
+			);
 		}
 		if (options.bucket !== undefined && doc.digestS3Bucket !== options.bucket) {
-			ledger.add(input.key, 'digest', 'tampered', `it says it was written to bucket ${doc.digestS3Bucket}, not ${options.bucket}`);
+			ledger.add(
+				input.key,
+				'digest',
+				'tampered',
+				`it says it was written to bucket ${doc.digestS3Bucket}, not ${options.bucket}`,
+			);
 		}
 		const signature = checkSignature(read, doc, options);
 		if (signature.checked) signaturesChecked++;
@@ -136,7 +160,12 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 			} else if (entry.hashAlgorithm.toUpperCase().replace('-', '') !== 'SHA256') {
 				ledger.add(name, 'log', 'not-checked', `digest ${input.key} uses hash algorithm ${entry.hashAlgorithm}`);
 			} else if (log.sha256.toLowerCase() !== entry.hashValue.toLowerCase()) {
-				ledger.add(name, 'log', 'tampered', `SHA-256 of its content is ${log.sha256}, digest ${input.key} recorded ${entry.hashValue}`);
+				ledger.add(
+					name,
+					'log',
+					'tampered',
+					`SHA-256 of its content is ${log.sha256}, digest ${input.key} recorded ${entry.hashValue}`,
+				);
 			} else {
 				ledger.add(name, 'log', 'valid', `SHA-256 matches digest ${input.key}`);
 			}
@@ -150,7 +179,7 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 		const id = read.chain?.id ?? 'outside the layout';
 		chains.set(id, [...(chains.get(id) ?? []), read]);
 	}
-	const readByKey = new Map(reads.map((read) => [read.input.key, read]));
+	const readByKey = new Map(reads.map(read => [read.input.key, read]));
 	/** Uncovered windows where a named missing digest sits: [start, end] per chain, for the inference below. */
 	const breaks: {chain: ChainId; after?: Read; missingKey: string; missingEnd: number; before: Read}[] = [];
 	for (const chain of chains.values()) {
@@ -163,7 +192,12 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 			const earlier = index > 0 ? chain[index - 1] : undefined;
 			if (previousKey === null) {
 				if (earlier) {
-					ledger.add(read.input.key, 'digest', 'chain-gap', `the chain starts anew here (no previous digest) after ${earlier.input.key}: nothing vouches for ${iso(earlier.endMs)} to ${doc.digestStartTime} (CloudTrail restarts a chain when logging or log file validation was turned off)`);
+					ledger.add(
+						read.input.key,
+						'digest',
+						'chain-gap',
+						`the chain starts anew here (no previous digest) after ${earlier.input.key}: nothing vouches for ${iso(earlier.endMs)} to ${doc.digestStartTime} (CloudTrail restarts a chain when logging or log file validation was turned off)`,
+					);
 				}
 				continue;
 			}
@@ -171,28 +205,67 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 			const previous = found ? readByKey.get(found.key) : undefined;
 			if (!previous && !earlier) {
 				// The copy starts after the chain does (a partial copy, or --since): nothing says a file was removed.
-				ledger.add(read.input.key, 'digest', 'not-checked', `link not checked: its previous digest ${previousKey} is older than anything in the copy`);
+				ledger.add(
+					read.input.key,
+					'digest',
+					'not-checked',
+					`link not checked: its previous digest ${previousKey} is older than anything in the copy`,
+				);
 				continue;
 			}
 			if (!previous) {
-				ledger.add(previousKey, 'digest', 'missing', `not in the copy; digest ${read.input.key} names it as its previous digest`);
+				ledger.add(
+					previousKey,
+					'digest',
+					'missing',
+					`not in the copy; digest ${read.input.key} names it as its previous digest`,
+				);
 				ledger.add(read.input.key, 'digest', 'chain-gap', `its previous digest ${previousKey} is missing`);
 				if (read.chain) {
-					breaks.push({chain: read.chain, ...(earlier ? {after: earlier} : {}), missingKey: previousKey, missingEnd: digestKeyTime(previousKey) ?? read.startMs, before: read});
+					breaks.push({
+						chain: read.chain,
+						...(earlier ? {after: earlier} : {}),
+						missingKey: previousKey,
+						missingEnd: digestKeyTime(previousKey) ?? read.startMs,
+						before: read,
+					});
 				}
 				continue;
 			}
 			const other = successors.get(previous);
 			if (other) {
-				ledger.add(read.input.key, 'digest', 'chain-gap', `it and ${other.input.key} both name ${previous.input.key} as their previous digest`);
+				ledger.add(
+					read.input.key,
+					'digest',
+					'chain-gap',
+					`it and ${other.input.key} both name ${previous.input.key} as their previous digest`,
+				);
 			}
 			successors.set(previous, read);
-			if (previous.sha256 !== undefined && doc.previousDigestHashValue !== null && previous.sha256 !== doc.previousDigestHashValue.toLowerCase()) {
-				ledger.add(previous.input.key, 'digest', 'tampered', `its SHA-256 (${previous.sha256}) differs from previousDigestHashValue in the next digest ${read.input.key}`);
+			if (
+				previous.sha256 !== undefined &&
+				doc.previousDigestHashValue !== null &&
+				previous.sha256 !== doc.previousDigestHashValue.toLowerCase()
+			) {
+				ledger.add(
+					previous.input.key,
+					'digest',
+					'tampered',
+					`its SHA-256 (${previous.sha256}) differs from previousDigestHashValue in the next digest ${read.input.key}`,
+				);
 			}
 			const chained = doc.previousDigestSignature;
-			if (previous.input.signature !== undefined && chained !== null && chained.toLowerCase() !== previous.input.signature.toLowerCase()) {
-				ledger.add(previous.input.key, 'digest', 'signature-invalid', `its signature differs from the one the next digest ${read.input.key} chains (previousDigestSignature)`);
+			if (
+				previous.input.signature !== undefined &&
+				chained !== null &&
+				chained.toLowerCase() !== previous.input.signature.toLowerCase()
+			) {
+				ledger.add(
+					previous.input.key,
+					'digest',
+					'signature-invalid',
+					`its signature differs from the one the next digest ${read.input.key} chains (previousDigestSignature)`,
+				);
 			}
 		}
 		// A digest nothing links back to, before the chain's newest: the digest(s) after it are gone.
@@ -200,7 +273,12 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 			const later = chain[index + 1];
 			if (!later || successors.has(read)) continue;
 			if (later.doc?.previousDigestS3Object === null) continue; // a restart, reported on `later`
-			ledger.add(read.input.key, 'digest', 'chain-gap', `no digest in the copy names it as its previous digest: the digest after it is missing (the chain resumes at ${later.input.key})`);
+			ledger.add(
+				read.input.key,
+				'digest',
+				'chain-gap',
+				`no digest in the copy names it as its previous digest: the digest after it is missing (the chain resumes at ${later.input.key})`,
+			);
 		}
 	}
 
@@ -210,7 +288,8 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 	const newestByPlace = new Map<string, number>();
 	for (const read of reads) {
 		const place = digestPlace(read.input.key);
-		if (place !== undefined && !Number.isNaN(read.endMs)) newestByPlace.set(place, Math.max(newestByPlace.get(place) ?? 0, read.endMs));
+		if (place !== undefined && !Number.isNaN(read.endMs))
+			newestByPlace.set(place, Math.max(newestByPlace.get(place) ?? 0, read.endMs));
 	}
 	for (const log of logs) {
 		if (listed.has(log.key)) continue;
@@ -221,8 +300,15 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 		if (at !== undefined && newest !== undefined && at >= newest) {
 			text += ` (delivered after the newest digest of its chain, ${iso(newest)}: its digest may not have been written yet when the copy was made, or it was deleted)`;
 		}
-		const inBreak = at === undefined || !where ? undefined : breaks.find((gap) => digestPlace(gap.before.input.key) === where.place
-			&& at >= (gap.after?.endMs ?? Number.NEGATIVE_INFINITY) && at < gap.missingEnd - HOUR);
+		const inBreak =
+			at === undefined || !where
+				? undefined
+				: breaks.find(
+						gap =>
+							digestPlace(gap.before.input.key) === where.place &&
+							at >= (gap.after?.endMs ?? Number.NEGATIVE_INFINITY) &&
+							at < gap.missingEnd - HOUR,
+					);
 		if (inBreak && at !== undefined) {
 			const hourMs = Math.floor(at / HOUR) * HOUR;
 			const id = `${inBreak.chain.id}|${hourMs}`;
@@ -237,13 +323,18 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 		const end = new Date(hourMs + HOUR).toISOString();
 		const stamp = `${end.slice(0, 4)}${end.slice(5, 7)}${end.slice(8, 10)}T${end.slice(11, 13)}`;
 		const file = `${chain.folder}/${end.slice(0, 4)}/${end.slice(5, 7)}/${end.slice(8, 10)}/${chain.account}_CloudTrail-Digest_${chain.region}_${chain.trail}_${chain.homeRegion}_${stamp}*.json.gz`;
-		ledger.add(file, 'digest', 'missing', `not in the copy (name inferred): ${hourLogs.length} log file(s) delivered ${iso(hourMs)} to ${iso(hourMs + HOUR)} are in no digest, inside a break in the chain, e.g. ${hourLogs[0]}`);
+		ledger.add(
+			file,
+			'digest',
+			'missing',
+			`not in the copy (name inferred): ${hourLogs.length} log file(s) delivered ${iso(hourMs)} to ${iso(hourMs + HOUR)} are in no digest, inside a break in the chain, e.g. ${hourLogs[0]}`,
+		);
 	}
 
 	const findings = ledger.findings();
-	const byStatus = Object.fromEntries(STATUS_ORDER.map((status) => [status, 0])) as Record<FindingStatus, number>;
+	const byStatus = Object.fromEntries(STATUS_ORDER.map(status => [status, 0])) as Record<FindingStatus, number>;
 	for (const finding of findings) byStatus[finding.status]++;
-	const problems = findings.some((f) => f.status !== 'valid' && f.status !== 'not-checked');
+	const problems = findings.some(f => f.status !== 'valid' && f.status !== 'not-checked');
 	const reasons = [...notChecked];
 	return {
 		findings,
@@ -253,15 +344,28 @@ export function checkArchive(digests: readonly DigestInput[], logs: readonly Log
 			chains: [...chains.keys()].length,
 			byStatus,
 			signaturesChecked,
-			...(reasons.length > 0 ? {signaturesNote: `${digests.length - signaturesChecked} of ${digests.length} digest signatures not checked: ${reasons.join('; ')}`} : {}),
+			...(reasons.length > 0
+				? {
+						signaturesNote: `${digests.length - signaturesChecked} of ${digests.length} digest signatures not checked: ${reasons.join('; ')}`,
+					}
+				: {}),
 			ok: !problems,
 		},
 	};
 }
 
 /** The signature check of one readable digest. */
-function checkSignature(read: Read, doc: DigestDocument, options: CheckOptions): {checked: boolean; status: FindingStatus; text: string; reason: string} {
-	const unchecked = (reason: string) => ({checked: false, status: 'not-checked' as const, text: `signature not checked: ${reason}`, reason});
+function checkSignature(
+	read: Read,
+	doc: DigestDocument,
+	options: CheckOptions,
+): {checked: boolean; status: FindingStatus; text: string; reason: string} {
+	const unchecked = (reason: string) => ({
+		checked: false,
+		status: 'not-checked' as const,
+		text: `signature not checked: ${reason}`,
+		reason,
+	});
 	const signature = read.input.signature;
 	if (signature === undefined) return unchecked(options.noSignaturesReason ?? 'no signature for it');
 	const algorithm = read.input.signatureAlgorithm ?? doc.digestSignatureAlgorithm ?? 'SHA256withRSA';

@@ -20,7 +20,14 @@ export type DigestDocument = {
 };
 
 /** The keys aws-cli's validate-logs requires before it validates a digest. */
-const REQUIRED = ['digestPublicKeyFingerprint', 'digestS3Bucket', 'digestS3Object', 'previousDigestSignature', 'digestEndTime', 'digestStartTime'] as const;
+const REQUIRED = [
+	'digestPublicKeyFingerprint',
+	'digestS3Bucket',
+	'digestS3Object',
+	'previousDigestSignature',
+	'digestEndTime',
+	'digestStartTime',
+] as const;
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -34,9 +41,15 @@ export function parseDigest(bytes: Buffer): DigestDocument | string {
 	}
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not a JSON object';
 	const record = data as Record<string, unknown>;
-	const absent = REQUIRED.filter((key) => !(key in record));
+	const absent = REQUIRED.filter(key => !(key in record));
 	if (absent.length > 0) return `no ${absent.join(', ')}`;
-	for (const key of ['digestStartTime', 'digestEndTime', 'digestS3Bucket', 'digestS3Object', 'digestPublicKeyFingerprint'] as const) {
+	for (const key of [
+		'digestStartTime',
+		'digestEndTime',
+		'digestS3Bucket',
+		'digestS3Object',
+		'digestPublicKeyFingerprint',
+	] as const) {
 		if (typeof record[key] !== 'string') return `${key} is not a string`;
 	}
 	const logFiles: DigestLogFile[] = [];
@@ -46,7 +59,12 @@ export function parseDigest(bytes: Buffer): DigestDocument | string {
 		const s3Object = text(log['s3Object']);
 		const hashValue = text(log['hashValue']);
 		if (s3Object === null || hashValue === null) return 'a logFiles entry has no s3Object or hashValue';
-		logFiles.push({s3Bucket: text(log['s3Bucket']) ?? '', s3Object, hashValue, hashAlgorithm: text(log['hashAlgorithm']) ?? 'SHA-256'});
+		logFiles.push({
+			s3Bucket: text(log['s3Bucket']) ?? '',
+			s3Object,
+			hashValue,
+			hashAlgorithm: text(log['hashAlgorithm']) ?? 'SHA-256',
+		});
 	}
 	return {
 		digestStartTime: record['digestStartTime'] as string,

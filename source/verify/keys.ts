@@ -9,7 +9,15 @@ export function layoutKey(key: string): string {
 }
 
 /** A digest key's chain: trail prefix, organization, account, region, trail name and home region. */
-export type ChainId = {id: string; label: string; folder: string; account: string; region: string; trail: string; homeRegion: string};
+export type ChainId = {
+	id: string;
+	label: string;
+	folder: string;
+	account: string;
+	region: string;
+	trail: string;
+	homeRegion: string;
+};
 
 /** The digest's chain, from its key; undefined for a key outside the layout. */
 export function chainOf(key: string): ChainId | undefined {
@@ -40,7 +48,10 @@ export function chainOf(key: string): ChainId | undefined {
 export function logPlace(key: string): {place: string; deliveredAt?: number} | undefined {
 	const parsed = parseKey(key);
 	if (!parsed || parsed.service !== 'CloudTrail') return undefined;
-	return {place: placeOf(parsed.trailPrefix, parsed.org, parsed.account, parsed.region), ...(parsed.deliveredAt ? {deliveredAt: parsed.deliveredAt.getTime()} : {})};
+	return {
+		place: placeOf(parsed.trailPrefix, parsed.org, parsed.account, parsed.region),
+		...(parsed.deliveredAt ? {deliveredAt: parsed.deliveredAt.getTime()} : {}),
+	};
 }
 
 /** The place of a digest's chain, comparable with {@link logPlace}. */

@@ -10,7 +10,9 @@ export type PublicKeys = Map<string, KeyObject>;
 
 /** The fingerprint of a key given as a file: hex MD5 of its PKCS#1 DER form (what ListPublicKeys' Value holds). */
 export function fingerprintOf(key: KeyObject): string {
-	return createHash('md5').update(key.export({type: 'pkcs1', format: 'der'})).digest('hex');
+	return createHash('md5')
+		.update(key.export({type: 'pkcs1', format: 'der'}))
+		.digest('hex');
 }
 
 /** A DER public key: PKCS#1 (as ListPublicKeys returns it) or SubjectPublicKeyInfo. */
@@ -32,7 +34,8 @@ export function parsePublicKeys(bytes: Buffer): PublicKeys {
 	const textForm = bytes.toString('utf8').trim();
 	if (textForm.startsWith('{')) {
 		const data = JSON.parse(textForm) as {PublicKeyList?: unknown};
-		if (!Array.isArray(data.PublicKeyList)) throw new Error('JSON without a PublicKeyList (expected the output of aws cloudtrail list-public-keys)');
+		if (!Array.isArray(data.PublicKeyList))
+			throw new Error('JSON without a PublicKeyList (expected the output of aws cloudtrail list-public-keys)');
 		for (const item of data.PublicKeyList as {Value?: unknown; Fingerprint?: unknown}[]) {
 			if (typeof item.Value !== 'string') throw new Error('a PublicKeyList entry has no Value');
 			const key = derKey(Buffer.from(item.Value, 'base64'));
@@ -63,7 +66,9 @@ export async function loadPublicKeys(files: readonly string[]): Promise<PublicKe
 		try {
 			parsed = parsePublicKeys(await readFile(file));
 		} catch (error) {
-			throw new Error(`--public-keys ${file}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+			throw new Error(`--public-keys ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+				cause: error,
+			});
 		}
 		for (const [fingerprint, key] of parsed) keys.set(fingerprint, key);
 	}

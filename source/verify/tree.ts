@@ -59,7 +59,12 @@ export async function localTree(root: string, options: {cacheDir?: string} = {})
 		ignored: 0,
 		locate(key) {
 			const layout = layoutKey(key);
-			const relative = keyPrefix !== '' && layout.startsWith(keyPrefix) ? layout.slice(keyPrefix.length) : (keyPrefix === '' ? layout : key);
+			const relative =
+				keyPrefix !== '' && layout.startsWith(keyPrefix)
+					? layout.slice(keyPrefix.length)
+					: keyPrefix === ''
+						? layout
+						: key;
 			return entry(path.join(absolute, ...relative.split('/')), key);
 		},
 	};
@@ -76,7 +81,12 @@ export async function localTree(root: string, options: {cacheDir?: string} = {})
 }
 
 /** The tree of objects fetchS3 mirrored: each cached file with its key and URI. */
-export function s3Tree(args: {uri: string; bucket: string; cacheDir: string; files: readonly {path: string; origin: string}[]}): Tree {
+export function s3Tree(args: {
+	uri: string;
+	bucket: string;
+	cacheDir: string;
+	files: readonly {path: string; origin: string}[];
+}): Tree {
 	const prefix = `s3://${args.bucket}/`;
 	const tree: Tree = {
 		source: args.uri,
@@ -92,7 +102,16 @@ export function s3Tree(args: {uri: string; bucket: string; cacheDir: string; fil
 		if (!file.origin.startsWith(prefix)) continue;
 		const key = file.origin.slice(prefix.length);
 		// Every file here is an object of the bucket (the cache keeps its own records elsewhere): none is a sidecar.
-		classify(tree, {key, path: file.path, ledgerNames: [file.origin, file.path], signatureFiles: [recordPath(args.cacheDir, args.bucket, key)]}, false);
+		classify(
+			tree,
+			{
+				key,
+				path: file.path,
+				ledgerNames: [file.origin, file.path],
+				signatureFiles: [recordPath(args.cacheDir, args.bucket, key)],
+			},
+			false,
+		);
 	}
 	tree.digests.sort(byKey);
 	tree.logs.sort(byKey);
@@ -115,7 +134,8 @@ export type SignatureMap = {get(key: string): string | undefined};
 /** A --signatures file's object as a lookup. Throws an Error on a file that is not such an object. */
 export function signatureMap(json: string): SignatureMap {
 	const data = JSON.parse(json) as unknown;
-	if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('expected a JSON object mapping digest keys to hex signatures');
+	if (typeof data !== 'object' || data === null || Array.isArray(data))
+		throw new Error('expected a JSON object mapping digest keys to hex signatures');
 	const exact = new Map<string, string>();
 	const layout = new Map<string, string>();
 	for (const [key, value] of Object.entries(data)) {
@@ -123,7 +143,7 @@ export function signatureMap(json: string): SignatureMap {
 		exact.set(key, value);
 		layout.set(layoutKey(key), value);
 	}
-	return {get: (key) => exact.get(key) ?? layout.get(layoutKey(key))};
+	return {get: key => exact.get(key) ?? layout.get(layoutKey(key))};
 }
 
 /** Reads a digest: decompressed bytes, and its signature from `signatures`, else its signature files (see TreeEntry). */
@@ -143,7 +163,6 @@ export async function readDigest(entry: TreeEntry, signatures?: SignatureMap): P
 	for (const file of entry.signatureFiles ?? [`${entry.path}.meta.json`]) {
 		let meta: Record<string, unknown>;
 		try {
-			 
 			meta = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 		} catch {
 			continue; // No such file: try the next.
@@ -169,7 +188,9 @@ export async function hashLog(entry: TreeEntry): Promise<LogInput> {
 	try {
 		const head = await firstBytes(entry.path);
 		const gzip = head[0] === 0x1f && head[1] === 0x8b;
-		await (gzip ? pipeline(createReadStream(entry.path), createGunzip(), sink) : pipeline(createReadStream(entry.path), sink));
+		await (gzip
+			? pipeline(createReadStream(entry.path), createGunzip(), sink)
+			: pipeline(createReadStream(entry.path), sink));
 		return {...entry, sha256: hash.digest('hex')};
 	} catch (error) {
 		return {...entry, error: describe(error)};

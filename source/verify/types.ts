@@ -11,10 +11,17 @@
  * - not-checked: nothing could be checked (e.g. no signature or no public key for a digest; the hashes of its logs and
  *   its links were still checked and are reported on their own files).
  */
-export type FindingStatus = 'valid' | 'tampered' | 'missing' | 'unlisted' | 'signature-invalid' | 'chain-gap' | 'not-checked';
+export type FindingStatus =
+	'valid' | 'tampered' | 'missing' | 'unlisted' | 'signature-invalid' | 'chain-gap' | 'not-checked';
 
 /** Statuses that are problems (exit status 4), most severe first; a file with several problems shows the first. */
-export const PROBLEM_STATUSES: readonly FindingStatus[] = ['tampered', 'missing', 'signature-invalid', 'chain-gap', 'unlisted'];
+export const PROBLEM_STATUSES: readonly FindingStatus[] = [
+	'tampered',
+	'missing',
+	'signature-invalid',
+	'chain-gap',
+	'unlisted',
+];
 
 /** All statuses, most severe first. */
 export const STATUS_ORDER: readonly FindingStatus[] = [...PROBLEM_STATUSES, 'not-checked', 'valid'];
@@ -75,4 +82,4 @@ export type DigestInput = TreeEntry & {
 };
 
 /** A log file as read from the copy: the SHA-256 of its decompressed bytes, or why it could not be read. */
-export type LogInput = TreeEntry & {sha256: string} | TreeEntry & {error: string};
+export type LogInput = (TreeEntry & {sha256: string}) | (TreeEntry & {error: string});

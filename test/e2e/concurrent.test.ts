@@ -6,7 +6,6 @@ import {runCli as runPlain} from '../helpers/cli.js';
 import {makeCase} from '../ui/case-file.js';
 import {runCli} from './pty.js';
 
-
 const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
 
 describe('the screen and the CLI on one case file (built CLI)', () => {

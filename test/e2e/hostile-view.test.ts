@@ -9,7 +9,6 @@ import {CaseFile} from '../../source/store/database.js';
 import {makeCase} from '../ui/case-file.js';
 import {runCli} from './pty.js';
 
-
 describe('a hostile SQL view (built CLI in a pty)', () => {
 	it('--view on a view that calls enable_logging shows the refusal and writes nothing', async () => {
 		const {db} = await makeCase({events: 300});

@@ -23,7 +23,10 @@ export type PtyRun = {
 };
 
 /** Start `node dist/cli.js ...args` in a 120x40 xterm-256color pty. */
-export function runCli(args: string[], options: {columns?: number; rows?: number; env?: Record<string, string>} = {}): PtyRun {
+export function runCli(
+	args: string[],
+	options: {columns?: number; rows?: number; env?: Record<string, string>} = {},
+): PtyRun {
 	const columns = options.columns ?? 120;
 	const rows = options.rows ?? 40;
 	const env: Record<string, string> = {};
@@ -34,7 +37,13 @@ export function runCli(args: string[], options: {columns?: number; rows?: number
 	delete env['CI'];
 	delete env['CONTINUOUS_INTEGRATION'];
 	Object.assign(env, {TERM: 'xterm-256color', TZ: 'UTC', ...options.env});
-	const pty = spawn(process.execPath, [CLI, ...args], {name: 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
+	const pty = spawn(process.execPath, [CLI, ...args], {
+		name: 'xterm-256color',
+		cols: columns,
+		rows,
+		cwd: process.cwd(),
+		env,
+	});
 	const screen = new ScreenBuffer(columns, rows);
 	let raw = '';
 	pty.onData(data => {
@@ -43,7 +52,8 @@ export function runCli(args: string[], options: {columns?: number; rows?: number
 	});
 	const exited = new Promise<number>(resolve => pty.onExit(({exitCode}) => resolve(exitCode)));
 	const waitFor: PtyRun['waitFor'] = async (test, timeout = 20_000) => {
-		const ok = (text: string) => (typeof test === 'string' ? text.includes(test) : test instanceof RegExp ? test.test(text) : test(text));
+		const ok = (text: string) =>
+			typeof test === 'string' ? text.includes(test) : test instanceof RegExp ? test.test(text) : test(text);
 		const started = Date.now();
 		for (;;) {
 			const text = screen.text();

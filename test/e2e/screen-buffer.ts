@@ -40,7 +40,11 @@ export class ScreenBuffer {
 					i += osc[0].length;
 					continue;
 				}
-				if (rest.length < 3 || (rest[1] === '[' && !/[@-~]/.test(rest.slice(2))) || (rest[1] === ']' && !/\u0007|\u001b\\/.test(rest))) {
+				if (
+					rest.length < 3 ||
+					(rest[1] === '[' && !/[@-~]/.test(rest.slice(2))) ||
+					(rest[1] === ']' && !/\u0007|\u001b\\/.test(rest))
+				) {
 					this.pending = rest;
 					return;
 				}
@@ -66,7 +70,12 @@ export class ScreenBuffer {
 		this.lines[this.row]![this.col] = char;
 		this.col++;
 		// A wide character takes two cells; tests read text, so a placeholder keeps columns honest enough.
-		if (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}]/u.test(char) && this.col < this.columns) {
+		if (
+			/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}]/u.test(
+				char,
+			) &&
+			this.col < this.columns
+		) {
 			this.lines[this.row]![this.col] = '';
 			this.col++;
 		}

@@ -5,7 +5,6 @@ import {describe, expect, it} from 'vitest';
 import {makeCase} from '../ui/case-file.js';
 import {runCli, type PtyRun} from './pty.js';
 
-
 /** The screen has every pane's data (the status bar stops saying loading). */
 const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
 
@@ -16,7 +15,9 @@ const settled = (text: string) => / events │/.test(text) && !text.includes('lo
  */
 async function moveTo(run: PtyRun, line: RegExp): Promise<void> {
 	const onTarget = (text: string) => text.split('\n').some(l => l.includes('›') && line.test(l));
-	const text = await run.waitFor(t => onTarget(t) || (settled(t) && t.split('\n').some(l => line.test(l)) && t.includes('›')));
+	const text = await run.waitFor(
+		t => onTarget(t) || (settled(t) && t.split('\n').some(l => line.test(l)) && t.includes('›')),
+	);
 	if (onTarget(text)) return;
 	const lines = text.split('\n');
 	const cursor = lines.findIndex(l => l.includes('›'));
@@ -45,7 +46,12 @@ describe('clicktrail screen (built CLI in a pty)', {timeout: 90_000}, () => {
 			run.type('\r');
 			// Wait for the whole record, not its first lines: a frame can be read while it is being drawn.
 			const session = truth.incident.principal.split('/').at(-1)!;
-			const record = await run.waitFor(t => t.includes('"eventName": "UpdateDeviceState"') && t.includes(session) && truth.incident.deviceIds.some(id => t.includes(`"deviceId": "${id}"`)));
+			const record = await run.waitFor(
+				t =>
+					t.includes('"eventName": "UpdateDeviceState"') &&
+					t.includes(session) &&
+					truth.incident.deviceIds.some(id => t.includes(`"deviceId": "${id}"`)),
+			);
 			const device = truth.incident.deviceIds.find(id => record.includes(`"deviceId": "${id}"`));
 			expect(device).toBeDefined();
 			run.type('d');

@@ -6,7 +6,6 @@ import {describe, expect, it} from 'vitest';
 import {makeCase} from '../ui/case-file.js';
 import {runCli} from './pty.js';
 
-
 const settled = (text: string) => / events │/.test(text) && !text.includes('loading');
 const SQL = 'SELECT eventName, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, eventName LIMIT 5';
 
@@ -30,7 +29,9 @@ describe('SQL console and saved views (built CLI in a pty)', {timeout: 90_000}, 
 			await first.waitFor('LIMIT 5▏');
 			first.type('\r');
 			// The header, the rule and five rows drawn (a frame can be read while it is being drawn).
-			const result = await first.waitFor(t => /5 rows · [\d.]+ m?s/.test(t) && tableOf(t).filter(line => line.includes('│')).length === 6);
+			const result = await first.waitFor(
+				t => /5 rows · [\d.]+ m?s/.test(t) && tableOf(t).filter(line => line.includes('│')).length === 6,
+			);
 			rows = tableOf(result);
 			expect(rows[0]).toMatch(/eventName\s*│\s+n/);
 			first.type('\u0013'); // Ctrl-S
@@ -49,7 +50,9 @@ describe('SQL console and saved views (built CLI in a pty)', {timeout: 90_000}, 
 
 		const second = runCli(['--db', db, '--view', 'top-names']);
 		try {
-			const screen = await second.waitFor(t => /5 rows · [\d.]+ m?s/.test(t) && tableOf(t).filter(line => line.includes('│')).length === 6);
+			const screen = await second.waitFor(
+				t => /5 rows · [\d.]+ m?s/.test(t) && tableOf(t).filter(line => line.includes('│')).length === 6,
+			);
 			expect(screen).toContain(`sql› ${SQL}`);
 			expect(tableOf(screen)).toEqual(rows);
 			second.type('\u001b');

@@ -1,8 +1,13 @@
 import type {CaseFile} from '../../source/store/database.js';
 
 /** column value -> count over the events table, as a plain object (NULL values left out). */
-export async function countsBy(db: CaseFile, column: 'eventName' | 'principal' | 'deviceId' | 'principalType' | 'awsRegion' | 'recipientAccountId'): Promise<Record<string, number>> {
-	const rows = await db.all(`SELECT "${column}" AS value, count(*) AS n FROM events WHERE "${column}" IS NOT NULL GROUP BY ALL`);
+export async function countsBy(
+	db: CaseFile,
+	column: 'eventName' | 'principal' | 'deviceId' | 'principalType' | 'awsRegion' | 'recipientAccountId',
+): Promise<Record<string, number>> {
+	const rows = await db.all(
+		`SELECT "${column}" AS value, count(*) AS n FROM events WHERE "${column}" IS NOT NULL GROUP BY ALL`,
+	);
 	return Object.fromEntries(rows.map(row => [String(row['value']), Number(row['n'])]));
 }
 

@@ -21,8 +21,16 @@ export type LoggedRequest = {
 };
 
 /** A fault to inject. */
-export type FaultAction = 'slowDown' | 'internalError' | 'reset' | 'cutBody' | 'accessDenied' | 'wrongRegion'
-	| 'stall' | 'stallBody' | 'corruptBody';
+export type FaultAction =
+	| 'slowDown'
+	| 'internalError'
+	| 'reset'
+	| 'cutBody'
+	| 'accessDenied'
+	| 'wrongRegion'
+	| 'stall'
+	| 'stallBody'
+	| 'corruptBody';
 
 /** Inject `action` into the next `times` requests that match. */
 export type FaultRule = {
@@ -61,7 +69,8 @@ function classify(request: http.IncomingMessage): Omit<LoggedRequest, 'outcome'>
 	}
 
 	if (key !== '') {
-		const kind = method === 'GET' ? 'GetObject' : method === 'HEAD' ? 'HeadObject' : method === 'PUT' ? 'PutObject' : 'Other';
+		const kind =
+			method === 'GET' ? 'GetObject' : method === 'HEAD' ? 'HeadObject' : method === 'PUT' ? 'PutObject' : 'Other';
 		return {...base, kind, key};
 	}
 
@@ -69,12 +78,22 @@ function classify(request: http.IncomingMessage): Omit<LoggedRequest, 'outcome'>
 }
 
 const errorXml = (code: string, message: string): string =>
-	`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>`
-	+ `<RequestId>proxy</RequestId><HostId>proxy</HostId></Error>`;
+	`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>` +
+	`<RequestId>proxy</RequestId><HostId>proxy</HostId></Error>`;
 
-function sendError(response: http.ServerResponse, status: number, code: string, message: string, headers: http.OutgoingHttpHeaders = {}): void {
+function sendError(
+	response: http.ServerResponse,
+	status: number,
+	code: string,
+	message: string,
+	headers: http.OutgoingHttpHeaders = {},
+): void {
 	const body = errorXml(code, message);
-	response.writeHead(status, {...headers, 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body)});
+	response.writeHead(status, {
+		...headers,
+		'content-type': 'application/xml',
+		'content-length': Buffer.byteLength(body),
+	});
 	response.end(body);
 }
 
@@ -89,30 +108,37 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 		response: http.ServerResponse,
 		onResponse?: (upstreamResponse: http.IncomingMessage) => void,
 	): void => {
-		const upstreamRequest = http.request({
-			host: target.hostname,
-			port: target.port,
-			method: request.method,
-			path: request.url,
-			headers: request.headers,
-		}, upstreamResponse => {
-			if (onResponse) {
-				onResponse(upstreamResponse);
-				return;
-			}
+		const upstreamRequest = http.request(
+			{
+				host: target.hostname,
+				port: target.port,
+				method: request.method,
+				path: request.url,
+				headers: request.headers,
+			},
+			upstreamResponse => {
+				if (onResponse) {
+					onResponse(upstreamResponse);
+					return;
+				}
 
-			response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-			upstreamResponse.pipe(response);
-		});
+				response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+				upstreamResponse.pipe(response);
+			},
+		);
 		upstreamRequest.on('error', () => response.destroy());
 		request.pipe(upstreamRequest);
 	};
 
 	const server = http.createServer((request, response) => {
 		const info = classify(request);
-		const rule = rules.find(candidate => candidate.left > 0 && candidate.kind === info.kind
-			&& (candidate.key === undefined || candidate.key === info.key)
-			&& (candidate.prefix === undefined || candidate.prefix === info.prefix));
+		const rule = rules.find(
+			candidate =>
+				candidate.left > 0 &&
+				candidate.kind === info.kind &&
+				(candidate.key === undefined || candidate.key === info.key) &&
+				(candidate.prefix === undefined || candidate.prefix === info.prefix),
+		);
 		if (rule) {
 			rule.left -= 1;
 		}
@@ -146,7 +172,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 			case 'wrongRegion': {
 				// What S3 answers when the client signs for another region than the bucket's.
 				request.resume();
-				sendError(response, 301, 'PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint.', {'x-amz-bucket-region': 'eu-west-1'});
+				sendError(
+					response,
+					301,
+					'PermanentRedirect',
+					'The bucket you are attempting to access must be addressed using the specified endpoint.',
+					{'x-amz-bucket-region': 'eu-west-1'},
+				);
 				return;
 			}
 
@@ -168,7 +200,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 					upstreamResponse.on('end', () => {
 						const body = Buffer.concat(chunks);
 						// Headers and the first half of the body, then nothing more on an open connection.
-						response.writeHead(upstreamResponse.statusCode ?? 200, {...upstreamResponse.headers, 'content-length': String(body.length)});
+						response.writeHead(upstreamResponse.statusCode ?? 200, {
+							...upstreamResponse.headers,
+							'content-length': String(body.length),
+						});
 						response.write(body.subarray(0, Math.floor(body.length / 2)));
 					});
 				});
@@ -183,7 +218,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 						// Every byte arrives, with the same length and headers (ETag included), but one byte is wrong.
 						const body = Buffer.concat(chunks);
 						body[Math.floor(body.length / 2)]! ^= 0x01;
-						response.writeHead(upstreamResponse.statusCode ?? 200, {...upstreamResponse.headers, 'content-length': String(body.length)});
+						response.writeHead(upstreamResponse.statusCode ?? 200, {
+							...upstreamResponse.headers,
+							'content-length': String(body.length),
+						});
 						response.end(body);
 					});
 				});
@@ -197,7 +235,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 					upstreamResponse.on('end', () => {
 						const body = Buffer.concat(chunks);
 						// Headers promise the whole body (Content-Length); half of it comes, then the connection drops.
-						response.writeHead(upstreamResponse.statusCode ?? 200, {...upstreamResponse.headers, 'content-length': String(body.length)});
+						response.writeHead(upstreamResponse.statusCode ?? 200, {
+							...upstreamResponse.headers,
+							'content-length': String(body.length),
+						});
 						response.write(body.subarray(0, Math.floor(body.length / 2)), () => {
 							setTimeout(() => response.socket?.destroy(), 20);
 						});

@@ -26,9 +26,10 @@ export function trailKey(file: TrailFile): string {
 	const [y, m, d] = [pad(t.getUTCFullYear(), 4), pad(t.getUTCMonth() + 1), pad(t.getUTCDate())];
 	const stamp = `${y}${m}${d}T${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}Z`;
 	const service = file.service ?? 'CloudTrail';
-	const name = service === 'CloudTrail'
-		? `${file.account}_CloudTrail_${file.region}_${stamp}_${file.random ?? 'abcdEFGH1234'}.json.gz`
-		: `${file.account}_CloudTrail-Digest_${file.region}_trail_${file.region}_${y}${m}${d}T${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}00Z.json.gz`;
+	const name =
+		service === 'CloudTrail'
+			? `${file.account}_CloudTrail_${file.region}_${stamp}_${file.random ?? 'abcdEFGH1234'}.json.gz`
+			: `${file.account}_CloudTrail-Digest_${file.region}_trail_${file.region}_${y}${m}${d}T${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}00Z.json.gz`;
 	return `${file.trailPrefix ?? ''}AWSLogs/${file.org === undefined ? '' : `${file.org}/`}${file.account}/${service}/${file.region}/${y}/${m}/${d}/${name}`;
 }
 
@@ -37,7 +38,7 @@ export function trailBody(file: TrailFile, count = 3): Buffer {
 	const records = Array.from({length: count}, (_, index) => ({
 		eventVersion: '1.08',
 		eventID: `${file.account}-${file.region}-${file.time.getTime()}-${file.random ?? ''}-${index}`,
-		eventTime: new Date(file.time.getTime() - (index * 60_000)).toISOString().replace(/\.\d+Z$/, 'Z'),
+		eventTime: new Date(file.time.getTime() - index * 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
 		eventSource: 'iot1click.amazonaws.com',
 		eventName: 'ListDevices',
 		awsRegion: file.region,
@@ -58,18 +59,25 @@ export function daysBetween(first: string, last: string): Date[] {
 }
 
 /** Put objects, several at once. */
-export async function putObjects(client: S3Client, bucket: string, objects: readonly FixtureObject[], concurrency = 16): Promise<void> {
+export async function putObjects(
+	client: S3Client,
+	bucket: string,
+	objects: readonly FixtureObject[],
+	concurrency = 16,
+): Promise<void> {
 	let next = 0;
 	const worker = async (): Promise<void> => {
 		while (next < objects.length) {
 			const object = objects[next++]!;
-			 
-			await client.send(new PutObjectCommand({
-				Bucket: bucket,
-				Key: object.key,
-				Body: object.body,
-				...(object.metadata ? {Metadata: object.metadata} : {}),
-			}));
+
+			await client.send(
+				new PutObjectCommand({
+					Bucket: bucket,
+					Key: object.key,
+					Body: object.body,
+					...(object.metadata ? {Metadata: object.metadata} : {}),
+				}),
+			);
 		}
 	};
 
@@ -84,8 +92,18 @@ export function trailObjects(options: {
 	org?: string;
 	trailPrefix?: string;
 }): FixtureObject[] {
-	return options.accounts.flatMap(account => options.regions.flatMap(region => options.days.map(time => {
-		const file: TrailFile = {account, region, time, ...(options.org ? {org: options.org} : {}), ...(options.trailPrefix ? {trailPrefix: options.trailPrefix} : {})};
-		return {key: trailKey(file), body: trailBody(file)};
-	})));
+	return options.accounts.flatMap(account =>
+		options.regions.flatMap(region =>
+			options.days.map(time => {
+				const file: TrailFile = {
+					account,
+					region,
+					time,
+					...(options.org ? {org: options.org} : {}),
+					...(options.trailPrefix ? {trailPrefix: options.trailPrefix} : {}),
+				};
+				return {key: trailKey(file), body: trailBody(file)};
+			}),
+		),
+	);
 }

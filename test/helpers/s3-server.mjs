@@ -54,7 +54,11 @@ server.store.listObjects = async (bucket, options) => {
 		}
 	}
 
-	return {objects: objects.slice(0, maxKeys), commonPrefixes: [...commonPrefixes].sort(), isTruncated: objects.length > maxKeys};
+	return {
+		objects: objects.slice(0, maxKeys),
+		commonPrefixes: [...commonPrefixes].sort(),
+		isTruncated: objects.length > maxKeys,
+	};
 };
 
 const {port} = await server.run();
@@ -71,12 +75,11 @@ for (const {name, seed} of buckets) {
 		while (next < files.length) {
 			const file = files[next++];
 			const key = path.relative(seed, file).split(path.sep).join('/');
-			 
+
 			await server.store.putObject(new S3Object(name, key, createReadStream(file), {}));
 		}
 	};
 
-	 
 	await Promise.all(Array.from({length: 16}, putNext));
 }
 

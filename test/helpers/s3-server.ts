@@ -50,9 +50,12 @@ export const s3rverEnv = {
  * Start s3rver with these buckets; call stop() in afterAll. `seeds` maps a bucket to a local folder
  * whose files become its objects (key = path relative to the folder), e.g. generateSample's outDir.
  */
-export async function startS3Server(buckets: readonly string[], seeds: Record<string, string> = {}): Promise<S3TestServer> {
+export async function startS3Server(
+	buckets: readonly string[],
+	seeds: Record<string, string> = {},
+): Promise<S3TestServer> {
 	const directory = await mkdtemp(path.join(tmpdir(), 'clicktrail-s3rver-'));
-	const bucketArgs = buckets.map(bucket => seeds[bucket] === undefined ? bucket : `${bucket}=${seeds[bucket]}`);
+	const bucketArgs = buckets.map(bucket => (seeds[bucket] === undefined ? bucket : `${bucket}=${seeds[bucket]}`));
 	const child: ChildProcess = spawn(process.execPath, ['--openssl-legacy-provider', script, directory, ...bucketArgs], {
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});

@@ -32,7 +32,15 @@ describe('clicktrail inventory and clicktrail device', () => {
 		expect(all.code).toBe(0);
 		expect(JSON.parse(all.stdout)).toEqual(truthAt(truth, newest));
 		const mid = truth.calls[Math.floor(truth.calls.length / 2)]!.timeMs;
-		const at = await runCli(['inventory', '--db', db, '--format', 'json', '--at', isoMicros(mid).replace('.000000Z', 'Z')]);
+		const at = await runCli([
+			'inventory',
+			'--db',
+			db,
+			'--format',
+			'json',
+			'--at',
+			isoMicros(mid).replace('.000000Z', 'Z'),
+		]);
 		expect(at.code).toBe(0);
 		expect(JSON.parse(at.stdout)).toEqual(truthAt(truth, mid));
 		expect(JSON.parse(at.stdout)).not.toEqual(JSON.parse(all.stdout));
@@ -42,14 +50,28 @@ describe('clicktrail inventory and clicktrail device', () => {
 		const inventory = truthAt(truth, truth.endMs);
 		const placements = inventory.projects.flatMap(p => p.placements);
 		const facts =
-			inventory.projects.length + placements.length * 2 + placements.reduce((n, p) => n + p.devices.length, 0) + inventory.devices.length * 3;
+			inventory.projects.length +
+			placements.length * 2 +
+			placements.reduce((n, p) => n + p.devices.length, 0) +
+			inventory.devices.length * 3;
 		const ndjson = await runCli(['inventory', '--db', db, '--format', 'ndjson']);
 		expect(ndjson.code).toBe(0);
-		const rows = ndjson.stdout.trimEnd().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+		const rows = ndjson.stdout
+			.trimEnd()
+			.split('\n')
+			.map(line => JSON.parse(line) as Record<string, unknown>);
 		expect(rows).toHaveLength(facts);
 		expect(Object.keys(rows[0]!)).toEqual([...FACT_COLUMNS]);
 		const disabled = inventory.devices.find(d => d.enabled === false)!;
-		expect(rows).toContainEqual(expect.objectContaining({kind: 'device', deviceId: disabled.deviceId, fact: 'enabled', value: 'false', eventID: disabled.enabledSetBy!.eventID}));
+		expect(rows).toContainEqual(
+			expect.objectContaining({
+				kind: 'device',
+				deviceId: disabled.deviceId,
+				fact: 'enabled',
+				value: 'false',
+				eventID: disabled.enabledSetBy!.eventID,
+			}),
+		);
 		const csv = await runCli(['inventory', '--db', db, '--format', 'csv']);
 		expect(csv.stdout.split('\n')[0]).toBe(FACT_COLUMNS.join(','));
 		expect(csv.stdout.trimEnd().split('\n')).toHaveLength(facts + 1);
@@ -67,13 +89,18 @@ describe('clicktrail inventory and clicktrail device', () => {
 		expect(result.code).toBe(0);
 		const dossier = JSON.parse(result.stdout) as Dossier;
 		expect(dossier.deviceId).toBe(deviceId);
-		const named = [...truth.calls.filter(c => c.deviceId === deviceId), ...truth.failures.filter(f => f.deviceId === deviceId)];
+		const named = [
+			...truth.calls.filter(c => c.deviceId === deviceId),
+			...truth.failures.filter(f => f.deviceId === deviceId),
+		];
 		const ids = dossier.events.map(e => e.eventID);
 		for (const event of named) expect(ids).toContain(event.eventID);
 		const last = dossier.events.at(-1)!;
 		expect(last.eventName).toBe('DeleteProject');
 		expect(last.after.placement).toBeNull();
-		expect(dossier.events.filter(e => e.errorCode !== null).length).toBe(truth.failures.filter(f => f.deviceId === deviceId).length);
+		expect(dossier.events.filter(e => e.errorCode !== null).length).toBe(
+			truth.failures.filter(f => f.deviceId === deviceId).length,
+		);
 		expect(ids.length).toBe(named.length + 1);
 		const order = dossier.events.map(e => `${e.eventTime} ${e.eventID}`);
 		expect(order).toEqual([...order].sort());

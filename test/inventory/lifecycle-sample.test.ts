@@ -20,7 +20,21 @@ describe('generateLifecycle', () => {
 		expect(a.ties).toHaveLength(3);
 		expect(a.events).toBe(a.calls.length + a.failures.length);
 		const names = new Set(a.calls.map(call => call.eventName));
-		for (const name of ['CreateProject', 'UpdateProject', 'DeleteProject', 'CreatePlacement', 'UpdatePlacement', 'DeletePlacement', 'AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement', 'UpdateDeviceState', 'ClaimDevicesByClaimCode', 'InitiateDeviceClaim', 'FinalizeDeviceClaim', 'UnclaimDevice']) {
+		for (const name of [
+			'CreateProject',
+			'UpdateProject',
+			'DeleteProject',
+			'CreatePlacement',
+			'UpdatePlacement',
+			'DeletePlacement',
+			'AssociateDeviceWithPlacement',
+			'DisassociateDeviceFromPlacement',
+			'UpdateDeviceState',
+			'ClaimDevicesByClaimCode',
+			'InitiateDeviceClaim',
+			'FinalizeDeviceClaim',
+			'UnclaimDevice',
+		]) {
 			expect(names).toContain(name);
 		}
 	});

@@ -12,7 +12,12 @@ const HOSTILE = `x'); DROP TABLE events; --`;
 describe('inventory SQL', () => {
 	it('binds the instant as a parameter, never as text', () => {
 		const at = new Date('2024-12-03T23:30:00Z');
-		for (const build of [inventoryProjectsQuery, inventoryPlacementsQuery, inventorySlotsQuery, inventoryDevicesQuery]) {
+		for (const build of [
+			inventoryProjectsQuery,
+			inventoryPlacementsQuery,
+			inventorySlotsQuery,
+			inventoryDevicesQuery,
+		]) {
 			const query = build(at);
 			expect(query.params.length).toBeGreaterThan(0);
 			for (const param of query.params) expect(param).toBe(at);

@@ -21,7 +21,10 @@ function truthAt(truth: LifecycleTruth, atMs: number): Inventory {
 	return JSON.parse(inventoryJson(expectedInventory(truth, atMs))) as Inventory;
 }
 
-async function lifecycleCase(cycles: number, seed: number): Promise<{truth: LifecycleTruth; db: CaseFile; file: string; dir: string}> {
+async function lifecycleCase(
+	cycles: number,
+	seed: number,
+): Promise<{truth: LifecycleTruth; db: CaseFile; file: string; dir: string}> {
 	const dir = await tempDir();
 	const archive = path.join(dir, 'archive');
 	const truth = await generateLifecycle({outDir: archive, seed, cycles, recordsPerFile: 40});
@@ -69,7 +72,11 @@ describe('the inventory replayed from a generated lifecycle (6 stories)', () => 
 
 	it('is empty before the first call, with the instant asked for', async () => {
 		const first = Math.min(...truth.calls.map(c => c.timeMs), ...truth.failures.map(f => f.timeMs));
-		expect(await inventoryAt(db, new Date(first - 1000))).toEqual({at: new Date(first - 1000).toISOString().replace('Z', '000Z'), projects: [], devices: []});
+		expect(await inventoryAt(db, new Date(first - 1000))).toEqual({
+			at: new Date(first - 1000).toISOString().replace('Z', '000Z'),
+			projects: [],
+			devices: [],
+		});
 	});
 
 	it('orders two state changes in the same second by eventID', async () => {
@@ -99,7 +106,9 @@ describe('the inventory replayed from a generated lifecycle (6 stories)', () => 
 
 	it('changes nothing for a failed call: the same inventory with every failed call removed, and just before each', async () => {
 		expect(truth.failures.length).toBe(6 * 11);
-		expect(await db.all(`SELECT count(*) AS n FROM events WHERE errorCode IS NOT NULL`)).toEqual([{n: truth.failures.length}]);
+		expect(await db.all(`SELECT count(*) AS n FROM events WHERE errorCode IS NOT NULL`)).toEqual([
+			{n: truth.failures.length},
+		]);
 		for (const failure of truth.failures.filter((_, i) => i % 6 === 0)) {
 			const before = await inventoryAt(db, new Date(failure.timeMs - 1));
 			const after = await inventoryAt(db, new Date(failure.timeMs));

@@ -24,7 +24,8 @@ let dir: string;
 let hostile: HostileRecords;
 
 /** Raw characters no output may carry: C0 controls but \n, DEL, C1, bidi and invisible format characters, tags. */
-const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/u;
+const RAW_UNSAFE =
+	/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/u;
 
 /** The rows every path writes: the hostile records and a few ordinary ones, every column of events and computed ones. */
 const ROWS_SQL = `SELECT *, 1.5::DOUBLE AS d, 2.0::DOUBLE AS d2, 7 AS n, NULL AS nothing, '' AS empty, [1, 2] AS l,
@@ -41,9 +42,12 @@ async function ok(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{stdout:
 	return result;
 }
 
-
 /** Exports through the screen's reader, as its X (filters) and Ctrl-O (console) keys do. */
-async function screenExport(query: {sql: string; params: never[]} | ReturnType<typeof filterViewQuery>, out: string, userSql: boolean): Promise<string> {
+async function screenExport(
+	query: {sql: string; params: never[]} | ReturnType<typeof filterViewQuery>,
+	out: string,
+	userSql: boolean,
+): Promise<string> {
 	const caseFile = await CaseFile.open(db, {readOnly: true});
 	const reader = new Reader(caseFile);
 	try {
@@ -74,7 +78,10 @@ describe('tables', {timeout: 120_000}, () => {
 	it('prints 1,000 rows of every column fast and in a small heap (Ink rendered 1 row in 7 s and 950 MB)', async () => {
 		const started = performance.now();
 		// A 128 MB heap: the old renderer ran out of memory on 30 rows.
-		const result = await ok(['query', '--db', db, 'SELECT * FROM events ORDER BY eventID LIMIT 1000'], {COLUMNS: '160', NODE_OPTIONS: '--max-old-space-size=128'});
+		const result = await ok(['query', '--db', db, 'SELECT * FROM events ORDER BY eventID LIMIT 1000'], {
+			COLUMNS: '160',
+			NODE_OPTIONS: '--max-old-space-size=128',
+		});
 		const elapsed = performance.now() - started;
 		const lines = result.stdout.trimEnd().split('\n');
 		expect(lines).toHaveLength(1002);
@@ -84,7 +91,15 @@ describe('tables', {timeout: 120_000}, () => {
 	});
 
 	it('fits the terminal width: wide columns cut with …, times and IDs whole, one line per row', async () => {
-		const {stdout} = await ok(['query', '--db', db, 'SELECT eventTime, eventID, eventName, userAgent, raw FROM events ORDER BY eventID LIMIT 50'], {COLUMNS: '120'});
+		const {stdout} = await ok(
+			[
+				'query',
+				'--db',
+				db,
+				'SELECT eventTime, eventID, eventName, userAgent, raw FROM events ORDER BY eventID LIMIT 50',
+			],
+			{COLUMNS: '120'},
+		);
 		const lines = stdout.trimEnd().split('\n');
 		expect(lines).toHaveLength(52);
 		expect(lines[0]).toMatch(/^eventTime +│eventID +│eventName +│userAgent +│raw$/);
@@ -107,12 +122,17 @@ describe('tables', {timeout: 120_000}, () => {
 	});
 
 	it('--max-rows N stops at N rows and says there are more', async () => {
-		const table = await ok(['query', '--db', db, '--max-rows', '10', 'SELECT eventID FROM events ORDER BY eventID'], {COLUMNS: '80'});
+		const table = await ok(['query', '--db', db, '--max-rows', '10', 'SELECT eventID FROM events ORDER BY eventID'], {
+			COLUMNS: '80',
+		});
 		expect(table.stdout.trimEnd().split('\n')).toHaveLength(12);
 		expect(table.stderr).toMatch(/^the first 10 rows \(more not shown/);
 		const csv = await ok(['views', 'run', 'rows', '--db', db, '--format', 'csv', '--max-rows', '3']);
 		expect(csv.stdout.trimEnd().split('\n')).toHaveLength(4);
-		const exact = await ok(['query', '--db', db, '--max-rows', '3', 'SELECT 1 AS a UNION ALL SELECT 2 UNION ALL SELECT 3'], {COLUMNS: '80'});
+		const exact = await ok(
+			['query', '--db', db, '--max-rows', '3', 'SELECT 1 AS a UNION ALL SELECT 2 UNION ALL SELECT 3'],
+			{COLUMNS: '80'},
+		);
 		expect(exact.stderr).toBe('3 rows\n');
 		const bad = await runCli(['query', '--db', db, '--max-rows', '0', 'SELECT 1']);
 		expect(bad.code).toBe(2);
@@ -153,14 +173,18 @@ describe('one format for the same rows', {timeout: 120_000}, () => {
 			const out = path.join(dir, `rows.${ext}`);
 			await ok(['views', 'export', 'rows', '--db', db, '--out', out]);
 			expect(readFileSync(out, 'utf8'), format).toBe(printed);
-			expect(await screenExport({sql: ROWS_SQL, params: []}, path.join(dir, `console.${ext}`), true), format).toBe(printed);
+			expect(await screenExport({sql: ROWS_SQL, params: []}, path.join(dir, `console.${ext}`), true), format).toBe(
+				printed,
+			);
 			// A filter view: bound parameters, streamed by views run, written by COPY for the exports.
 			const filtered = (await ok(['views', 'run', 'updates', '--db', db, '--format', format])).stdout;
 			expect(filtered.split('\n').length).toBeGreaterThan(10);
 			const filterOut = path.join(dir, `updates.${ext}`);
 			await ok(['views', 'export', 'updates', '--db', db, '--out', filterOut]);
 			expect(readFileSync(filterOut, 'utf8'), format).toBe(filtered);
-			expect(await screenExport(filterViewQuery(FILTER), path.join(dir, `screen.${ext}`), false), format).toBe(filtered);
+			expect(await screenExport(filterViewQuery(FILTER), path.join(dir, `screen.${ext}`), false), format).toBe(
+				filtered,
+			);
 		}
 	});
 
@@ -174,10 +198,29 @@ describe('one format for the same rows', {timeout: 120_000}, () => {
 			expect(row['eventTime']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
 			expect(typeof row['raw']).toBe('object');
 			expect(typeof row['userIdentity']).toBe('object');
-			expect(row).toMatchObject({d: 1.5, d2: 2, n: 7, nothing: null, empty: '', l: [1, 2], st: {a: 'x\u0085'}, nan: null, dec: 1.25, iv: '3 days', bl: '01', tm: '10:00:01.5', '=header': '=1+2', dt: '2024-01-02'});
+			expect(row).toMatchObject({
+				d: 1.5,
+				d2: 2,
+				n: 7,
+				nothing: null,
+				empty: '',
+				l: [1, 2],
+				st: {a: 'x\u0085'},
+				nan: null,
+				dec: 1.25,
+				iv: '3 days',
+				bl: '01',
+				tm: '10:00:01.5',
+				'=header': '=1+2',
+				dt: '2024-01-02',
+			});
 		}
 		expect((first['requestParameters'] as Record<string, unknown>)['deviceId']).toBe('=HYPERLINK("http://x","y")');
-		const table = (await ok(['query', '--db', db, `SELECT eventTime FROM events WHERE eventID = '${hostile.ids[0]}'`], {COLUMNS: '80'})).stdout;
+		const table = (
+			await ok(['query', '--db', db, `SELECT eventTime FROM events WHERE eventID = '${hostile.ids[0]}'`], {
+				COLUMNS: '80',
+			})
+		).stdout;
 		expect(table).toContain(hostile.time);
 	});
 
@@ -187,12 +230,22 @@ describe('one format for the same rows', {timeout: 120_000}, () => {
 		await ok(['views', 'export', 'rows', '--db', db, '--out', exported]);
 		for (const text of [ndjson, readFileSync(exported, 'utf8')]) {
 			expect(text).not.toMatch(RAW_UNSAFE);
-			expect(text).toContain('a\\u0085b\\u009bc\\u202ed\\u2066e\\u200bf\\u200dg\\u2028h\\u2029i\\u2060j\\ufeffk\\udb40\\udc41\\udb40\\udc7fl\\u061cm\\u00adn\\u007fo');
+			expect(text).toContain(
+				'a\\u0085b\\u009bc\\u202ed\\u2066e\\u200bf\\u200dg\\u2028h\\u2029i\\u2060j\\ufeffk\\udb40\\udc41\\udb40\\udc7fl\\u061cm\\u00adn\\u007fo',
+			);
 		}
 		const first = ndjson
 			.trim()
 			.split('\n')
-			.map(line => JSON.parse(line) as {eventID: string; userAgent: string; errorMessage: string; raw: {requestParameters: {note: string}}})
+			.map(
+				line =>
+					JSON.parse(line) as {
+						eventID: string;
+						userAgent: string;
+						errorMessage: string;
+						raw: {requestParameters: {note: string}};
+					},
+			)
 			.find(row => row.eventID === hostile.ids[0])!;
 		expect(first.userAgent).toBe(INVISIBLE_TEXT);
 		expect(first.errorMessage).toBe(`+${ESCAPE_TEXT}`);
@@ -209,7 +262,8 @@ describe('one format for the same rows', {timeout: 120_000}, () => {
 		expect(rows.find(row => row.startsWith(hostile.ids[1]!))).toContain(`,"a,""quoted""\\nline",`);
 		expect(printed).not.toMatch(RAW_UNSAFE);
 		// Numbers are not text: a negative number keeps its sign.
-		const numbers = (await ok(['query', '--db', db, '--format', 'csv', "SELECT -5 AS n, -1.5::DOUBLE AS d, '-5' AS s"])).stdout;
+		const numbers = (await ok(['query', '--db', db, '--format', 'csv', "SELECT -5 AS n, -1.5::DOUBLE AS d, '-5' AS s"]))
+			.stdout;
 		expect(numbers).toBe("n,d,s\n-5,-1.5,'-5\n");
 	});
 });

@@ -7,7 +7,8 @@ import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 
 /** Text with one of every kind of character an output must escape (and wide and combining ones it must measure). */
-export const INVISIBLE_TEXT = 'a\u0085b\u009bc\u202ed\u2066e\u200bf\u200dg\u2028h\u2029i\u2060j\ufeffk\u{e0041}\u{e007f}l\u061cm\u00adn\u007fo';
+export const INVISIBLE_TEXT =
+	'a\u0085b\u009bc\u202ed\u2066e\u200bf\u200dg\u2028h\u2029i\u2060j\ufeffk\u{e0041}\u{e007f}l\u061cm\u00adn\u007fo';
 export const WIDE_TEXT = '宽字符e\u0301🙂';
 export const ESCAPE_TEXT = '\u001b[2J\u001b]52;c;eA==\u0007\r\n\t';
 
@@ -32,7 +33,11 @@ export async function writeHostileRecords(dir: string): Promise<HostileRecords> 
 			eventTime: time,
 			eventName: 'UpdateDeviceState',
 			userAgent: INVISIBLE_TEXT,
-			userIdentity: {type: 'IAMUser', arn: `arn:aws:iam::111122223333:user/${INVISIBLE_TEXT}`, accountId: '111122223333'},
+			userIdentity: {
+				type: 'IAMUser',
+				arn: `arn:aws:iam::111122223333:user/${INVISIBLE_TEXT}`,
+				accountId: '111122223333',
+			},
 			requestParameters: {deviceId: '=HYPERLINK("http://x","y")', note: INVISIBLE_TEXT, escapes: ESCAPE_TEXT},
 			errorMessage: `+${ESCAPE_TEXT}`,
 		},

@@ -6,7 +6,9 @@ import {filterViewQuery} from '../../source/query/view-query.js';
 
 describe('export SQL', () => {
 	it('quotes the path as a literal (quotes doubled) and refuses NUL', () => {
-		expect(copyStatement('SELECT 1;', "/tmp/o'x.csv", 'csv')).toBe("COPY (\nSELECT 1\n) TO '/tmp/o''x.csv' (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')");
+		expect(copyStatement('SELECT 1;', "/tmp/o'x.csv", 'csv')).toBe(
+			"COPY (\nSELECT 1\n) TO '/tmp/o''x.csv' (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')",
+		);
 		expect(() => copyStatement('SELECT 1', '/tmp/a\0b', 'csv')).toThrow(/NUL/);
 	});
 
@@ -24,7 +26,14 @@ describe('export SQL', () => {
 	});
 
 	it('tells the format from the extension', () => {
-		expect(['a.csv', 'a.JSON', 'a.jsonl', 'a.ndjson', 'a.parquet', 'a.txt'].map(exportFormatFor)).toEqual(['csv', 'json', 'jsonl', 'jsonl', 'parquet', undefined]);
+		expect(['a.csv', 'a.JSON', 'a.jsonl', 'a.ndjson', 'a.parquet', 'a.txt'].map(exportFormatFor)).toEqual([
+			'csv',
+			'json',
+			'jsonl',
+			'jsonl',
+			'parquet',
+			undefined,
+		]);
 	});
 });
 
@@ -38,7 +47,9 @@ describe('filter JSON and the filter view query', () => {
 
 	it('round-trips, and rejects what it cannot read', () => {
 		expect(filterFromJson(filterToJson(filter))).toEqual(filter);
-		expect(() => filterFromJson('{"chips":[{"kind":"field","field":"raw; DROP","value":"x"}]}')).toThrow(/unknown field/);
+		expect(() => filterFromJson('{"chips":[{"kind":"field","field":"raw; DROP","value":"x"}]}')).toThrow(
+			/unknown field/,
+		);
 		expect(() => filterFromJson('nope')).toThrow(/not valid JSON/);
 	});
 

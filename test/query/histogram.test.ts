@@ -1,5 +1,14 @@
 import {describe, expect, test} from 'vitest';
-import {BUCKETS, bucketCount, bucketStart, chooseBucket, fillBuckets, histogramCountsQuery, spanQuery, type Bucket} from '../../source/query/index.js';
+import {
+	BUCKETS,
+	bucketCount,
+	bucketStart,
+	chooseBucket,
+	fillBuckets,
+	histogramCountsQuery,
+	spanQuery,
+	type Bucket,
+} from '../../source/query/index.js';
 import {BUCKET_ORIGIN_MS, fencedSpanQuery, outlierFence, outlierRank} from '../../source/query/histogram.js';
 import {expectWellFormed} from './helpers.js';
 
@@ -64,7 +73,11 @@ describe('histogramCountsQuery', () => {
 	});
 
 	test('the filter comes first, then the span', () => {
-		const query = histogramCountsQuery({chips: [{kind: 'field', field: 'eventName', value: 'A', exclude: false}]}, bucket('1h'), span);
+		const query = histogramCountsQuery(
+			{chips: [{kind: 'field', field: 'eventName', value: 'A', exclude: false}]},
+			bucket('1h'),
+			span,
+		);
 		expectWellFormed(query);
 		expect(query.sql).toContain('// 3600000000');
 		expect(query.sql).toContain('WHERE eventName = ? AND eventTime >= ? AND eventTime < ?');
@@ -72,19 +85,36 @@ describe('histogramCountsQuery', () => {
 	});
 
 	test('a bucket not from the ladder is refused', () => {
-		const forged = {name: "1m') --", label: 'x', interval: "1 minute'); DROP TABLE events; --", ms: 60_000} as unknown as Bucket;
+		const forged = {
+			name: "1m') --",
+			label: 'x',
+			interval: "1 minute'); DROP TABLE events; --",
+			ms: 60_000,
+		} as unknown as Bucket;
 		expect(() => histogramCountsQuery({chips: []}, forged, span)).toThrow(/Unknown histogram bucket/);
-		const tampered = {...bucket('1m'), interval: "1 minute'); DROP TABLE events; --", ms: '1); DROP TABLE events; --'} as unknown as Bucket;
+		const tampered = {
+			...bucket('1m'),
+			interval: "1 minute'); DROP TABLE events; --",
+			ms: '1); DROP TABLE events; --',
+		} as unknown as Bucket;
 		expect(histogramCountsQuery({chips: []}, tampered, span).sql).not.toContain('DROP');
 	});
 
 	test('fillBuckets adds the empty buckets, and keeps the last N', () => {
 		const h = bucket('1h');
 		const index = (iso: string) => Math.floor((Date.parse(iso) - BUCKET_ORIGIN_MS) / h.ms);
-		const counts = [{index: index('2024-12-03T01:00Z'), total: 4, errors: 1}, {index: index('2024-12-03T03:00Z'), total: 2, errors: 0}];
+		const counts = [
+			{index: index('2024-12-03T01:00Z'), total: 4, errors: 1},
+			{index: index('2024-12-03T03:00Z'), total: 2, errors: 0},
+		];
 		const range = {from: t('2024-12-03T00:30Z'), until: t('2024-12-03T04:00Z')};
-		expect(fillBuckets(counts, h, range, 10).map(b => [b.start.toISOString().slice(11, 16), b.total, b.errors])).toEqual([
-			['00:00', 0, 0], ['01:00', 4, 1], ['02:00', 0, 0], ['03:00', 2, 0],
+		expect(
+			fillBuckets(counts, h, range, 10).map(b => [b.start.toISOString().slice(11, 16), b.total, b.errors]),
+		).toEqual([
+			['00:00', 0, 0],
+			['01:00', 4, 1],
+			['02:00', 0, 0],
+			['03:00', 2, 0],
 		]);
 		expect(fillBuckets(counts, h, range, 2).map(b => b.total)).toEqual([0, 2]);
 		// A span of centuries fills only what is shown.
@@ -110,29 +140,55 @@ describe('outliers', () => {
 	const at = (iso: string) => Math.floor((Date.parse(iso) - BUCKET_ORIGIN_MS) / day.ms);
 
 	test('outlierRank: 1% of the events, at least 3 when there are 7, none below 3 events', () => {
-		expect([0, 2, 3, 4, 5, 6, 7, 100, 299, 300, 1000, 1_000_000, Number.NaN].map(outlierRank)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 3, 3, 10, 10_000, 0]);
+		expect([0, 2, 3, 4, 5, 6, 7, 100, 299, 300, 1000, 1_000_000, Number.NaN].map(outlierRank)).toEqual([
+			0, 0, 1, 1, 2, 2, 3, 3, 3, 3, 10, 10_000, 0,
+		]);
 	});
 
 	test('outlierFence: a fence one central width out (at least 7 days) when some bucket lies beyond it', () => {
 		// 30 days of 10 events, one in 1970 and one in 9999.
 		const days = Array.from({length: 30}, (_, i) => ({index: at('2024-11-05') + i, total: 10, errors: 0}));
-		const counts = [{index: at('1970-01-01'), total: 1, errors: 0}, ...days, {index: at('9999-12-31'), total: 1, errors: 0}];
+		const counts = [
+			{index: at('1970-01-01'), total: 1, errors: 0},
+			...days,
+			{index: at('9999-12-31'), total: 1, errors: 0},
+		];
 		// k = 3: the central span is the 30 days; the fence 30 days out on each side.
 		expect(outlierFence(counts, day)).toEqual({from: t('2024-10-06T00:00Z'), until: t('2025-01-04T00:00Z')});
 		expect(outlierFence(days, day)).toBeUndefined();
 		// Within the floor of 7 days: kept.
 		expect(outlierFence([...days.slice(0, 2), {index: at('2024-11-12'), total: 1, errors: 0}], day)).toBeUndefined();
 		expect(outlierFence([...days.slice(0, 1), {index: at('2024-11-12'), total: 1, errors: 0}], day)).toBeUndefined();
-		expect(outlierFence([{index: at('2024-11-05'), total: 300, errors: 0}, {index: at('2024-11-14'), total: 1, errors: 0}], day))
-			.toEqual({from: t('2024-10-29T00:00Z'), until: t('2024-11-13T00:00Z')});
+		expect(
+			outlierFence(
+				[
+					{index: at('2024-11-05'), total: 300, errors: 0},
+					{index: at('2024-11-14'), total: 1, errors: 0},
+				],
+				day,
+			),
+		).toEqual({from: t('2024-10-29T00:00Z'), until: t('2024-11-13T00:00Z')});
 		expect(outlierFence([], day)).toBeUndefined();
 	});
 
 	test('fencedSpanQuery binds the fence, then the filter', () => {
 		const fence = {from: t('2024-10-06T00:00Z'), until: t('2025-01-03T00:00Z')};
-		const query = fencedSpanQuery({chips: [{kind: 'field', field: 'principal', value: "x'); DROP TABLE events; --", exclude: false}]}, fence);
+		const query = fencedSpanQuery(
+			{chips: [{kind: 'field', field: 'principal', value: "x'); DROP TABLE events; --", exclude: false}]},
+			fence,
+		);
 		expectWellFormed(query);
-		expect(query.sql).toBe('SELECT min(eventTime) FILTER (WHERE eventTime >= ? AND eventTime < ?) AS first, max(eventTime) FILTER (WHERE eventTime >= ? AND eventTime < ?) AS last, count(*) FILTER (WHERE eventTime < ?) AS before, count(*) FILTER (WHERE eventTime >= ?) AS after FROM events WHERE principal = ?');
-		expect(query.params).toEqual([fence.from, fence.until, fence.from, fence.until, fence.from, fence.until, "x'); DROP TABLE events; --"]);
+		expect(query.sql).toBe(
+			'SELECT min(eventTime) FILTER (WHERE eventTime >= ? AND eventTime < ?) AS first, max(eventTime) FILTER (WHERE eventTime >= ? AND eventTime < ?) AS last, count(*) FILTER (WHERE eventTime < ?) AS before, count(*) FILTER (WHERE eventTime >= ?) AS after FROM events WHERE principal = ?',
+		);
+		expect(query.params).toEqual([
+			fence.from,
+			fence.until,
+			fence.from,
+			fence.until,
+			fence.from,
+			fence.until,
+			"x'); DROP TABLE events; --",
+		]);
 	});
 });

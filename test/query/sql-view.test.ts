@@ -31,9 +31,9 @@ describe('sqlLiteral', () => {
 
 describe('inlineParams', () => {
 	test('replaces placeholders in order, and a ? inside a value stays put', () => {
-		expect(inlineParams({sql: 'SELECT * FROM events WHERE a = ? AND b IN (?, ?) LIMIT ?', params: ['?', "x'y", 'z', 3]})).toBe(
-			"SELECT * FROM events WHERE a = '?' AND b IN ('x''y', 'z') LIMIT 3",
-		);
+		expect(
+			inlineParams({sql: 'SELECT * FROM events WHERE a = ? AND b IN (?, ?) LIMIT ?', params: ['?', "x'y", 'z', 3]}),
+		).toBe("SELECT * FROM events WHERE a = '?' AND b IN ('x''y', 'z') LIMIT 3");
 	});
 
 	test('a count mismatch throws', () => {

@@ -51,7 +51,10 @@ describe('parseTime in UTC', () => {
 describe('parseTime bad input', () => {
 	test.each([
 		['', /expected an ISO 8601 time/],
-		['yesterday', /Cannot read time "yesterday": expected an ISO 8601 time .* a date \(2024-12-03\), a relative time \(-30m, -2h, -7d, -1w\) or "now"/],
+		[
+			'yesterday',
+			/Cannot read time "yesterday": expected an ISO 8601 time .* a date \(2024-12-03\), a relative time \(-30m, -2h, -7d, -1w\) or "now"/,
+		],
 		['2h', /expected .*relative time/],
 		['+2h', /expected .*relative time/],
 		['-2y', /expected .*relative time/],

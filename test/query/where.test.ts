@@ -2,7 +2,11 @@ import {describe, expect, test} from 'vitest';
 import {buildWhere, FACET_FIELDS, type Chip, type FilterState} from '../../source/query/index.js';
 import {expectWellFormed} from './helpers.js';
 
-const field = (name: Chip & {kind: 'field'} extends {field: infer F} ? F : never, value: string | null, exclude = false): Chip => ({
+const field = (
+	name: Chip & {kind: 'field'} extends {field: infer F} ? F : never,
+	value: string | null,
+	exclude = false,
+): Chip => ({
 	kind: 'field',
 	field: name,
 	value,
@@ -131,7 +135,7 @@ describe('buildWhere, combinations', () => {
 		expect(query.params).toEqual(['one', t1, 'us-east-1', 'eu-west-1', 'AccessDenied', t2, 'two']);
 	});
 
-	test('omitIncludesOf drops that field\'s includes but keeps its excludes', () => {
+	test("omitIncludesOf drops that field's includes but keeps its excludes", () => {
 		const query = buildWhere(
 			{chips: [field('eventName', 'A'), field('eventName', 'B', true), field('principal', 'p')]},
 			{omitIncludesOf: 'eventName'},

@@ -5,15 +5,27 @@ import {orderEventsByTime} from '../../source/store/optimize.js';
 async function caseWith(times: string[]): Promise<CaseFile> {
 	const db = await CaseFile.open(':memory:');
 	for (const [i, time] of times.entries()) {
-		const raw = JSON.stringify({eventID: `e${i}`, eventTime: time, userIdentity: {type: 'IAMUser', arn: `arn:aws:iam::1:user/u${i}`}});
-		await db.run(`INSERT INTO events (eventID, eventTime, principal, eventName, raw) VALUES (?, ?::TIMESTAMPTZ, ?, 'X', ?)`, [`e${i}`, time, `u${i}`, raw]);
+		const raw = JSON.stringify({
+			eventID: `e${i}`,
+			eventTime: time,
+			userIdentity: {type: 'IAMUser', arn: `arn:aws:iam::1:user/u${i}`},
+		});
+		await db.run(
+			`INSERT INTO events (eventID, eventTime, principal, eventName, raw) VALUES (?, ?::TIMESTAMPTZ, ?, 'X', ?)`,
+			[`e${i}`, time, `u${i}`, raw],
+		);
 	}
 	return db;
 }
 
 describe('orderEventsByTime', () => {
 	test('rewrites the events in (eventTime, eventID) order, keeping every row and the computed columns', async () => {
-		const db = await caseWith(['2024-12-03T10:00:00Z', '2024-12-01T00:00:00Z', '2024-12-03T10:00:00Z', '2024-11-30T23:59:59Z']);
+		const db = await caseWith([
+			'2024-12-03T10:00:00Z',
+			'2024-12-01T00:00:00Z',
+			'2024-12-03T10:00:00Z',
+			'2024-11-30T23:59:59Z',
+		]);
 		try {
 			const before = await db.all('SELECT * FROM events ORDER BY eventID');
 			const result = await orderEventsByTime(db);

@@ -20,7 +20,10 @@ beforeAll(async () => {
 	({db} = await makeCase({events: 1000}));
 }, 120_000);
 
-const count = (shared: SharedCase) => shared.run('test', async query => Number((await query({sql: 'SELECT count(*) AS n FROM events', params: []}))[0]?.['n']));
+const count = (shared: SharedCase) =>
+	shared.run('test', async query =>
+		Number((await query({sql: 'SELECT count(*) AS n FROM events', params: []}))[0]?.['n']),
+	);
 
 describe('the screen and the CLI on one case file', {timeout: 120_000}, () => {
 	it('clicktrail query and views run while the screen holds the file; the screen saves a view meanwhile', async () => {
@@ -55,7 +58,10 @@ describe('the screen and the CLI on one case file', {timeout: 120_000}, () => {
 		const shared = await SharedCase.open(db);
 		const tmp = await tempDir('clicktrail-tmp-');
 		const out = path.join(tmp, 'big.parquet');
-		const child = spawn(process.execPath, [CLI, 'views', 'export', 'big', '--out', out, '--db', db], {env: {...process.env, TMPDIR: tmp}, stdio: 'ignore'});
+		const child = spawn(process.execPath, [CLI, 'views', 'export', 'big', '--out', out, '--db', db], {
+			env: {...process.env, TMPDIR: tmp},
+			stdio: 'ignore',
+		});
 		const exited = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
 		try {
 			// Wait for the state: the other process holds the file and is writing its export.
@@ -93,5 +99,9 @@ describe('the screen and the CLI on one case file', {timeout: 120_000}, () => {
 });
 
 function staged(tmp: string): boolean {
-	return readdirSync(tmp).some(folder => folder.startsWith('clicktrail-sql-') && readdirSync(path.join(tmp, folder)).some(name => name.startsWith('export-')));
+	return readdirSync(tmp).some(
+		folder =>
+			folder.startsWith('clicktrail-sql-') &&
+			readdirSync(path.join(tmp, folder)).some(name => name.startsWith('export-')),
+	);
 }

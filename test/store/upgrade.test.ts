@@ -12,9 +12,13 @@ import {tempDir} from '../helpers/temp.js';
 it('a schema-3 case file opened read-only is upgraded first; query answers on it', async () => {
 	const db = path.join(await tempDir(), 'old.duckdb');
 	const writer = await CaseFile.open(db);
-	await writer.run(`INSERT INTO events (eventID, eventTime, eventName, principal, raw, sourceFile) SELECT 'e' || i, TIMESTAMPTZ '2024-12-03 10:00:00+00', 'ListDevices', 'p', '{}', 'f' FROM range(1000) t(i)`);
+	await writer.run(
+		`INSERT INTO events (eventID, eventTime, eventName, principal, raw, sourceFile) SELECT 'e' || i, TIMESTAMPTZ '2024-12-03 10:00:00+00', 'ListDevices', 'p', '{}', 'f' FROM range(1000) t(i)`,
+	);
 	// What migration 4 added, taken back: the file as clicktrail wrote it before.
-	await writer.run(`ALTER TABLE files DROP COLUMN loadedSince; ALTER TABLE files DROP COLUMN loadedUntil; ALTER TABLE files DROP COLUMN rejected`);
+	await writer.run(
+		`ALTER TABLE files DROP COLUMN loadedSince; ALTER TABLE files DROP COLUMN loadedUntil; ALTER TABLE files DROP COLUMN rejected`,
+	);
 	await writer.run(`UPDATE clicktrail_meta SET value = '3' WHERE key = 'schema_version'`);
 	writer.close();
 

@@ -31,8 +31,15 @@ beforeAll(async () => {
 		 FROM range(1000) t(i)`,
 		[path.join(dir, 'input.json')],
 	);
-	for (const input of [path.join(dir, 'input.json'), path.join(dir, 'linked', 'x_1.json.gz'), 's3://trail/AWSLogs/111122223333/y%1.json.gz']) {
-		await writer.run(`INSERT INTO files (path, size, checksum, format, records, events, status, loadedAt) VALUES (?, 10, 'x', 'cloudtrail', 1000, 1000, 'loaded', now())`, [input]);
+	for (const input of [
+		path.join(dir, 'input.json'),
+		path.join(dir, 'linked', 'x_1.json.gz'),
+		's3://trail/AWSLogs/111122223333/y%1.json.gz',
+	]) {
+		await writer.run(
+			`INSERT INTO files (path, size, checksum, format, records, events, status, loadedAt) VALUES (?, 10, 'x', 'cloudtrail', 1000, 1000, 'loaded', now())`,
+			[input],
+		);
 	}
 	// An input loaded through a linked folder (the ledger keeps the path as given), and a cached copy of an S3 object.
 	mkdirSync(path.join(dir, 'real'));
@@ -41,13 +48,21 @@ beforeAll(async () => {
 	mkdirSync(path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333'), {recursive: true});
 	writeFileSync(path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz'), 'evidence');
 	// A hostile case file: a view and a macro that would write files when read.
-	await writer.run(`CREATE VIEW hostile AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`);
+	await writer.run(
+		`CREATE VIEW hostile AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`,
+	);
 	await writer.run(`CREATE VIEW nested AS SELECT * FROM hostile`);
 	// A column name that reads like the end of the view's header ("... AS SELECT 1; --") hid the body from a search
 	// for the first AS.
-	await writer.run(`CREATE VIEW cloaked ("x AS SELECT 1; --") AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`);
-	await writer.run(`CREATE VIEW "we""ird AS v" AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`);
-	await writer.run(`CREATE MACRO sneaky() AS TABLE SELECT * FROM enable_profiling(save_location = '${path.join(dir, 'p.txt')}')`);
+	await writer.run(
+		`CREATE VIEW cloaked ("x AS SELECT 1; --") AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`,
+	);
+	await writer.run(
+		`CREATE VIEW "we""ird AS v" AS SELECT * FROM enable_logging(storage = 'file', storage_path = '${path.join(dir, 'logs')}')`,
+	);
+	await writer.run(
+		`CREATE MACRO sneaky() AS TABLE SELECT * FROM enable_profiling(save_location = '${path.join(dir, 'p.txt')}')`,
+	);
 	await writer.run(`CREATE MACRO shout(x) AS upper(x)`);
 	writer.close();
 	writeFileSync(path.join(dir, 'input.json'), '{"Records":[]}');
@@ -61,25 +76,50 @@ describe('the guard allows functions by list', () => {
 		['a window function', 'SELECT eventName, row_number() OVER (ORDER BY eventTime) AS r FROM events LIMIT 3'],
 		['JSON paths', `SELECT raw->>'$.userIdentity.type' AS t, count(*) FROM events GROUP BY 1`],
 		['range and unnest', 'SELECT unnest([1, 2]) AS u, (SELECT count(*) FROM range(10)) AS n'],
-		['string and time functions', `SELECT upper(eventName), strftime(eventTime, '%Y'), regexp_matches(principal, '^p') FROM events LIMIT 1`],
+		[
+			'string and time functions',
+			`SELECT upper(eventName), strftime(eventTime, '%Y'), regexp_matches(principal, '^p') FROM events LIMIT 1`,
+		],
 		['the catalog', `SELECT * FROM duckdb_tables() WHERE table_name = 'events'`],
 		['EXPLAIN', 'EXPLAIN SELECT count(*) FROM events'],
 		['SUMMARIZE', 'SUMMARIZE SELECT eventName FROM events'],
 		['PRAGMA table_info', `PRAGMA table_info('events')`],
 		['pragma_table_info', `SELECT name FROM pragma_table_info('events')`],
 		['random values', 'SELECT random() < 2 AS r, uuid() IS NOT NULL AS u'],
-		['lists, structs and operators', `SELECT [1, 2][1], {'a': 1}.a, row(1, 2), 'a' LIKE 'b', [x * 2 FOR x IN [1, 2]], extract(year FROM now())`],
-		['aggregates', `SELECT count(DISTINCT eventID), approx_count_distinct(eventID), string_agg(eventName, ','), arg_max(eventName, eventTime) FROM events`],
+		[
+			'lists, structs and operators',
+			`SELECT [1, 2][1], {'a': 1}.a, row(1, 2), 'a' LIKE 'b', [x * 2 FOR x IN [1, 2]], extract(year FROM now())`,
+		],
+		[
+			'aggregates',
+			`SELECT count(DISTINCT eventID), approx_count_distinct(eventID), string_agg(eventName, ','), arg_max(eventName, eventTime) FROM events`,
+		],
 	])('runs %s', async (_name, sql) => {
 		const result = await runReadOnlySql(db, sql);
 		expect(result.columns.length).toBeGreaterThan(0);
 	});
 
 	it.each([
-		['enable_profiling', `SELECT * FROM enable_profiling(save_location = '${'DIR'}/p.txt')`, /the table function enable_profiling\(\)/],
-		['enable_logging to a file', `SELECT * FROM enable_logging(storage = 'file', storage_path = '${'DIR'}/logs')`, /the table function enable_logging\(\)/],
-		['enable_logging in a subquery', `SELECT (SELECT count(*) FROM enable_logging(storage = 'file', storage_path = '${'DIR'}/logs')) AS n`, /enable_logging\(\)/],
-		['EXPLAIN ANALYZE of enable_profiling', `EXPLAIN ANALYZE SELECT * FROM enable_profiling(save_location = '${'DIR'}/p.txt')`, /enable_profiling\(\)/],
+		[
+			'enable_profiling',
+			`SELECT * FROM enable_profiling(save_location = '${'DIR'}/p.txt')`,
+			/the table function enable_profiling\(\)/,
+		],
+		[
+			'enable_logging to a file',
+			`SELECT * FROM enable_logging(storage = 'file', storage_path = '${'DIR'}/logs')`,
+			/the table function enable_logging\(\)/,
+		],
+		[
+			'enable_logging in a subquery',
+			`SELECT (SELECT count(*) FROM enable_logging(storage = 'file', storage_path = '${'DIR'}/logs')) AS n`,
+			/enable_logging\(\)/,
+		],
+		[
+			'EXPLAIN ANALYZE of enable_profiling',
+			`EXPLAIN ANALYZE SELECT * FROM enable_profiling(save_location = '${'DIR'}/p.txt')`,
+			/enable_profiling\(\)/,
+		],
 		['a file reader', `SELECT * FROM read_text('/etc/hostname')`, /the table function read_text\(\)/],
 		['glob', `SELECT * FROM glob('/etc/*')`, /the table function glob\(\)/],
 		['SQL given as text', `SELECT * FROM query('SELECT 1')`, /the table function query\(\)/],
@@ -113,8 +153,16 @@ describe('the guard allows functions by list', () => {
 
 describe('a case file that redefines what clicktrail relies on', () => {
 	it.each([
-		['a macro named like a built-in (DuckDB resolves it first)', `CREATE MACRO count(x) AS 42`, "defines macros that replace DuckDB's built-in functions (count)"],
-		['a view in place of the events table', `DROP TABLE events; CREATE VIEW events AS SELECT 1 AS eventID`, "has views in place of clicktrail's tables (events)"],
+		[
+			'a macro named like a built-in (DuckDB resolves it first)',
+			`CREATE MACRO count(x) AS 42`,
+			"defines macros that replace DuckDB's built-in functions (count)",
+		],
+		[
+			'a view in place of the events table',
+			`DROP TABLE events; CREATE VIEW events AS SELECT 1 AS eventID`,
+			"has views in place of clicktrail's tables (events)",
+		],
 	])('is not opened: %s', async (_name, sql, message) => {
 		const hostile = path.join(dir, `hostile-${Math.random().toString(36).slice(2)}.duckdb`);
 		const writer = await CaseFile.open(hostile);
@@ -146,7 +194,8 @@ describe('the sandbox holds when a statement bypasses the guard', () => {
 		const sql = template.replaceAll('CASE', casePath).replaceAll('DIR', dir);
 		await expect(db.connection.run(sql)).rejects.toThrow(reason);
 		expect(sha(casePath)).toBe(before);
-		for (const name of ['out.csv', 'other.duckdb', 'exported', 'p.txt']) expect(existsSync(path.join(dir, name))).toBe(false);
+		for (const name of ['out.csv', 'other.duckdb', 'exported', 'p.txt'])
+			expect(existsSync(path.join(dir, name))).toBe(false);
 	});
 
 	it('a writable sandboxed instance still saves to the case file and spills within its own folder', async () => {
@@ -188,11 +237,33 @@ describe('exports never clobber', () => {
 
 	it.each([
 		['the case file', () => casePath, () => `refused to write over the open case file: ${casePath}`],
-		['its WAL', () => `${casePath}.wal`, () => `refused to write over the open case file's write-ahead log: ${casePath}.wal`],
-		['an input file in the ledger', () => path.join(dir, 'input.json'), () => `refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'input.json')}`],
-		['the case file through a symbolic link', () => linkTo(casePath), () => `refused to write over the open case file: ${casePath}`],
-		['an input loaded through a linked folder, by its real path', () => path.join(dir, 'real', 'x_1.json.gz'), () => `refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'real', 'x_1.json.gz')}`],
-		['the cached copy of an S3 input', () => path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz'), () => `refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz')}`],
+		[
+			'its WAL',
+			() => `${casePath}.wal`,
+			() => `refused to write over the open case file's write-ahead log: ${casePath}.wal`,
+		],
+		[
+			'an input file in the ledger',
+			() => path.join(dir, 'input.json'),
+			() => `refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'input.json')}`,
+		],
+		[
+			'the case file through a symbolic link',
+			() => linkTo(casePath),
+			() => `refused to write over the open case file: ${casePath}`,
+		],
+		[
+			'an input loaded through a linked folder, by its real path',
+			() => path.join(dir, 'real', 'x_1.json.gz'),
+			() =>
+				`refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'real', 'x_1.json.gz')}`,
+		],
+		[
+			'the cached copy of an S3 input',
+			() => path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz'),
+			() =>
+				`refused to write over an input file of this case (listed in its ledger): ${path.join(dir, 'cache', 'trail', 'AWSLogs', '111122223333', 'y%1.json.gz')}`,
+		],
 	])('refuses %s, even with overwrite', async (_name, target, expected) => {
 		const out = target();
 		const message = expected();
@@ -217,7 +288,8 @@ describe('spill files of a killed writer', () => {
 		// The names DuckDB 1.5.5 left in <case file>.tmp when a process was killed while sorting past its memory limit.
 		const spill = `${other}.tmp`;
 		mkdirSync(spill);
-		for (const name of ['duckdb_temp_storage_DEFAULT-0.tmp', 'duckdb_temp_storage_S96K-0.tmp']) writeFileSync(path.join(spill, name), Buffer.alloc(1 << 20));
+		for (const name of ['duckdb_temp_storage_DEFAULT-0.tmp', 'duckdb_temp_storage_S96K-0.tmp'])
+			writeFileSync(path.join(spill, name), Buffer.alloc(1 << 20));
 		const reader = await CaseFile.open(other, {readOnly: true});
 		reader.close();
 		expect(readdirSync(spill)).toHaveLength(2); // a reader leaves them (it cannot tell whether a writer uses them)

@@ -19,8 +19,8 @@ const EVERY_UNSAFE = [
 ].map(code => String.fromCodePoint(code));
 
 /** Raw characters no output may carry: C0 (but none here), DEL, C1, bidi and invisible format characters, tags. */
-const RAW_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/u;
-
+const RAW_UNSAFE =
+	/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/u;
 
 describe('inert', () => {
 	it('makes every control and invisible character a visible escape', () => {
@@ -29,7 +29,9 @@ describe('inert', () => {
 			expect(shown, `U+${char.codePointAt(0)!.toString(16)}`).not.toMatch(RAW_UNSAFE);
 			expect(shown).toMatch(/^a\\(n|r|t|0|e|x[0-9a-f]{2}|u[0-9a-f]{4}|u\{[0-9a-f]{5}\})b$/);
 		}
-		expect(inert(INVISIBLE_TEXT)).toBe('a\\x85b\\x9bc\\u202ed\\u2066e\\u200bf\\u200dg\\u2028h\\u2029i\\u2060j\\ufeffk\\u{e0041}\\u{e007f}l\\u061cm\\xadn\\x7fo');
+		expect(inert(INVISIBLE_TEXT)).toBe(
+			'a\\x85b\\x9bc\\u202ed\\u2066e\\u200bf\\u200dg\\u2028h\\u2029i\\u2060j\\ufeffk\\u{e0041}\\u{e007f}l\\u061cm\\xadn\\x7fo',
+		);
 		expect(inert(WIDE_TEXT)).toBe(WIDE_TEXT);
 	});
 });
@@ -42,13 +44,25 @@ describe('JSON text', () => {
 			expect(JSON.parse(json)).toBe(`a${char}b`);
 		}
 		expect(jsonString('\u{e0041}\u202e')).toBe('"\\udb40\\udc41\\u202e"');
-		const row = jsonRow(['ua', 'j'], [INVISIBLE_TEXT, new JsonText(`{ "a" :\n "${INVISIBLE_TEXT}" }`)], ['VARCHAR', 'JSON']);
+		const row = jsonRow(
+			['ua', 'j'],
+			[INVISIBLE_TEXT, new JsonText(`{ "a" :\n "${INVISIBLE_TEXT}" }`)],
+			['VARCHAR', 'JSON'],
+		);
 		expect(row).not.toMatch(RAW_UNSAFE);
 		expect(JSON.parse(row)).toEqual({ua: INVISIBLE_TEXT, j: {a: INVISIBLE_TEXT}});
 	});
 
 	it('writes reals as DuckDB to_json does', () => {
-		expect([2, 0.1, 1e21, 1e-7, -2, Number.NaN, Number.POSITIVE_INFINITY].map(realText)).toEqual(['2.0', '0.1', '1e21', '1e-7', '-2.0', 'NaN', 'Infinity']);
+		expect([2, 0.1, 1e21, 1e-7, -2, Number.NaN, Number.POSITIVE_INFINITY].map(realText)).toEqual([
+			'2.0',
+			'0.1',
+			'1e21',
+			'1e-7',
+			'-2.0',
+			'NaN',
+			'Infinity',
+		]);
 	});
 });
 
@@ -88,11 +102,17 @@ describe('the table formatter', () => {
 		expect(fitWidths([27, 36, 200, 300], 120)).toEqual([27, 36, 27, 27]);
 		expect(fitWidths([10, 20], 100)).toEqual([10, 20]);
 		// When the short ones must be cut too, none goes below the minimum.
-		expect(fitWidths([KEEP_COLUMN_WIDTH, KEEP_COLUMN_WIDTH, KEEP_COLUMN_WIDTH], 20).every(w => w >= MIN_COLUMN_WIDTH)).toBe(true);
+		expect(
+			fitWidths([KEEP_COLUMN_WIDTH, KEEP_COLUMN_WIDTH, KEEP_COLUMN_WIDTH], 20).every(w => w >= MIN_COLUMN_WIDTH),
+		).toBe(true);
 	});
 
 	it('shows the same cells in the SQL console', () => {
-		const data: TableData = {columns: ['t', 'j', 'd'], types: ['TIMESTAMP WITH TIME ZONE', 'JSON', 'DOUBLE'], rows: [['2024-12-03T10:15:30.123456Z', new JsonText('{"a": 1}'), 2]]};
+		const data: TableData = {
+			columns: ['t', 'j', 'd'],
+			types: ['TIMESTAMP WITH TIME ZONE', 'JSON', 'DOUBLE'],
+			rows: [['2024-12-03T10:15:30.123456Z', new JsonText('{"a": 1}'), 2]],
+		};
 		const cli = formatTable(data, {width: 80});
 		const screen = tableLines(data, {row: 0, column: 0}, 80, 5).map(line => line.trimEnd());
 		expect(screen).toEqual(cli);

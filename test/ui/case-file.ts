@@ -9,10 +9,17 @@ import {CaseFile} from '../../source/store/database.js';
 import {tempDir} from '../helpers/temp.js';
 
 /** Generates `events` records (seed 1 unless given) and loads them into a new case file in a temporary folder. */
-export async function makeCase(options: {events?: number; seed?: number; name?: string} = {}): Promise<{db: string; truth: GroundTruth}> {
+export async function makeCase(
+	options: {events?: number; seed?: number; name?: string} = {},
+): Promise<{db: string; truth: GroundTruth}> {
 	const dir = await tempDir('clicktrail-ui-');
 	const archive = path.join(dir, 'archive');
-	const truth = await generateSample({outDir: archive, events: options.events ?? 1500, seed: options.seed ?? 1, digests: false});
+	const truth = await generateSample({
+		outDir: archive,
+		events: options.events ?? 1500,
+		seed: options.seed ?? 1,
+		digests: false,
+	});
 	const db = path.join(dir, options.name ?? 'case.duckdb');
 	const caseFile = await CaseFile.open(db);
 	try {
@@ -24,7 +31,11 @@ export async function makeCase(options: {events?: number; seed?: number; name?: 
 }
 
 /** Polls `read()` until `test` passes (queries land after the first frame). */
-export async function until(read: () => string | undefined, test: (text: string) => boolean, timeout = 10_000): Promise<string> {
+export async function until(
+	read: () => string | undefined,
+	test: (text: string) => boolean,
+	timeout = 10_000,
+): Promise<string> {
 	const started = Date.now();
 	for (;;) {
 		const text = read() ?? '';

@@ -59,7 +59,12 @@ describe('SQL console', () => {
 		await until(lastFrame, t => t.includes('events'));
 		await typeKeys(stdin, ':');
 		await until(lastFrame, t => t.includes('sql›'));
-		await typeKeys(stdin, 'SELECT eventName, count(*) AS n FROM events', '\n', 'GROUP BY ALL ORDER BY n DESC, eventName');
+		await typeKeys(
+			stdin,
+			'SELECT eventName, count(*) AS n FROM events',
+			'\n',
+			'GROUP BY ALL ORDER BY n DESC, eventName',
+		);
 		const typed = await until(lastFrame, t => t.includes('GROUP BY ALL'));
 		expect(typed).toMatch(/sql› SELECT eventName, count\(\*\) AS n FROM events/);
 		expect(typed).toMatch(/… GROUP BY ALL ORDER BY n DESC, eventName/);

@@ -30,17 +30,29 @@ export const HOSTILE_VALUES = [
 export const HOSTILE_IP = '203.0.113.250';
 
 /** The duplicate-key record: its eventName appears twice, DescribeDevice first. */
-export const DUPLICATE = {eventID: '00000000-dup0-4000-8000-000000000001', first: 'DescribeDevice', second: 'DeleteDevice'};
+export const DUPLICATE = {
+	eventID: '00000000-dup0-4000-8000-000000000001',
+	first: 'DescribeDevice',
+	second: 'DeleteDevice',
+};
 
 /** The outlying records' times. */
 export const OUTLIERS = ['1970-01-01T00:00:00Z', '2099-12-31T23:59:59Z'] as const;
 
 async function firstIotRecord(archive: string): Promise<Record<string, unknown>> {
-	const names = (await readdir(archive, {recursive: true})).filter(name => name.endsWith('.json.gz') && !name.includes('Digest')).sort();
+	const names = (await readdir(archive, {recursive: true}))
+		.filter(name => name.endsWith('.json.gz') && !name.includes('Digest'))
+		.sort();
 	for (const name of names) {
-		 
-		const {Records: records} = JSON.parse(gunzipSync(await readFile(path.join(archive, name))).toString('utf8')) as {Records: Array<Record<string, unknown>>};
-		const found = records.find(r => r['eventSource'] === 'iot1click.amazonaws.com' && typeof r['requestParameters'] === 'object' && r['requestParameters'] !== null);
+		const {Records: records} = JSON.parse(gunzipSync(await readFile(path.join(archive, name))).toString('utf8')) as {
+			Records: Array<Record<string, unknown>>;
+		};
+		const found = records.find(
+			r =>
+				r['eventSource'] === 'iot1click.amazonaws.com' &&
+				typeof r['requestParameters'] === 'object' &&
+				r['requestParameters'] !== null,
+		);
 		if (found) return found;
 	}
 
@@ -54,19 +66,33 @@ export async function makeHostileCase(events = 1000): Promise<{db: string}> {
 	await generateSample({outDir: archive, events, seed: 7, digests: false});
 	const template = await firstIotRecord(archive);
 	const at = String(template['eventTime']);
-	const record = (eventID: string, changes: Record<string, unknown>): Record<string, unknown> => ({...structuredClone(template), eventID, ...changes});
-	const hostile = HOSTILE_VALUES.map((value, i) => record(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, {
-		eventName: `Hostile${i}${value}`,
-		sourceIPAddress: HOSTILE_IP,
-		userAgent: value,
-		userIdentity: {type: 'IAMUser', principalId: 'AIDAHOSTILE', arn: `arn:aws:iam::111122223333:user/${value}`, accountId: '111122223333', userName: value},
-		requestParameters: {deviceId: `G030${value}`},
-		eventTime: at,
-	}));
+	const record = (eventID: string, changes: Record<string, unknown>): Record<string, unknown> => ({
+		...structuredClone(template),
+		eventID,
+		...changes,
+	});
+	const hostile = HOSTILE_VALUES.map((value, i) =>
+		record(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, {
+			eventName: `Hostile${i}${value}`,
+			sourceIPAddress: HOSTILE_IP,
+			userAgent: value,
+			userIdentity: {
+				type: 'IAMUser',
+				principalId: 'AIDAHOSTILE',
+				arn: `arn:aws:iam::111122223333:user/${value}`,
+				accountId: '111122223333',
+				userName: value,
+			},
+			requestParameters: {deviceId: `G030${value}`},
+			eventTime: at,
+		}),
+	);
 	const outliers = OUTLIERS.map((time, i) => record(`00000000-0ut1-4000-8000-00000000000${i}`, {eventTime: time}));
 	// Duplicate keys cannot be written by JSON.stringify: splice the second eventName into the text.
-	const duplicate = JSON.stringify(record(DUPLICATE.eventID, {eventName: DUPLICATE.first, eventTime: at}))
-		.replace(`"eventName":"${DUPLICATE.first}"`, `"eventName":"${DUPLICATE.first}","eventName":"${DUPLICATE.second}"`);
+	const duplicate = JSON.stringify(record(DUPLICATE.eventID, {eventName: DUPLICATE.first, eventTime: at})).replace(
+		`"eventName":"${DUPLICATE.first}"`,
+		`"eventName":"${DUPLICATE.first}","eventName":"${DUPLICATE.second}"`,
+	);
 	const text = `{"Records":[${[...hostile, ...outliers].map(r => JSON.stringify(r)).join(',')},${duplicate}]}\n`;
 	await writeFile(path.join(archive, 'planted.json'), text);
 	const db = path.join(dir, 'case.duckdb');

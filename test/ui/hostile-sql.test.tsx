@@ -57,7 +57,9 @@ async function typeKeys(stdin: {write: (s: string) => void}, ...keys: string[]) 
 describe('hostile SQL in the screen', () => {
 	it('a SQL view that calls enable_logging (as --view opens it) is refused and writes nothing', async () => {
 		const logs = path.join(dir, 'logs');
-		const {lastFrame, unmount} = screen({sql: `SELECT * FROM enable_logging(storage = 'file', storage_path = '${logs}')`});
+		const {lastFrame, unmount} = screen({
+			sql: `SELECT * FROM enable_logging(storage = 'file', storage_path = '${logs}')`,
+		});
 		const frame = await until(lastFrame, t => t.includes('error:'));
 		expect(frame).toContain('error: refused: the table function enable_logging()');
 		expect(existsSync(logs)).toBe(false);
@@ -70,7 +72,12 @@ describe('hostile SQL in the screen', () => {
 		await until(lastFrame, t => t.includes('1 row ·'));
 		await typeKeys(stdin, '\u0015', `COPY (SELECT 'x' AS a) TO '${caseFile.path}' (FORMAT csv)`, '\r');
 		await until(lastFrame, t => t.includes('error: refused: COPY statement'));
-		await typeKeys(stdin, '\u0015', `SELECT * FROM enable_profiling(save_location = '${path.join(dir, 'p.txt')}')`, '\r');
+		await typeKeys(
+			stdin,
+			'\u0015',
+			`SELECT * FROM enable_profiling(save_location = '${path.join(dir, 'p.txt')}')`,
+			'\r',
+		);
 		await until(lastFrame, t => t.includes('error: refused: the table function enable_profiling()'));
 		expect(existsSync(path.join(dir, 'p.txt'))).toBe(false);
 		expect(readFileSync(caseFile.path).equals(before)).toBe(true);
@@ -82,7 +89,9 @@ describe('exports from the screen', () => {
 	it('asks before replacing an existing file: n keeps it, y replaces it', async () => {
 		const out = path.join(dir, 'screen-export.csv');
 		writeFileSync(out, 'keep me');
-		const {stdin, lastFrame, unmount} = screen({sql: 'SELECT eventName, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, eventName'});
+		const {stdin, lastFrame, unmount} = screen({
+			sql: 'SELECT eventName, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, eventName',
+		});
 		await until(lastFrame, t => /\d+ rows · [\d.]+ m?s/.test(t));
 		await typeKeys(stdin, '\u000f', out, '\r'); // Ctrl-O
 		await until(lastFrame, t => t.includes(`${out} exists: replace it? (y to replace)`));
@@ -93,7 +102,10 @@ describe('exports from the screen', () => {
 		await typeKeys(stdin, '\u000f', out, '\r');
 		await until(lastFrame, t => t.includes('replace it?'));
 		await typeKeys(stdin, 'y', '\r');
-		await until(() => readFileSync(out, 'utf8').split('\n')[0], line => line === 'eventName,n');
+		await until(
+			() => readFileSync(out, 'utf8').split('\n')[0],
+			line => line === 'eventName,n',
+		);
 		await until(lastFrame, t => !t.includes('replace it?'));
 		unmount();
 	});

@@ -53,7 +53,19 @@ function withReader(node: React.ReactNode) {
 /** Characters that must never reach the terminal raw: controls (but the frame's own newlines), format, separators, fillers. */
 const HIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u;
 /** What each hostile value shows instead of its hidden characters. */
-const SHOWN = ['\\u202e', '\\u200b\\u200c\\u200d\\u2060', '\\u2028', '\\u2029', '\\ufeff', '\\u{e0041}\\u{e0042}', '\\u2066', '\\u3164', '\\xad', '\\x85', '\\x9b'];
+const SHOWN = [
+	'\\u202e',
+	'\\u200b\\u200c\\u200d\\u2060',
+	'\\u2028',
+	'\\u2029',
+	'\\ufeff',
+	'\\u{e0041}\\u{e0042}',
+	'\\u2066',
+	'\\u3164',
+	'\\xad',
+	'\\x85',
+	'\\x9b',
+];
 
 const hostile: FilterState = {chips: [{kind: 'field', field: 'sourceIPAddress', value: HOSTILE_IP, exclude: false}]};
 
@@ -68,34 +80,43 @@ describe('invisible characters on the screen', () => {
 	function Events({width}: {width: number}) {
 		const counts = useCount(hostile);
 		const page = usePage(hostile, 'asc', {seq: 0, direction: 'forward'}, 12);
-		return <EventsPane page={page} counts={counts} row={0} order="asc" focused width={width} pageSize={12} zone="UTC" />;
+		return (
+			<EventsPane page={page} counts={counts} row={0} order="asc" focused width={width} pageSize={12} zone="UTC" />
+		);
 	}
 
-	it.each([80, 100])('events table at %i columns: every hostile row on its own line, aligned, its characters shown', async width => {
-		const {lastFrame, unmount} = render(withReader(<Events width={width} />));
-		const frame = await until(lastFrame, t => t.includes(`${HOSTILE_VALUES.length} of`) && !t.includes('loading') && t.includes('Hostile9'));
-		const [, heading = '', ...lines] = expectContained(frame, width);
-		const rows = lines.filter(line => line.trim() !== '');
-		expect(rows).toHaveLength(HOSTILE_VALUES.length);
-		// Each row holds exactly its own record's name and is exactly as wide as the heading: nothing moved into another.
-		const indices = rows.map(row => [...row.matchAll(/Hostile(\d)/g)].map(m => Number(m[1])));
-		for (const found of indices) expect(found).toHaveLength(1);
-		expect(indices.flat().sort()).toEqual(HOSTILE_VALUES.map((_, i) => i));
-		// eventName and principal start at the same cell on every row, as the heading places them.
-		const at = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
-		for (const row of rows) {
-			expect(at(row, 'Hostile')).toBe(at(heading, 'eventName'));
-			expect(at(row, 'arn:aws:iam::') + 1).toBeGreaterThanOrEqual(at(heading, 'principal'));
-			expect(stringWidth(row)).toBeLessThanOrEqual(width);
-		}
+	it.each([80, 100])(
+		'events table at %i columns: every hostile row on its own line, aligned, its characters shown',
+		async width => {
+			const {lastFrame, unmount} = render(withReader(<Events width={width} />));
+			const frame = await until(
+				lastFrame,
+				t => t.includes(`${HOSTILE_VALUES.length} of`) && !t.includes('loading') && t.includes('Hostile9'),
+			);
+			const [, heading = '', ...lines] = expectContained(frame, width);
+			const rows = lines.filter(line => line.trim() !== '');
+			expect(rows).toHaveLength(HOSTILE_VALUES.length);
+			// Each row holds exactly its own record's name and is exactly as wide as the heading: nothing moved into another.
+			const indices = rows.map(row => [...row.matchAll(/Hostile(\d)/g)].map(m => Number(m[1])));
+			for (const found of indices) expect(found).toHaveLength(1);
+			expect(indices.flat().sort()).toEqual(HOSTILE_VALUES.map((_, i) => i));
+			// eventName and principal start at the same cell on every row, as the heading places them.
+			const at = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
+			for (const row of rows) {
+				expect(at(row, 'Hostile')).toBe(at(heading, 'eventName'));
+				expect(at(row, 'arn:aws:iam::') + 1).toBeGreaterThanOrEqual(at(heading, 'principal'));
+				expect(stringWidth(row)).toBeLessThanOrEqual(width);
+			}
 
-		if (width >= 100) {
-			// principal keeps its end: the hostile part of each ARN, made visible.
-			for (const shown of ['\\u202e', '\\u2028', '\\ufeff', '\\u{e0041}', '\\u3164', '\\xad', '\\x85']) expect(frame).toContain(shown);
-		}
+			if (width >= 100) {
+				// principal keeps its end: the hostile part of each ARN, made visible.
+				for (const shown of ['\\u202e', '\\u2028', '\\ufeff', '\\u{e0041}', '\\u3164', '\\xad', '\\x85'])
+					expect(frame).toContain(shown);
+			}
 
-		unmount();
-	});
+			unmount();
+		},
+	);
 
 	it('facets: values shown with their escapes, one per line, counts aligned', async () => {
 		function Facets() {
@@ -119,15 +140,21 @@ describe('invisible characters on the screen', () => {
 	});
 
 	it('filter bar: chips of hostile values show whole, with their escapes, on one line', () => {
-		const filter: FilterState = {chips: HOSTILE_VALUES.slice(0, 3).map(value => ({kind: 'field', field: 'principal', value, exclude: false}))};
+		const filter: FilterState = {
+			chips: HOSTILE_VALUES.slice(0, 3).map(value => ({kind: 'field', field: 'principal', value, exclude: false})),
+		};
 		const {lastFrame} = render(withReader(<FilterBar filter={filter} selected={0} focused width={100} />));
 		const [line = '', ...rest] = expectContained(lastFrame() ?? '', 100);
 		expect(rest).toEqual([]);
-		expect(line).toBe('filters› [principal=rlo\\u202eexe.txt] [principal=zero\\u200bwidth\\u200c\\u200d\\u2060joiners] [princip…');
+		expect(line).toBe(
+			'filters› [principal=rlo\\u202eexe.txt] [principal=zero\\u200bwidth\\u200c\\u200d\\u2060joiners] [princip…',
+		);
 	});
 
 	it('record view: the title and every JSON line stay on their own line, hidden characters shown', async () => {
-		const {lastFrame, unmount} = render(withReader(<Record eventID="00000000-0000-4000-8000-000000000002" width={100} />));
+		const {lastFrame, unmount} = render(
+			withReader(<Record eventID="00000000-0000-4000-8000-000000000002" width={100} />),
+		);
 		const frame = await until(lastFrame, t => t.includes('"userAgent"'));
 		const lines = expectContained(frame, 100);
 		expect(lines[0]).toMatch(/^Hostile2line\\u2028sep\\u2029para · /);
@@ -137,11 +164,19 @@ describe('invisible characters on the screen', () => {
 
 	it('record view of every hostile value shows each escape', async () => {
 		for (const [i, value] of HOSTILE_VALUES.entries()) {
-			const {lastFrame, unmount} = render(withReader(<Record eventID={`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`} width={100} />));
-			 
+			const {lastFrame, unmount} = render(
+				withReader(<Record eventID={`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`} width={100} />),
+			);
+
 			const frame = await until(lastFrame, t => t.includes('"userAgent"'));
 			expectContained(frame, 100);
-			const escaped = SHOWN.filter(s => value.includes(JSON.parse(`"${s.replace('\\u{e0041}\\u{e0042}', '\\udb40\\udc41\\udb40\\udc42').replace(/\\x([\da-f]{2})/g, '\\u00$1')}"`) as string));
+			const escaped = SHOWN.filter(s =>
+				value.includes(
+					JSON.parse(
+						`"${s.replace('\\u{e0041}\\u{e0042}', '\\udb40\\udc41\\udb40\\udc42').replace(/\\x([\da-f]{2})/g, '\\u00$1')}"`,
+					) as string,
+				),
+			);
 			for (const shown of escaped) expect(frame).toContain(shown);
 			unmount();
 		}
@@ -151,9 +186,21 @@ describe('invisible characters on the screen', () => {
 function Record({eventID, width, height = 60}: {eventID: string; width: number; height?: number}) {
 	const record = useRecord(eventID);
 	const lines = record.data
-		? jsonLines(record.data.raw, {...(record.data.duplicates ? {duplicates: record.data.duplicates} : {}), extra: {sourceFile: record.data.row['sourceFile']}})
+		? jsonLines(record.data.raw, {
+				...(record.data.duplicates ? {duplicates: record.data.duplicates} : {}),
+				extra: {sourceFile: record.data.row['sourceFile']},
+			})
 		: [];
-	return <RecordPane record={record} lines={lines} place={{eventID, line: 0, top: 0}} width={width} height={height} zone="UTC" />;
+	return (
+		<RecordPane
+			record={record}
+			lines={lines}
+			place={{eventID, line: 0, top: 0}}
+			width={width}
+			height={height}
+			zone="UTC"
+		/>
+	);
 }
 
 describe('duplicate keys', () => {
@@ -169,7 +216,8 @@ describe('duplicate keys', () => {
 	});
 
 	it('parseFirstWins keeps the first of duplicate keys, as DuckDB reads them, at any depth', async () => {
-		const text = '{"a":1,"b":{"x":"first","x":"second","x":"third"},"a":2,"__proto__":{"polluted":true},"c":[{"k":1,"k":2}]}';
+		const text =
+			'{"a":1,"b":{"x":"first","x":"second","x":"third"},"a":2,"__proto__":{"polluted":true},"c":[{"k":1,"k":2}]}';
 		const parsed = parseFirstWins(text);
 		expect(JSON.stringify(parsed.value)).toBe('{"a":1,"b":{"x":"first"},"__proto__":{"polluted":true},"c":[{"k":1}]}');
 		expect(parsed.droppedKeys).toBe(4);
@@ -177,7 +225,10 @@ describe('duplicate keys', () => {
 		expect([...parsed.duplicates.get(value.b)!]).toEqual([['x', 3]]);
 		expect([...parsed.duplicates.get(value as object)!]).toEqual([['a', 2]]);
 		expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-		const [row] = await caseFile.all(`SELECT json_extract(?::JSON, '$.a') AS a, json_extract_string(?::JSON, '$.b.x') AS x, json_extract(?::JSON, '$.c[0].k') AS k`, [text, text, text]);
+		const [row] = await caseFile.all(
+			`SELECT json_extract(?::JSON, '$.a') AS a, json_extract_string(?::JSON, '$.b.x') AS x, json_extract(?::JSON, '$.c[0].k') AS k`,
+			[text, text, text],
+		);
 		expect(row).toEqual({a: '1', x: 'first', k: '1'});
 	});
 
@@ -191,11 +242,31 @@ describe('duplicate keys', () => {
 			// What `Y` copies is what JSON.stringify wrote before.
 			expect(stringifyJson(value)).toBe(JSON.stringify(JSON.parse(String(raw)), null, 2));
 		}
-		for (const text of ['"\\ud83d\\ude00 \\u00e9\\n\\/"', '-0.5e+3', '[1,[2,[3]],{}]', ' {"a" : [ true , false , null ] } ', '0', '[]']) {
+		for (const text of [
+			'"\\ud83d\\ude00 \\u00e9\\n\\/"',
+			'-0.5e+3',
+			'[1,[2,[3]],{}]',
+			' {"a" : [ true , false , null ] } ',
+			'0',
+			'[]',
+		]) {
 			expect(parseFirstWins(text).value).toEqual(JSON.parse(text));
 		}
 
-		for (const text of ['', '{', '[1,]', '{"a":1,}', '01', '"\u0001"', '"\\x"', 'tru', '{"a" 1}', '[1] 2', 'NaN', '{a:1}']) {
+		for (const text of [
+			'',
+			'{',
+			'[1,]',
+			'{"a":1,}',
+			'01',
+			'"\u0001"',
+			'"\\x"',
+			'tru',
+			'{"a" 1}',
+			'[1] 2',
+			'NaN',
+			'{a:1}',
+		]) {
 			expect(() => JSON.parse(text), text).toThrow(SyntaxError);
 			expect(() => parseFirstWins(text), text).toThrow(SyntaxError);
 		}
@@ -203,7 +274,8 @@ describe('duplicate keys', () => {
 });
 
 describe('deeply nested records', () => {
-	const nested = (depth: number) => `{"eventID":"deep","eventName":"Deep","requestParameters":${'{"a":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}`;
+	const nested = (depth: number) =>
+		`{"eventID":"deep","eventName":"Deep","requestParameters":${'{"a":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}`;
 
 	it.each([5000, 70_000])('a record nested %i levels renders with a marker, and copies whole', depth => {
 		const text = nested(depth);
@@ -213,15 +285,27 @@ describe('deeply nested records', () => {
 		expect(lines.length).toBeLessThan(2 * MAX_DEPTH + 10);
 		const marker = lines.find(line => line.tokens.some(token => token.kind === 'marker'));
 		expect(marker?.depth).toBe(MAX_DEPTH);
-		const record: EventRecord = {row: {eventID: 'deep', eventName: 'Deep', eventTime: new Date('2024-12-03T10:00:00Z'), sourceFile: 'deep.json'}, raw: parsed.value};
+		const record: EventRecord = {
+			row: {eventID: 'deep', eventName: 'Deep', eventTime: new Date('2024-12-03T10:00:00Z'), sourceFile: 'deep.json'},
+			raw: parsed.value,
+		};
 		const {lastFrame, unmount} = render(
 			<ThemeContext.Provider value={PLAIN_THEME}>
-				<RecordPane record={{data: record, loading: false}} lines={lines} place={{eventID: 'deep', line: lines.indexOf(marker!), top: MAX_DEPTH - 20}} width={100} height={40} zone="UTC" />
+				<RecordPane
+					record={{data: record, loading: false}}
+					lines={lines}
+					place={{eventID: 'deep', line: lines.indexOf(marker!), top: MAX_DEPTH - 20}}
+					width={100}
+					height={40}
+					zone="UTC"
+				/>
 			</ThemeContext.Provider>,
 		);
 		const frame = lastFrame() ?? '';
 		// Past half the pane, a line shows its depth instead of more indentation.
-		expect(frame).toMatch(new RegExp(`^› +\\[depth ${MAX_DEPTH}\\] "a": \\{… deeper than ${MAX_DEPTH} levels\\}$`, 'm'));
+		expect(frame).toMatch(
+			new RegExp(`^› +\\[depth ${MAX_DEPTH}\\] "a": \\{… deeper than ${MAX_DEPTH} levels\\}$`, 'm'),
+		);
 		for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(100);
 		unmount();
 		// Copying the record (or the marked value) gives the whole JSON back, however deep.
@@ -245,15 +329,24 @@ describe('timeline with outlying times', () => {
 	it('follows the events and counts the years-away records in the heading', async () => {
 		const {lastFrame, unmount} = render(withReader(<TimelineView />));
 		const frame = await until(lastFrame, t => t.includes('buckets'));
-		expect(frame.split('\n')[0]).toMatch(/^timeline · (1 day|6 hours) buckets · not shown: 1 earlier \(1970-01-01\), 1 later \(2099-12-31\) · 2024-1\d-\d\d /);
+		expect(frame.split('\n')[0]).toMatch(
+			/^timeline · (1 day|6 hours) buckets · not shown: 1 earlier \(1970-01-01\), 1 later \(2099-12-31\) · 2024-1\d-\d\d /,
+		);
 		// Every other event is in the bars, which span the sample's weeks, not centuries.
-		const [{n} = {n: 0}] = await caseFile.all('SELECT count(*)::INTEGER AS n FROM events') as Array<{n: number}>;
+		const [{n} = {n: 0}] = (await caseFile.all('SELECT count(*)::INTEGER AS n FROM events')) as Array<{n: number}>;
 		expect(seen?.counts.reduce((sum, c) => sum + c.total, 0)).toBe(n - 2);
 		expect(seen?.from.getTime()).toBeGreaterThan(Date.parse('2024-01-01'));
 		expect(seen?.until.getTime()).toBeLessThan(Date.parse('2025-01-01'));
-		const [{days} = {days: 0}] = await caseFile.all("SELECT count(DISTINCT CAST(eventTime AS DATE))::INTEGER AS days FROM events WHERE year(eventTime) = 2024") as Array<{days: number}>;
+		const [{days} = {days: 0}] = (await caseFile.all(
+			'SELECT count(DISTINCT CAST(eventTime AS DATE))::INTEGER AS days FROM events WHERE year(eventTime) = 2024',
+		)) as Array<{days: number}>;
 		if (seen?.bucket.name === '1d') expect(seen.counts.filter(c => c.total > 0)).toHaveLength(days);
-		expect(seen?.outside).toEqual({before: 1, after: 1, earliest: new Date('1970-01-01T00:00:00Z'), latest: new Date('2099-12-31T23:59:59Z')});
+		expect(seen?.outside).toEqual({
+			before: 1,
+			after: 1,
+			earliest: new Date('1970-01-01T00:00:00Z'),
+			latest: new Date('2099-12-31T23:59:59Z'),
+		});
 		unmount();
 	});
 });

@@ -21,7 +21,10 @@ describe('key-binding table', () => {
 				for (const scope of scopesFor(mode, pane)) {
 					for (const binding of BINDINGS.filter(b => b.scope === scope)) {
 						for (const key of binding.keys) {
-							expect(seen.get(key), `${mode}/${pane}: ${key} bound to ${seen.get(key)} and ${binding.action}`).toBeUndefined();
+							expect(
+								seen.get(key),
+								`${mode}/${pane}: ${key} bound to ${seen.get(key)} and ${binding.action}`,
+							).toBeUndefined();
 							seen.set(key, binding.action);
 						}
 					}
@@ -45,7 +48,9 @@ describe('key-binding table', () => {
 		const help = helpLines().join('\n');
 		for (const binding of BINDINGS) expect(help).toContain(binding.help);
 		expect(hints('browse', 'events').map(h => h.label)).toContain('open');
-		expect(hints('record', 'events').map(h => h.label)).toEqual(expect.arrayContaining(['principal', 'device', '±5m', 'copy record']));
+		expect(hints('record', 'events').map(h => h.label)).toEqual(
+			expect.arrayContaining(['principal', 'device', '±5m', 'copy record']),
+		);
 	});
 });
 

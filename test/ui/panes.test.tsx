@@ -48,7 +48,9 @@ function withReader(node: React.ReactNode) {
 /** The planted principal ends in a combining acute accent. */
 const CAFE = 'cafe\u0301';
 
-const principal = (): FilterState => ({chips: [{kind: 'field', field: 'principal', value: truth.incident.principal, exclude: false}]});
+const principal = (): FilterState => ({
+	chips: [{kind: 'field', field: 'principal', value: truth.incident.principal, exclude: false}],
+});
 
 describe('facets pane', () => {
 	function Facets({filter}: {filter: FilterState}) {
@@ -95,7 +97,9 @@ describe('events pane', () => {
 	function Events({filter, zone = 'UTC', width = 100}: {filter: FilterState; zone?: string; width?: number}) {
 		const counts = useCount(filter);
 		const page = usePage(filter, 'asc', {seq: 0, direction: 'forward'}, 5);
-		return <EventsPane page={page} counts={counts} row={1} order="asc" focused width={width} pageSize={5} zone={zone} />;
+		return (
+			<EventsPane page={page} counts={counts} row={1} order="asc" focused width={width} pageSize={5} zone={zone} />
+		);
 	}
 
 	it('shows one page of the filtered events with the filtered total and zone-labelled times', async () => {
@@ -103,7 +107,9 @@ describe('events pane', () => {
 		const frame = await until(lastFrame, t => t.includes('13 of') && !t.includes('loading'));
 		expect(frame).toMatch(/^13 of [\d,]+ events · oldest first/);
 		expect(frame).toMatch(/^ {2}time UTC {7}eventName {10}principal {20}deviceId {11}sourceIPAddress$/m);
-		expect(frame).toContain(`${truth.incident.precedingEvent.eventTime.slice(5).replace('T', ' ').replace('Z', '')} ListDevices`);
+		expect(frame).toContain(
+			`${truth.incident.precedingEvent.eventTime.slice(5).replace('T', ' ').replace('Z', '')} ListDevices`,
+		);
 		expect(frame).toMatch(/› +12-03 23:3\d:\d\d UpdateDeviceState +…tOperator\/tmp-recovery-7f3c G030/);
 		expect(frame).toContain(truth.incident.deviceIds[0]!);
 		expect(frame.split('\n')).toHaveLength(7);
@@ -118,14 +124,18 @@ describe('events pane', () => {
 	});
 
 	it('says so when no events match', async () => {
-		const {lastFrame, unmount} = render(withReader(<Events filter={{chips: [{kind: 'text', text: 'no such text anywhere 1234'}]}} />));
+		const {lastFrame, unmount} = render(
+			withReader(<Events filter={{chips: [{kind: 'text', text: 'no such text anywhere 1234'}]}} />),
+		);
 		const frame = await until(lastFrame, t => t.includes('no events match') && t.startsWith('0'));
 		expect(frame).toMatch(/^0 of/);
 		unmount();
 	});
 
 	it('keeps wide and combining characters aligned and hostile text inert', async () => {
-		const filter: FilterState = {chips: [{kind: 'field', field: 'principal', value: truth.hostile.principal, exclude: false}]};
+		const filter: FilterState = {
+			chips: [{kind: 'field', field: 'principal', value: truth.hostile.principal, exclude: false}],
+		};
 		const {lastFrame, unmount} = render(withReader(<Events filter={filter} />));
 		const frame = await until(lastFrame, t => t.includes(CAFE) && !t.includes('loading'));
 		const [, heading = '', ...lines] = frame.split('\n');
@@ -142,7 +152,9 @@ describe('record pane', () => {
 	function Record({eventID}: {eventID: string}) {
 		const record = useRecord(eventID);
 		const lines = record.data ? jsonLines(record.data.raw) : [];
-		return <RecordPane record={record} lines={lines} place={{eventID, line: 1, top: 0}} width={100} height={60} zone="UTC" />;
+		return (
+			<RecordPane record={record} lines={lines} place={{eventID, line: 1, top: 0}} width={100} height={60} zone="UTC" />
+		);
 	}
 
 	it('shows the whole record as JSON with its source file, hostile text made inert', async () => {
@@ -159,15 +171,38 @@ describe('record pane', () => {
 
 describe('filter bar and status bar', () => {
 	it('shows chips, the selected one marked by inverse video only when focused', () => {
-		const filter: FilterState = {chips: [{kind: 'field', field: 'eventName', value: 'A', exclude: true}, {kind: 'errors'}]};
+		const filter: FilterState = {
+			chips: [{kind: 'field', field: 'eventName', value: 'A', exclude: true}, {kind: 'errors'}],
+		};
 		const {lastFrame} = render(withReader(<FilterBar filter={filter} selected={1} focused width={60} />));
 		expect(lastFrame()).toBe('filters› [eventName≠A] [errors]');
-		const prompt = render(withReader(<FilterBar filter={filter} selected={0} focused={false} prompt={{kind: 'filter', text: 'from=-2h', error: 'bad'}} width={100} />));
+		const prompt = render(
+			withReader(
+				<FilterBar
+					filter={filter}
+					selected={0}
+					focused={false}
+					prompt={{kind: 'filter', text: 'from=-2h', error: 'bad'}}
+					width={100}
+				/>,
+			),
+		);
 		expect(prompt.lastFrame()).toContain('from=-2h▏  bad');
 	});
 
 	it('shows the case file, totals and the focused pane hints from the key table', () => {
-		const {lastFrame} = render(withReader(<StatusBar caseFile="case.duckdb" totals="13 of 900 events" loading={false} mode="browse" focus="facets" width={120} />));
+		const {lastFrame} = render(
+			withReader(
+				<StatusBar
+					caseFile="case.duckdb"
+					totals="13 of 900 events"
+					loading={false}
+					mode="browse"
+					focus="facets"
+					width={120}
+				/>,
+			),
+		);
 		expect(lastFrame()).toMatch(/^case\.duckdb · 13 of 900 events │ facets: Enter include {2}- exclude/);
 	});
 });

@@ -54,7 +54,14 @@ describe('reducer', () => {
 
 	it('includes and excludes facet values, and resets the page', () => {
 		const facets = [
-			{field: 'eventName' as const, values: [{value: 'A', count: 2}, {value: 'B', count: 1}], more: false},
+			{
+				field: 'eventName' as const,
+				values: [
+					{value: 'A', count: 2},
+					{value: 'B', count: 1},
+				],
+				more: false,
+			},
 			{field: 'principal' as const, values: [{value: 'p', count: 3}], more: false},
 		];
 		const v = view({facets});
@@ -70,7 +77,10 @@ describe('reducer', () => {
 	});
 
 	it('selects, inverts and removes chips, and clears all', () => {
-		let s: UiState = {...initialState({chips: [{kind: 'errors'}, {kind: 'field', field: 'eventName', value: 'A', exclude: false}]}), focus: 'filters'};
+		let s: UiState = {
+			...initialState({chips: [{kind: 'errors'}, {kind: 'field', field: 'eventName', value: 'A', exclude: false}]}),
+			focus: 'filters',
+		};
 		s = run(s, ['right', 'invert-chip']);
 		expect(s.filter.chips[1]).toMatchObject({exclude: true});
 		s = run(s, ['left', 'remove-chip']);
@@ -107,14 +117,25 @@ describe('reducer', () => {
 		let s = run(initialState(), ['down', 'open'], view({page}));
 		expect(s.mode).toBe('record');
 		expect(s.record).toEqual({eventID: 'e2', eventTime: row(2).eventTime, line: 0, top: 0});
-		const summary = {eventID: 'e2', eventTime: new Date('2024-12-03T23:38:00Z'), eventName: 'UpdateDeviceState', principal: 'arn:p', deviceId: 'G030', sourceIPAddress: '1.2.3.4'};
+		const summary = {
+			eventID: 'e2',
+			eventTime: new Date('2024-12-03T23:38:00Z'),
+			eventName: 'UpdateDeviceState',
+			principal: 'arn:p',
+			deviceId: 'G030',
+			sourceIPAddress: '1.2.3.4',
+		};
 		const v = view({record: {lines: 20, summary}});
 		s = run(s, ['page-down', 'down'], v);
 		expect(s.record).toMatchObject({line: 6, top: 2});
 		expect(run(s, ['bottom'], v).record).toMatchObject({line: 19, top: 15});
 		expect(run(s, ['back'], v).mode).toBe('browse');
 		const device = run(s, ['pivot-device'], v);
-		expect(device).toMatchObject({mode: 'browse', focus: 'events', filter: {chips: [{kind: 'field', field: 'deviceId', value: 'G030', exclude: false}]}});
+		expect(device).toMatchObject({
+			mode: 'browse',
+			focus: 'events',
+			filter: {chips: [{kind: 'field', field: 'deviceId', value: 'G030', exclude: false}]},
+		});
 		expect(run(device, ['back']).filter.chips).toEqual([]);
 		const around = run(s, ['pivot-around'], v);
 		expect(around.filter.chips).toMatchObject([

@@ -28,9 +28,10 @@ export const stateFolder = '.clicktrail';
 
 /** The default cache folder: $XDG_CACHE_HOME/clicktrail/s3, else ~/.cache/clicktrail/s3. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-	const base = env['XDG_CACHE_HOME'] !== undefined && path.isAbsolute(env['XDG_CACHE_HOME'])
-		? env['XDG_CACHE_HOME']
-		: path.join(homedir(), '.cache');
+	const base =
+		env['XDG_CACHE_HOME'] !== undefined && path.isAbsolute(env['XDG_CACHE_HOME'])
+			? env['XDG_CACHE_HOME']
+			: path.join(homedir(), '.cache');
 	return path.join(base, 'clicktrail', 's3');
 }
 
@@ -40,8 +41,13 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function cachePath(cacheDir: string, bucket: string, key: string): string | undefined {
 	const segments = [bucket, ...key.split('/')];
-	if (segments.some(segment => segment === '' || segment === '.' || segment === '..' || segment.includes('\0')
-		|| segment.includes('\\')) || bucket.startsWith('.')) {
+	if (
+		segments.some(
+			segment =>
+				segment === '' || segment === '.' || segment === '..' || segment.includes('\0') || segment.includes('\\'),
+		) ||
+		bucket.startsWith('.')
+	) {
 		return undefined;
 	}
 
@@ -81,10 +87,19 @@ export async function isCached(
 	needsMeta = false,
 ): Promise<boolean> {
 	try {
-		const [info, record] = await Promise.all([stat(object.file), readCacheRecord(object.cacheDir, object.bucket, object.key)]);
-		return record !== undefined && info.isFile() && info.size === size && record.size === size && etag !== ''
-			&& stripQuotes(record.etag ?? '') === stripQuotes(etag)
-			&& (!needsMeta || 'x-amz-meta-signature' in record);
+		const [info, record] = await Promise.all([
+			stat(object.file),
+			readCacheRecord(object.cacheDir, object.bucket, object.key),
+		]);
+		return (
+			record !== undefined &&
+			info.isFile() &&
+			info.size === size &&
+			record.size === size &&
+			etag !== '' &&
+			stripQuotes(record.etag ?? '') === stripQuotes(etag) &&
+			(!needsMeta || 'x-amz-meta-signature' in record)
+		);
 	} catch {
 		return false;
 	}

@@ -46,7 +46,9 @@ export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Timeout
 
 	const seconds = Number(text);
 	if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
-		throw new S3SourceError(`${timeoutVariable} must be a number of seconds between 0 and 86400, not ${JSON.stringify(text)}`);
+		throw new S3SourceError(
+			`${timeoutVariable} must be a number of seconds between 0 and 86400, not ${JSON.stringify(text)}`,
+		);
 	}
 
 	const ms = Math.max(1, Math.round(seconds * 1000));
@@ -72,8 +74,8 @@ export function createS3Client(options: S3ClientOptions = {}): S3Client {
 		...(profile === undefined ? {} : {profile}),
 		...(region === undefined ? {} : {region}),
 		...(endpointUrl === undefined
-			// A bucket in another region answers 301 PermanentRedirect: retry there once, as the CLI does.
-			? {followRegionRedirects: true}
+			? // A bucket in another region answers 301 PermanentRedirect: retry there once, as the CLI does.
+				{followRegionRedirects: true}
 			: {endpoint: endpointUrl, forcePathStyle: true}),
 		retryMode: 'standard',
 		maxAttempts,

@@ -43,8 +43,7 @@ export type DownloadItem = {
 
 /** What became of one object. */
 export type DownloadOutcome =
-	| {status: 'downloaded' | 'cached'; file: InputFile}
-	| {status: 'failed'; origin: string; reason: string};
+	{status: 'downloaded' | 'cached'; file: InputFile} | {status: 'failed'; origin: string; reason: string};
 
 /** Options for {@link downloadObject}. */
 export type DownloadOptions = {
@@ -62,7 +61,7 @@ export type DownloadOptions = {
 };
 
 /** Exponential backoff with full jitter: up to 0.25 s, 0.5 s, 1 s, ... capped at 5 s. */
-const defaultBackoff = (attempt: number): number => Math.random() * Math.min(5000, 250 * (2 ** (attempt - 1)));
+const defaultBackoff = (attempt: number): number => Math.random() * Math.min(5000, 250 * 2 ** (attempt - 1));
 
 /** A body that failed after the response began: worth another try. */
 class BodyError extends Error {
@@ -71,8 +70,10 @@ class BodyError extends Error {
 
 /** An error of the local file system (a Node system error with a syscall), not of S3. */
 const isLocalFileError = (error: unknown): boolean =>
-	typeof error === 'object' && error !== null && typeof (error as {syscall?: unknown}).syscall === 'string'
-	&& typeof (error as {path?: unknown}).path === 'string';
+	typeof error === 'object' &&
+	error !== null &&
+	typeof (error as {syscall?: unknown}).syscall === 'string' &&
+	typeof (error as {path?: unknown}).path === 'string';
 
 const originOf = (item: DownloadItem): string => `s3://${item.bucket}/${item.key}`;
 
@@ -84,14 +85,20 @@ export async function downloadObject(item: DownloadItem, options: DownloadOption
 		return {status: 'failed', origin, reason: `key cannot be saved as a local file: ${origin}`};
 	}
 
-	if (await isCached({cacheDir: options.cacheDir, bucket: item.bucket, key: item.key, file}, item.etag, item.size, item.withMeta === true)) {
+	if (
+		await isCached(
+			{cacheDir: options.cacheDir, bucket: item.bucket, key: item.key, file},
+			item.etag,
+			item.size,
+			item.withMeta === true,
+		)
+	) {
 		return {status: 'cached', file: {path: file, origin, size: item.size}};
 	}
 
 	const backoff = options.backoff ?? defaultBackoff;
 	for (let attempt = 1; ; attempt++) {
 		try {
-			 
 			const size = await fetchOnce(item, file, options);
 			return {status: 'downloaded', file: {path: file, origin, size}};
 		} catch (error) {
@@ -104,14 +111,17 @@ export async function downloadObject(item: DownloadItem, options: DownloadOption
 			}
 
 			if (!(error instanceof BodyError)) {
-				return {status: 'failed', origin, reason: describeS3Error(error, {action: 'get', bucket: item.bucket, key: item.key})};
+				return {
+					status: 'failed',
+					origin,
+					reason: describeS3Error(error, {action: 'get', bucket: item.bucket, key: item.key}),
+				};
 			}
 
 			if (attempt >= bodyAttempts) {
 				return {status: 'failed', origin, reason: `${error.message} (${attempt} attempts)`};
 			}
 
-			 
 			await sleep(backoff(attempt), undefined, options.signal ? {signal: options.signal} : {});
 		}
 	}
@@ -122,9 +132,16 @@ export async function downloadObject(item: DownloadItem, options: DownloadOption
  * for objects uploaded in one part and stored without SSE-KMS or SSE-C (a multipart ETag ends in -N; an SSE-KMS
  * or SSE-C ETag is 32 hex digits too, but not the MD5 of the content).
  */
-export function plainMd5(etag: string | undefined, encryption?: {serverSideEncryption?: string; customerAlgorithm?: string}): string | undefined {
+export function plainMd5(
+	etag: string | undefined,
+	encryption?: {serverSideEncryption?: string; customerAlgorithm?: string},
+): string | undefined {
 	const match = /^"?([\da-f]{32})"?$/i.exec(etag ?? '');
-	if (!match || encryption?.customerAlgorithm !== undefined || (encryption?.serverSideEncryption ?? '').startsWith('aws:kms')) {
+	if (
+		!match ||
+		encryption?.customerAlgorithm !== undefined ||
+		(encryption?.serverSideEncryption ?? '').startsWith('aws:kms')
+	) {
 		return undefined;
 	}
 
@@ -172,7 +189,9 @@ async function fetchOnce(item: DownloadItem, file: string, options: DownloadOpti
 
 			if ((error as Error).name === 'TimeoutError') {
 				const idle = options.idleMs === undefined ? '' : ` for ${options.idleMs / 1000} s`;
-				throw new BodyError(`download of ${originOf(item)} stalled after ${received} of ${expected} bytes (no data${idle})`);
+				throw new BodyError(
+					`download of ${originOf(item)} stalled after ${received} of ${expected} bytes (no data${idle})`,
+				);
 			}
 
 			const code = (error as {code?: string}).code ?? (error as Error).message;
@@ -185,7 +204,9 @@ async function fetchOnce(item: DownloadItem, file: string, options: DownloadOpti
 
 		const actual = hash?.digest('hex');
 		if (actual !== md5) {
-			throw new BodyError(`download of ${originOf(item)} does not match its ETag: MD5 ${actual ?? ''} instead of ${md5 ?? ''}`);
+			throw new BodyError(
+				`download of ${originOf(item)} does not match its ETag: MD5 ${actual ?? ''} instead of ${md5 ?? ''}`,
+			);
 		}
 
 		await mkdir(path.dirname(file), {recursive: true});
@@ -205,9 +226,9 @@ async function fetchOnce(item: DownloadItem, file: string, options: DownloadOpti
 		fetchedAt: new Date().toISOString(),
 		...(item.withMeta
 			? {
-				'x-amz-meta-signature': metadata['signature'] ?? null,
-				'x-amz-meta-signature-algorithm': metadata['signature-algorithm'] ?? null,
-			}
+					'x-amz-meta-signature': metadata['signature'] ?? null,
+					'x-amz-meta-signature-algorithm': metadata['signature-algorithm'] ?? null,
+				}
 			: {}),
 	};
 	await writeFileAtomic(cacheDir, recordPath(cacheDir, item.bucket, item.key), JSON.stringify(record) + '\n');

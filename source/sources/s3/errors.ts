@@ -10,7 +10,8 @@ export class S3SourceError extends Error {
 }
 
 /** What was being done when an error happened. */
-export type S3Operation = {action: 'list'; bucket: string; prefix: string} | {action: 'get'; bucket: string; key: string};
+export type S3Operation =
+	{action: 'list'; bucket: string; prefix: string} | {action: 'get'; bucket: string; key: string};
 
 type ErrorLike = {
 	name?: string;
@@ -24,13 +25,26 @@ type ErrorLike = {
 };
 
 const credentialsRejected = new Set([
-	'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'TokenRefreshRequired', 'InvalidToken',
-	'ExpiredTokenException', 'UnrecognizedClientException',
+	'InvalidAccessKeyId',
+	'SignatureDoesNotMatch',
+	'ExpiredToken',
+	'TokenRefreshRequired',
+	'InvalidToken',
+	'ExpiredTokenException',
+	'UnrecognizedClientException',
 ]);
-const unreachable = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET']);
+const unreachable = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ETIMEDOUT',
+	'ECONNRESET',
+]);
 
 const asErrorLike = (error: unknown): ErrorLike =>
-	typeof error === 'object' && error !== null ? error as ErrorLike : {message: String(error)};
+	typeof error === 'object' && error !== null ? (error as ErrorLike) : {message: String(error)};
 
 /** The region S3 says the bucket is in, from a redirect's header or error body. */
 function bucketRegion(error: ErrorLike): string | undefined {
@@ -56,7 +70,9 @@ export function operationUri(operation: S3Operation): string {
 /** The error's code: S3's error code, else Node's system error code. */
 export function errorCode(error: unknown): string {
 	const like = asErrorLike(error);
-	return like.Code ?? (like.name !== undefined && like.name !== 'Error' ? like.name : undefined) ?? like.code ?? 'Error';
+	return (
+		like.Code ?? (like.name !== undefined && like.name !== 'Error' ? like.name : undefined) ?? like.code ?? 'Error'
+	);
 }
 
 /** A one-line message for a failed S3 operation. */
@@ -68,8 +84,10 @@ export function describeS3Error(error: unknown, operation: S3Operation): string 
 	const message = (like.message ?? '').split('\n')[0] ?? '';
 
 	if (code === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
-		return 'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, '
-			+ `run aws sso login, or pass --profile${/profile/i.test(message) ? ` (${message})` : ''}`;
+		return (
+			'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ' +
+			`run aws sso login, or pass --profile${/profile/i.test(message) ? ` (${message})` : ''}`
+		);
 	}
 
 	if (/region is missing/i.test(message)) {
@@ -105,8 +123,10 @@ export function describeS3Error(error: unknown, operation: S3Operation): string 
 		// The HTTP handler's words, without its package name: which timeout ran out, and after how long.
 		const why = message.replace(/^@smithy\/node-http-handler - (\[ERROR\] )?/, '').replace(/\.$/, '');
 		const attempts = like.$metadata?.attempts;
-		return `no answer from S3 ${operation.action === 'list' ? 'listing' : 'reading'} ${uri}: ${why}`
-			+ (attempts === undefined ? '' : ` (${attempts} attempt${attempts === 1 ? '' : 's'})`);
+		return (
+			`no answer from S3 ${operation.action === 'list' ? 'listing' : 'reading'} ${uri}: ${why}` +
+			(attempts === undefined ? '' : ` (${attempts} attempt${attempts === 1 ? '' : 's'})`)
+		);
 	}
 
 	if (unreachable.has(code) || unreachable.has(like.code ?? '')) {

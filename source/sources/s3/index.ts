@@ -104,7 +104,15 @@ export async function fetchS3(options: FetchS3Options): Promise<FetchS3Result> {
 		...(options.endpointUrl === undefined ? {} : {endpointUrl: options.endpointUrl}),
 		timeouts,
 	});
-	const stats: FetchS3Stats = {listed: 0, downloaded: 0, cached: 0, bytes: 0, failed: 0, listRequests: 0, getRequests: 0};
+	const stats: FetchS3Stats = {
+		listed: 0,
+		downloaded: 0,
+		cached: 0,
+		bytes: 0,
+		failed: 0,
+		listRequests: 0,
+		getRequests: 0,
+	};
 	const files: InputFile[] = [];
 	const digests: InputFile[] = [];
 	const failures: S3Failure[] = [];
@@ -135,21 +143,24 @@ export async function fetchS3(options: FetchS3Options): Promise<FetchS3Result> {
 			report(true);
 			for (const object of page) {
 				const digest = isDigestKey(object.key);
-				 
+
 				await pool.add(async () => {
-					const outcome = await downloadObject({bucket, ...object, withMeta: digest}, {
-						client,
-						cacheDir: options.cacheDir,
-						idleMs: timeouts.idleMs,
-						...signalOption,
-						onBytes(bytes) {
-							stats.bytes += bytes;
-							report(false);
+					const outcome = await downloadObject(
+						{bucket, ...object, withMeta: digest},
+						{
+							client,
+							cacheDir: options.cacheDir,
+							idleMs: timeouts.idleMs,
+							...signalOption,
+							onBytes(bytes) {
+								stats.bytes += bytes;
+								report(false);
+							},
+							onRequest() {
+								stats.getRequests += 1;
+							},
 						},
-						onRequest() {
-							stats.getRequests += 1;
-						},
-					});
+					);
 					if (outcome.status === 'failed') {
 						stats.failed += 1;
 						failures.push({origin: outcome.origin, reason: outcome.reason});
@@ -174,7 +185,8 @@ export async function fetchS3(options: FetchS3Options): Promise<FetchS3Result> {
 		throw options.signal.reason;
 	}
 
-	const byOrigin = (a: {origin: string}, b: {origin: string}): number => a.origin < b.origin ? -1 : (a.origin > b.origin ? 1 : 0);
+	const byOrigin = (a: {origin: string}, b: {origin: string}): number =>
+		a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0;
 	files.sort(byOrigin);
 	digests.sort(byOrigin);
 	failures.sort(byOrigin);

@@ -55,7 +55,15 @@ export type Position =
 	| {level: 'region'; prefix: string; service: TrailService}
 	| {level: 'year'; prefix: string; service: TrailService; regionPrefix: string; year: number}
 	| {level: 'month'; prefix: string; service: TrailService; regionPrefix: string; year: number; month: number}
-	| {level: 'day'; prefix: string; service: TrailService; regionPrefix: string; year: number; month: number; day: number};
+	| {
+			level: 'day';
+			prefix: string;
+			service: TrailService;
+			regionPrefix: string;
+			year: number;
+			month: number;
+			day: number;
+	  };
 
 /**
  * One listing to make. `all`: every key under the prefix (no delimiter). `discover`: one level with
@@ -103,18 +111,35 @@ export function parseKey(key: string): ParsedKey | undefined {
 	}
 
 	const [account, service, region, yearText, monthText, dayText, fileName] = rest as [
-		string, string, string, string, string, string, string,
+		string,
+		string,
+		string,
+		string,
+		string,
+		string,
+		string,
 	];
 	const year = parseNumber(yearText, 4, 1970, 9999);
 	const month = parseNumber(monthText, 2, 1, 12);
 	const day = parseNumber(dayText, 2, 1, 31);
-	if (!accountPattern.test(account) || !isService(service) || region === '' || fileName === ''
-		|| year === undefined || month === undefined || day === undefined || day > daysInMonth(year, month)) {
+	if (
+		!accountPattern.test(account) ||
+		!isService(service) ||
+		region === '' ||
+		fileName === '' ||
+		year === undefined ||
+		month === undefined ||
+		day === undefined ||
+		day > daysInMonth(year, month)
+	) {
 		return undefined;
 	}
 
 	const parsed: ParsedKey = {
-		trailPrefix: segments.slice(0, logsIndex).map(segment => `${segment}/`).join(''),
+		trailPrefix: segments
+			.slice(0, logsIndex)
+			.map(segment => `${segment}/`)
+			.join(''),
 		account,
 		service,
 		region,
@@ -172,9 +197,9 @@ const wants = (list: readonly string[] | undefined, value: string): boolean =>
 	list === undefined || list.length === 0 || list.includes(value);
 
 const wantsService = (service: TrailService, filters: LayoutFilters): boolean =>
-	service === 'CloudTrail'
-	|| (service === 'CloudTrail-Digest' && filters.withDigests === true)
-	|| (service === 'CloudTrail-Insight' && filters.withInsights === true);
+	service === 'CloudTrail' ||
+	(service === 'CloudTrail-Digest' && filters.withDigests === true) ||
+	(service === 'CloudTrail-Insight' && filters.withInsights === true);
 
 /**
  * Whether a listed key should be fetched. Keys outside the layout are kept (the loader decides),
@@ -190,8 +215,11 @@ export function keyWanted(key: string, filters: LayoutFilters): boolean {
 		return !isDigestKey(key) || filters.withDigests === true;
 	}
 
-	if (!wantsService(parsed.service, filters) || !wants(filters.accounts, parsed.account)
-		|| !wants(filters.regions, parsed.region)) {
+	if (
+		!wantsService(parsed.service, filters) ||
+		!wants(filters.accounts, parsed.account) ||
+		!wants(filters.regions, parsed.region)
+	) {
 		return false;
 	}
 
@@ -271,21 +299,38 @@ function childPosition(parent: Position, childPrefix: string): Position | undefi
 
 		case 'region': {
 			const year = parseNumber(name, 4, 1970, 9999);
-			return year === undefined ? undefined : {level: 'year', prefix: childPrefix, service: parent.service, regionPrefix: parent.prefix, year};
+			return year === undefined
+				? undefined
+				: {level: 'year', prefix: childPrefix, service: parent.service, regionPrefix: parent.prefix, year};
 		}
 
 		case 'year': {
 			const month = parseNumber(name, 2, 1, 12);
 			return month === undefined
 				? undefined
-				: {level: 'month', prefix: childPrefix, service: parent.service, regionPrefix: parent.regionPrefix, year: parent.year, month};
+				: {
+						level: 'month',
+						prefix: childPrefix,
+						service: parent.service,
+						regionPrefix: parent.regionPrefix,
+						year: parent.year,
+						month,
+					};
 		}
 
 		case 'month': {
 			const day = parseNumber(name, 2, 1, daysInMonth(parent.year, parent.month));
 			return day === undefined
 				? undefined
-				: {level: 'day', prefix: childPrefix, service: parent.service, regionPrefix: parent.regionPrefix, year: parent.year, month: parent.month, day};
+				: {
+						level: 'day',
+						prefix: childPrefix,
+						service: parent.service,
+						regionPrefix: parent.regionPrefix,
+						year: parent.year,
+						month: parent.month,
+						day,
+					};
 		}
 
 		case 'day': {
@@ -354,7 +399,8 @@ export function stepsFor(position: Position, filters: LayoutFilters): ListStep[]
 			const {accounts} = filters;
 			if (accounts !== undefined && accounts.length > 0) {
 				return accounts.flatMap(account =>
-					stepsFor({level: 'account', prefix: `${position.prefix}${account}/`}, filters));
+					stepsFor({level: 'account', prefix: `${position.prefix}${account}/`}, filters),
+				);
 			}
 
 			return [discover(position)];
@@ -373,7 +419,9 @@ export function stepsFor(position: Position, filters: LayoutFilters): ListStep[]
 
 			const {regions} = filters;
 			if (regions !== undefined && regions.length > 0) {
-				return regions.flatMap(region => stepsFor({level: 'region', prefix: `${position.prefix}${region}/`, service: position.service}, filters));
+				return regions.flatMap(region =>
+					stepsFor({level: 'region', prefix: `${position.prefix}${region}/`, service: position.service}, filters),
+				);
 			}
 
 			return [discover(position)];
@@ -472,4 +520,3 @@ export function planListing(prefix: string, filters: LayoutFilters): ListStep[] 
 	const position = parsePrefix(folder);
 	return position ? stepsFor(position, filters) : [all(folder)];
 }
-

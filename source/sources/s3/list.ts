@@ -39,7 +39,7 @@ const bufferLimit = 20_000;
  * List every wanted object of a plan, once each, in pages. Throws {@link S3SourceError} when a listing fails
  * (after the client's retries).
  */
-export async function * listObjects(options: ListOptions): AsyncGenerator<ListedObject[]> {
+export async function* listObjects(options: ListOptions): AsyncGenerator<ListedObject[]> {
 	const {client, bucket, filters} = options;
 	const concurrency = Math.max(1, options.concurrency ?? defaultListConcurrency);
 	const pending: ListStep[] = [...options.steps];
@@ -76,7 +76,6 @@ export async function * listObjects(options: ListOptions): AsyncGenerator<Listed
 		let token: string | undefined;
 		do {
 			while (buffered > bufferLimit && !controller.signal.aborted) {
-				 
 				await new Promise<void>(resolve => {
 					spaceWaiters.push(resolve);
 				});
@@ -89,13 +88,15 @@ export async function * listObjects(options: ListOptions): AsyncGenerator<Listed
 			options.onRequest?.({prefix: step.prefix, delimiter: step.mode === 'discover'});
 			let response;
 			try {
-				 
-				response = await client.send(new ListObjectsV2Command({
-					Bucket: bucket,
-					Prefix: step.prefix,
-					...(step.mode === 'discover' ? {Delimiter: '/'} : {}),
-					...(token === undefined ? {} : {ContinuationToken: token}),
-				}), {abortSignal: controller.signal});
+				response = await client.send(
+					new ListObjectsV2Command({
+						Bucket: bucket,
+						Prefix: step.prefix,
+						...(step.mode === 'discover' ? {Delimiter: '/'} : {}),
+						...(token === undefined ? {} : {ContinuationToken: token}),
+					}),
+					{abortSignal: controller.signal},
+				);
 			} catch (error) {
 				if (controller.signal.aborted) {
 					throw options.signal?.reason ?? error;
@@ -107,8 +108,12 @@ export async function * listObjects(options: ListOptions): AsyncGenerator<Listed
 			const page: ListedObject[] = [];
 			for (const object of response.Contents ?? []) {
 				const key = object.Key;
-				if (key === undefined || seen.has(key) || !keyWanted(key, filters)
-					|| (step.mode === 'discover' && step.position.level === 'above' && !looksLikeLogFile(key))) {
+				if (
+					key === undefined ||
+					seen.has(key) ||
+					!keyWanted(key, filters) ||
+					(step.mode === 'discover' && step.position.level === 'above' && !looksLikeLogFile(key))
+				) {
 					continue;
 				}
 
@@ -182,7 +187,6 @@ export async function * listObjects(options: ListOptions): AsyncGenerator<Listed
 				return;
 			}
 
-			 
 			await new Promise<void>(resolve => {
 				wake = resolve;
 			});

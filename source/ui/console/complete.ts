@@ -48,7 +48,8 @@ export function candidates(source: CompletionSource, target: CompletionTarget): 
 			const prefix = lower.slice(dot + 1);
 			for (const t of source.tables) {
 				if (t.name.toLowerCase() !== table) continue;
-				for (const c of t.columns) if (c.toLowerCase().startsWith(prefix)) out.add(`${target.prefix.slice(0, dot + 1)}${c}`);
+				for (const c of t.columns)
+					if (c.toLowerCase().startsWith(prefix)) out.add(`${target.prefix.slice(0, dot + 1)}${c}`);
 			}
 		} else {
 			for (const t of source.tables) {

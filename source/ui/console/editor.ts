@@ -19,7 +19,7 @@ export function insert(editor: Editor, text: string): Editor {
 	const clean = text
 		.replace(/\r\n?/g, '\n')
 		.replace(/\t/g, '  ')
-		 
+
 		.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
 	if (clean === '') return editor;
 	const {text: t, cursor} = editor;
@@ -46,7 +46,10 @@ export function backspace(editor: Editor): Editor {
 
 /** Moves the cursor one character left or right. */
 export function moveHorizontal(editor: Editor, direction: -1 | 1): Editor {
-	return {...editor, cursor: direction < 0 ? stepBack(editor.text, editor.cursor) : stepForward(editor.text, editor.cursor)};
+	return {
+		...editor,
+		cursor: direction < 0 ? stepBack(editor.text, editor.cursor) : stepForward(editor.text, editor.cursor),
+	};
 }
 
 /** Line and column (0-based, in code units) of the cursor. */

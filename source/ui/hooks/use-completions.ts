@@ -22,13 +22,15 @@ export function useCompletions(enabled: boolean): CompletionSource {
 			tables.set(table, [...(tables.get(table) ?? []), String(row['column_name'])]);
 		}
 		const samples = tables.has('events')
-			? (await query({sql: `SELECT CAST(raw AS VARCHAR) AS raw FROM events LIMIT ?`, params: [PATH_SAMPLE]})).flatMap(row => {
-					try {
-						return [parseFirstWins(String(row['raw'])).value];
-					} catch {
-						return [];
-					}
-				})
+			? (await query({sql: `SELECT CAST(raw AS VARCHAR) AS raw FROM events LIMIT ?`, params: [PATH_SAMPLE]})).flatMap(
+					row => {
+						try {
+							return [parseFirstWins(String(row['raw'])).value];
+						} catch {
+							return [];
+						}
+					},
+				)
 			: [];
 		return {tables: [...tables].map(([name, columns]) => ({name, columns})), jsonPaths: jsonPaths(samples)};
 	});

@@ -59,16 +59,22 @@ export function useConsoleRunner(): ConsoleRunner {
 			setHistory(previous => (previous.at(-1) === text ? previous : [...previous, text]));
 			void store?.addHistory(text).catch(() => undefined);
 			setRun({state: 'running', sql: text, started: Date.now()});
-			reader.run('console', (_query, tools) => tools.sql(text, {cap: CONSOLE_ROW_CAP})).then(
-				result => {
-					if (ticket === seq.current) setRun({state: 'done', sql: text, result});
-				},
-				(error: unknown) => {
-					if (ticket !== seq.current || error instanceof Superseded) return;
-					const message = error instanceof Error ? error.message : String(error);
-					setRun(/interrupt/i.test(message) ? {state: 'cancelled', sql: text} : {state: 'error', sql: text, error: message});
-				},
-			);
+			reader
+				.run('console', (_query, tools) => tools.sql(text, {cap: CONSOLE_ROW_CAP}))
+				.then(
+					result => {
+						if (ticket === seq.current) setRun({state: 'done', sql: text, result});
+					},
+					(error: unknown) => {
+						if (ticket !== seq.current || error instanceof Superseded) return;
+						const message = error instanceof Error ? error.message : String(error);
+						setRun(
+							/interrupt/i.test(message)
+								? {state: 'cancelled', sql: text}
+								: {state: 'error', sql: text, error: message},
+						);
+					},
+				);
 		},
 		[reader, store],
 	);

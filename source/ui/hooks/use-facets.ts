@@ -7,8 +7,15 @@ import type {FacetList} from '../state/state.js';
 import {useJob, type Loaded} from './use-job.js';
 
 /** The fields the facets pane lists, in order. */
-export const FACET_PANE_FIELDS: readonly FacetField[] = ['eventName', 'principal', 'deviceId', 'sourceIPAddress', 'errorCode', 'accountId', 'awsRegion'];
-
+export const FACET_PANE_FIELDS: readonly FacetField[] = [
+	'eventName',
+	'principal',
+	'deviceId',
+	'sourceIPAddress',
+	'errorCode',
+	'accountId',
+	'awsRegion',
+];
 
 /** Top `limit` values of each field under the filter, in one statement. */
 export function useFacets(filter: FilterState, limit: number): Loaded<FacetList[]> {

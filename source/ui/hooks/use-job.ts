@@ -61,7 +61,11 @@ export function useJob<T>(lane: string, key: string | undefined, job: Job<T>): L
 			},
 			(error: unknown) => {
 				if (!live || error instanceof Superseded) return;
-				setAnswer(previous => ({key, data: previous.data, error: error instanceof Error ? error.message : String(error)}));
+				setAnswer(previous => ({
+					key,
+					data: previous.data,
+					error: error instanceof Error ? error.message : String(error),
+				}));
 			},
 		);
 		return () => {
@@ -71,6 +75,10 @@ export function useJob<T>(lane: string, key: string | undefined, job: Job<T>): L
 	// The same object until something changes, so that memoised panes skip frames that are not about them.
 	return useMemo(() => {
 		if (known && answer.key !== key) return {data: kept(reader, lane).get(key!) as T, loading: false};
-		return {data: answer.data, error: answer.key === key ? answer.error : undefined, loading: key !== undefined && answer.key !== key};
+		return {
+			data: answer.data,
+			error: answer.key === key ? answer.error : undefined,
+			loading: key !== undefined && answer.key !== key,
+		};
 	}, [answer, key, known, reader, lane]);
 }

@@ -12,7 +12,12 @@ import {useJob, type Loaded} from './use-job.js';
 export type PageData = PageView & {data: PaneRow[]};
 
 /** The page `request` asks for under the filter, at most `limit` rows, in `order`. */
-export function usePage(filter: FilterState, order: 'desc' | 'asc', request: PageRequest, limit: number): Loaded<PageData> {
+export function usePage(
+	filter: FilterState,
+	order: 'desc' | 'asc',
+	request: PageRequest,
+	limit: number,
+): Loaded<PageData> {
 	const size = Math.max(1, limit);
 	return useJob('page', JSON.stringify([filter, order, request, size]), async query => {
 		const rows = async (o: 'desc' | 'asc', after = request.anchor) =>

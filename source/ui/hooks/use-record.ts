@@ -13,7 +13,13 @@ export type FileIntegrity = {status: string; checkedAt?: Date};
  * One event: every column; raw parsed into a value (the first of duplicate keys kept, as the loader keeps it), with
  * the keys it repeats; its source file's integrity when verified.
  */
-export type EventRecord = {row: Row; raw: unknown; duplicates?: DuplicateKeys; droppedKeys?: number; integrity?: FileIntegrity};
+export type EventRecord = {
+	row: Row;
+	raw: unknown;
+	duplicates?: DuplicateKeys;
+	droppedKeys?: number;
+	integrity?: FileIntegrity;
+};
 
 /** The event with `eventID` (at `eventTime`, when known: a faster lookup), or null if the case file has none. */
 export function useRecord(eventID: string | undefined, eventTime?: Date): Loaded<EventRecord | null> {
@@ -31,8 +37,17 @@ export function useRecord(eventID: string | undefined, eventTime?: Date): Loaded
 			}
 		}
 		if (typeof row['sourceFile'] === 'string') {
-			const file = (await query({sql: 'SELECT integrity, integrityCheckedAt FROM files WHERE path = ? AND integrity IS NOT NULL', params: [row['sourceFile']]}))[0];
-			if (file) record.integrity = {status: String(file['integrity']), ...(file['integrityCheckedAt'] instanceof Date ? {checkedAt: file['integrityCheckedAt']} : {})};
+			const file = (
+				await query({
+					sql: 'SELECT integrity, integrityCheckedAt FROM files WHERE path = ? AND integrity IS NOT NULL',
+					params: [row['sourceFile']],
+				})
+			)[0];
+			if (file)
+				record.integrity = {
+					status: String(file['integrity']),
+					...(file['integrityCheckedAt'] instanceof Date ? {checkedAt: file['integrityCheckedAt']} : {}),
+				};
 		}
 		return record;
 	});

@@ -4,7 +4,16 @@
  * rest (a record dated 1970 or 2099), they are counted as before/after and left out of the bars (see outlierFence).
  */
 import type {FilterState} from '../../query/filters.js';
-import {chooseBucket, fencedSpanQuery, fillBuckets, histogramCountsQuery, outlierFence, spanQuery, type Bucket, type BucketCounts} from '../../query/histogram.js';
+import {
+	chooseBucket,
+	fencedSpanQuery,
+	fillBuckets,
+	histogramCountsQuery,
+	outlierFence,
+	spanQuery,
+	type Bucket,
+	type BucketCounts,
+} from '../../query/histogram.js';
 import type {BarCount} from '../../query/bars.js';
 import type {SqlQuery} from '../../query/sql.js';
 import type {TimeRange} from '../../query/time.js';
@@ -26,7 +35,12 @@ export type Timeline = {
 /** Runs a read. */
 type Query = (query: SqlQuery) => Promise<Row[]>;
 
-async function bucketCounts(query: Query, filter: FilterState, bucket: Bucket, span: TimeRange): Promise<BucketCounts[]> {
+async function bucketCounts(
+	query: Query,
+	filter: FilterState,
+	bucket: Bucket,
+	span: TimeRange,
+): Promise<BucketCounts[]> {
 	const rows = await query(histogramCountsQuery(filter, bucket, span));
 	return rows.map(r => ({index: Number(r['b']), total: Number(r['total']), errors: Number(r['errors'])}));
 }
@@ -62,7 +76,12 @@ export async function loadTimeline(query: Query, filter: FilterState, columns: n
 		const first = row?.['first'];
 		const last = row?.['last'];
 		if (first instanceof Date && last instanceof Date) {
-			outside = {before: Number(row?.['before'] ?? 0), after: Number(row?.['after'] ?? 0), earliest: span.from, latest: new Date(span.until.getTime() - 1)};
+			outside = {
+				before: Number(row?.['before'] ?? 0),
+				after: Number(row?.['after'] ?? 0),
+				earliest: span.from,
+				latest: new Date(span.until.getTime() - 1),
+			};
 			span = {from: first, until: new Date(last.getTime() + 1)};
 			bucket = chooseBucket(span.from, span.until, Math.max(1, columns));
 			counts = await bucketCounts(query, filter, bucket, span);

@@ -91,7 +91,11 @@ export function parseFirstWins(text: string): ParsedJson {
 	const readScalar = (): unknown => {
 		const c = text[pos];
 		if (c === '"') return readString();
-		for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+		for (const [word, value] of [
+			['true', true],
+			['false', false],
+			['null', null],
+		] as const) {
 			if (text.startsWith(word, pos)) {
 				pos += word.length;
 				return value;
@@ -117,9 +121,13 @@ export function parseFirstWins(text: string): ParsedJson {
 			const object = c === '{';
 			if (text[pos] === (object ? '}' : ']')) {
 				pos++;
-				value = object ? Object.create(null) as Record<string, unknown> : [];
+				value = object ? (Object.create(null) as Record<string, unknown>) : [];
 			} else {
-				stack.push(object ? {kind: 'object', target: Object.create(null) as Record<string, unknown>, key: readKey()} : {kind: 'array', target: []});
+				stack.push(
+					object
+						? {kind: 'object', target: Object.create(null) as Record<string, unknown>, key: readKey()}
+						: {kind: 'array', target: []},
+				);
 				continue;
 			}
 		} else {
@@ -153,7 +161,8 @@ export function parseFirstWins(text: string): ParsedJson {
 				break;
 			}
 
-			if (next !== (frame.kind === 'object' ? '}' : ']')) fail(`expected "," or "${frame.kind === 'object' ? '}' : ']'}"`);
+			if (next !== (frame.kind === 'object' ? '}' : ']'))
+				fail(`expected "," or "${frame.kind === 'object' ? '}' : ']'}"`);
 			pos++;
 			stack.pop();
 			if (frame.kind === 'object' && frame.counts) duplicates.set(frame.target, frame.counts);

@@ -47,7 +47,13 @@ function write(value: unknown, indent: string): string | undefined {
 			work.push({kind: 'text', text: `${pad}${close}${tail}${newline}`});
 			for (let i = entries.length - 1; i >= 0; i--) {
 				const [k, v] = entries[i]!;
-				work.push({kind: 'value', value: v, depth: depth + 1, ...(k === undefined ? {} : {key: k}), comma: i < entries.length - 1});
+				work.push({
+					kind: 'value',
+					value: v,
+					depth: depth + 1,
+					...(k === undefined ? {} : {key: k}),
+					comma: i < entries.length - 1,
+				});
 			}
 
 			continue;

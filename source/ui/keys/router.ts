@@ -6,7 +6,27 @@ import type {Key} from 'ink';
 import {BINDINGS, scopesFor, type ActionName, type Binding, type Mode, type Pane} from './bindings.js';
 
 /** The subset of Ink's Key the router reads (tests may pass a partial one). */
-export type KeyFlags = Partial<Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>>;
+export type KeyFlags = Partial<
+	Pick<
+		Key,
+		| 'upArrow'
+		| 'downArrow'
+		| 'leftArrow'
+		| 'rightArrow'
+		| 'pageUp'
+		| 'pageDown'
+		| 'home'
+		| 'end'
+		| 'return'
+		| 'escape'
+		| 'ctrl'
+		| 'shift'
+		| 'tab'
+		| 'backspace'
+		| 'delete'
+		| 'meta'
+	>
+>;
 
 /** A key's name as the binding table writes it: 'j', 'G', '/', 'enter', 'escape', 'shift-tab', 'ctrl-c', ... */
 export function keyName(input: string, key: KeyFlags): string | undefined {
@@ -63,7 +83,8 @@ export function hints(mode: Mode, pane: Pane): Array<{key: string; label: string
 	const out: Array<{key: string; label: string}> = [];
 	for (const scope of scopesFor(mode, pane)) {
 		for (const binding of BINDINGS) {
-			if (binding.scope === scope && binding.hint && binding.keys[0]) out.push({key: binding.keys[0], label: binding.hint});
+			if (binding.scope === scope && binding.hint && binding.keys[0])
+				out.push({key: binding.keys[0], label: binding.hint});
 		}
 	}
 	return out;

@@ -44,17 +44,28 @@ export function ConsolePane({console: state, run, width, height}: ConsolePanePro
 	const out: React.ReactNode[] = [...editor];
 	let room = height - shown;
 	if (state.choices.length > 0 && room > 0) {
-		out.push(<Text key="choices" color={theme.dim}>{fit(`Tab: ${state.choices.slice(0, 40).join('  ')}`, width)}</Text>);
+		out.push(
+			<Text key="choices" color={theme.dim}>
+				{fit(`Tab: ${state.choices.slice(0, 40).join('  ')}`, width)}
+			</Text>,
+		);
 		room--;
 	}
 	const status = (text: string, color?: string) => {
 		if (room <= 0) return;
-		out.push(<Text key="status" color={color}>{fit(text, width)}</Text>);
+		out.push(
+			<Text key="status" color={color}>
+				{fit(text, width)}
+			</Text>,
+		);
 		room--;
 	};
 	switch (run.state) {
 		case 'idle':
-			status('Enter runs · Ctrl-J or Alt-Enter new line · Tab completes · ↑↓ history · Esc closes · read-only statements only', theme.dim);
+			status(
+				'Enter runs · Ctrl-J or Alt-Enter new line · Tab completes · ↑↓ history · Esc closes · read-only statements only',
+				theme.dim,
+			);
 			break;
 		case 'running':
 			status('running… (Esc cancels)', theme.accent);
@@ -68,17 +79,30 @@ export function ConsolePane({console: state, run, width, height}: ConsolePanePro
 			for (const [i, line] of rest.entries()) {
 				if (room <= 0) break;
 				if (line.trim() === '' && i === 0) continue;
-				out.push(<Text key={`err${i}`} color={theme.error}>{fit(`       ${line}`, width)}</Text>);
+				out.push(
+					<Text key={`err${i}`} color={theme.error}>
+						{fit(`       ${line}`, width)}
+					</Text>,
+				);
 				room--;
 			}
 			break;
 		}
 		case 'done': {
 			const result = run.result;
-			status(resultSummary(result.rows.length, result.more, result.elapsedMs) + (result.rows.length > 0 ? ` · rows ${state.scroll.row + 1}-${Math.min(result.rows.length, state.scroll.row + Math.max(0, room - 2))} · PgUp/PgDn ^←/^→ scroll` : ''));
+			status(
+				resultSummary(result.rows.length, result.more, result.elapsedMs) +
+					(result.rows.length > 0
+						? ` · rows ${state.scroll.row + 1}-${Math.min(result.rows.length, state.scroll.row + Math.max(0, room - 2))} · PgUp/PgDn ^←/^→ scroll`
+						: ''),
+			);
 			if (result.columns.length === 0) break;
 			for (const [i, line] of tableLines(result, state.scroll, width, Math.max(0, room - 2)).entries()) {
-				out.push(<Text key={`row${i}`} bold={i === 0}>{line}</Text>);
+				out.push(
+					<Text key={`row${i}`} bold={i === 0}>
+						{line}
+					</Text>,
+				);
 			}
 			break;
 		}

@@ -32,7 +32,12 @@ export function eventColumns(width: number, zone: Zone): EventColumn[] {
 		: utc
 			? {title: 'time UTC', width: 14, keep: 'start', cell: r => formatTime(r.eventTime, zone).slice(5, 19)}
 			: {title: 'time', width: sample.length - 5, keep: 'start', cell: r => formatTime(r.eventTime, zone).slice(5)};
-	const eventName: EventColumn = {title: 'eventName', width: room >= 100 ? 24 : 18, keep: 'start', cell: r => r.eventName ?? ''};
+	const eventName: EventColumn = {
+		title: 'eventName',
+		width: room >= 100 ? 24 : 18,
+		keep: 'start',
+		cell: r => r.eventName ?? '',
+	};
 	const optional: EventColumn[] = [
 		{title: 'deviceId', width: 18, keep: 'start', cell: r => r.deviceId ?? ''},
 		{title: 'sourceIPAddress', width: 16, keep: 'start', cell: r => r.sourceIPAddress ?? ''},
@@ -47,6 +52,11 @@ export function eventColumns(width: number, zone: Zone): EventColumn[] {
 			used += column.width + 1;
 		}
 	}
-	const principal: EventColumn = {title: 'principal', width: Math.max(8, room - used), keep: 'end', cell: r => r.principal};
+	const principal: EventColumn = {
+		title: 'principal',
+		width: Math.max(8, room - used),
+		keep: 'end',
+		cell: r => r.principal,
+	};
 	return [time, eventName, principal, ...chosen];
 }

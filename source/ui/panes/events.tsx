@@ -28,7 +28,9 @@ export type EventsPaneProps = {
 export function totalLabel(counts: Counts | undefined): string {
 	if (!counts) return '… events';
 	const n = (v: number) => v.toLocaleString('en-US');
-	return counts.matching === counts.total ? `${n(counts.total)} events` : `${n(counts.matching)} of ${n(counts.total)} events`;
+	return counts.matching === counts.total
+		? `${n(counts.total)} events`
+		: `${n(counts.matching)} of ${n(counts.total)} events`;
 }
 
 /** The events table. */
@@ -50,7 +52,12 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 			const marker = `${isSelected ? (focused ? '›' : '·') : ' '}${r.errorCode ? '!' : ' '}`;
 			const text = marker + columns.map(c => fit(c.cell(r), c.width, {keep: c.keep})).join(' ');
 			return (
-				<Text key={r.eventID} inverse={isSelected && focused} color={r.errorCode ? theme.error : undefined} wrap="truncate">
+				<Text
+					key={r.eventID}
+					inverse={isSelected && focused}
+					color={r.errorCode ? theme.error : undefined}
+					wrap="truncate"
+				>
 					{text}
 				</Text>
 			);

@@ -48,8 +48,18 @@ export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focus
 	const theme = useTheme();
 	const data = lists.data ?? [];
 	const lines = [];
-	if (lists.error) lines.push(<Text key="error" color={theme.error}>{fit(`error: ${lists.error}`, width)}</Text>);
-	if (!lists.data && !lists.error) lines.push(<Text key="loading" color={theme.dim}>{fit('facets: loading…', width)}</Text>);
+	if (lists.error)
+		lines.push(
+			<Text key="error" color={theme.error}>
+				{fit(`error: ${lists.error}`, width)}
+			</Text>,
+		);
+	if (!lists.data && !lists.error)
+		lines.push(
+			<Text key="loading" color={theme.dim}>
+				{fit('facets: loading…', width)}
+			</Text>,
+		);
 	const shown = allocate(data, height - lines.length, Math.min(cursor.field, data.length - 1));
 	const countWidth = 7;
 	for (const [i, list] of data.entries()) {
@@ -69,7 +79,11 @@ export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focus
 				{align: 'right'},
 			)}`;
 			lines.push(
-				<Text key={`${list.field}/${j}`} inverse={selected && focused} color={list.field === 'errorCode' && item.value !== null ? theme.error : undefined}>
+				<Text
+					key={`${list.field}/${j}`}
+					inverse={selected && focused}
+					color={list.field === 'errorCode' && item.value !== null ? theme.error : undefined}
+				>
 					{text}
 				</Text>,
 			);

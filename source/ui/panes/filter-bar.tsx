@@ -56,7 +56,9 @@ export function FilterBar({filter, selected, focused, prompt, width, relativeTo}
 	if (filter.chips.length === 0) {
 		return (
 			<Box width={width}>
-				<Text color={theme.dim}>{fit(`${title}none (every event)   / search · f add filter · Tab to facets`, width)}</Text>
+				<Text color={theme.dim}>
+					{fit(`${title}none (every event)   / search · f add filter · Tab to facets`, width)}
+				</Text>
 			</Box>
 		);
 	}
@@ -68,7 +70,11 @@ export function FilterBar({filter, selected, focused, prompt, width, relativeTo}
 		if (w <= 0) break;
 		const text = fit(label, w);
 		parts.push(
-			<Text key={i} inverse={focused && i === selected} color={chip.kind === 'field' && chip.exclude ? theme.error : theme.accent}>
+			<Text
+				key={i}
+				inverse={focused && i === selected}
+				color={chip.kind === 'field' && chip.exclude ? theme.error : theme.accent}
+			>
 				{text}
 			</Text>,
 		);

@@ -46,9 +46,12 @@ export function HelpPane({width, height}: HelpPaneProps) {
 			<Box>
 				{Array.from({length: columns}, (_, c) => (
 					<Box key={c} flexDirection="column" width={columnWidth}>
-						{lines.slice(c * perColumn, (c + 1) * perColumn).slice(0, height - 1).map((line, i) => (
-							<Text key={i}>{fit(line, columnWidth - 1)}</Text>
-						))}
+						{lines
+							.slice(c * perColumn, (c + 1) * perColumn)
+							.slice(0, height - 1)
+							.map((line, i) => (
+								<Text key={i}>{fit(line, columnWidth - 1)}</Text>
+							))}
 					</Box>
 				))}
 			</Box>

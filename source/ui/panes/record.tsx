@@ -61,7 +61,8 @@ export function RecordPane({record, lines, place, width, height, zone}: RecordPa
 		const time = row['eventTime'] instanceof Date ? formatTime(row['eventTime'], zone) : '';
 		const dropped = record.data?.droppedKeys ?? 0;
 		// The record repeats keys: the first of each is shown (as the loader keeps it); the repeats are marked below.
-		const duplicates = dropped > 0 ? `${dropped.toLocaleString('en-US')} duplicate key${dropped === 1 ? '' : 's'} (first kept) · ` : '';
+		const duplicates =
+			dropped > 0 ? `${dropped.toLocaleString('en-US')} duplicate key${dropped === 1 ? '' : 's'} (first kept) · ` : '';
 		title = `${String(row['eventName'] ?? '')} · ${duplicates}${time} · ${place.eventID} · `;
 		source = `from ${String(row['sourceFile'] ?? '?')}`;
 		// What `clicktrail verify --db` found about that file, beside it.
@@ -72,7 +73,8 @@ export function RecordPane({record, lines, place, width, height, zone}: RecordPa
 	const titleWidth = source ? Math.min(cells(inert(title)), Math.floor(width / 2)) : width;
 	let body;
 	if (record.error) body = <Text color={theme.error}>{fit(`error: ${record.error}`, width)}</Text>;
-	else if (record.data === null) body = <Text color={theme.dim}>{fit('this event is no longer in the case file', width)}</Text>;
+	else if (record.data === null)
+		body = <Text color={theme.dim}>{fit('this event is no longer in the case file', width)}</Text>;
 	else if (!record.data) body = <Text color={theme.dim}>{fit('loading…', width)}</Text>;
 	else {
 		body = lines.slice(place.top, place.top + height).map((line, i) => {

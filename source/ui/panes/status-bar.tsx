@@ -10,7 +10,15 @@ import {cells, fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 
 /** Props of {@link StatusBar}. */
-export type StatusBarProps = {caseFile: string; totals: string; loading: boolean; message?: string; mode: Mode; focus: Pane; width: number};
+export type StatusBarProps = {
+	caseFile: string;
+	totals: string;
+	loading: boolean;
+	message?: string;
+	mode: Mode;
+	focus: Pane;
+	width: number;
+};
 
 /** One line at the bottom of the screen. */
 export function StatusBar({caseFile, totals, loading, message, mode, focus, width}: StatusBarProps) {

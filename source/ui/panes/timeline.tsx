@@ -25,7 +25,15 @@ export type TimelinePaneProps = {
 };
 
 /** The timeline pane: heading, bars, marker line. */
-export const TimelinePane = memo(function TimelinePane({timeline, focused, cursor, mark, width, barsHeight, zone}: TimelinePaneProps) {
+export const TimelinePane = memo(function TimelinePane({
+	timeline,
+	focused,
+	cursor,
+	mark,
+	width,
+	barsHeight,
+	zone,
+}: TimelinePaneProps) {
 	const theme = useTheme();
 	const data = timeline.data;
 	const height = barsHeight + 2;
@@ -93,8 +101,12 @@ export function outsideNote(data: Timeline, zone: Zone): string {
 	const n = (v: number) => v.toLocaleString('en-US');
 	const day = (time: Date) => formatTime(time, zone).slice(0, 10);
 	const parts = [
-		...(outside.before > 0 ? [`${n(outside.before)} earlier (${outside.before === 1 ? '' : 'from '}${day(outside.earliest)})`] : []),
-		...(outside.after > 0 ? [`${n(outside.after)} later (${outside.after === 1 ? '' : 'to '}${day(outside.latest)})`] : []),
+		...(outside.before > 0
+			? [`${n(outside.before)} earlier (${outside.before === 1 ? '' : 'from '}${day(outside.earliest)})`]
+			: []),
+		...(outside.after > 0
+			? [`${n(outside.after)} later (${outside.after === 1 ? '' : 'to '}${day(outside.latest)})`]
+			: []),
 	];
 	return ` · not shown: ${parts.join(', ')}`;
 }

@@ -8,11 +8,21 @@ import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 
 /** Props of {@link ViewsPane}. */
-export type ViewsPaneProps = {views: readonly SavedView[]; cursor: number; error?: string; note?: string; width: number; height: number};
+export type ViewsPaneProps = {
+	views: readonly SavedView[];
+	cursor: number;
+	error?: string;
+	note?: string;
+	width: number;
+	height: number;
+};
 
 /** What a view holds, in a few words. */
 export function viewSummary(view: SavedView): string {
-	if (view.filter) return view.filter.chips.length === 0 ? 'filter: every event' : `filter: ${view.filter.chips.map(chip => chipLabel(chip, 40)).join(' ')}`;
+	if (view.filter)
+		return view.filter.chips.length === 0
+			? 'filter: every event'
+			: `filter: ${view.filter.chips.map(chip => chipLabel(chip, 40)).join(' ')}`;
 	return `sql: ${(view.sql ?? '').replace(/\s+/g, ' ')}`;
 }
 
@@ -27,7 +37,9 @@ export function ViewsPane({views, cursor, error, note, width, height}: ViewsPane
 		<Box flexDirection="column" height={height} width={width}>
 			<Text bold>{fit(`saved views (${views.length})${note ? ` · ${note}` : ''}`, width)}</Text>
 			{error && <Text color={theme.error}>{fit(error, width)}</Text>}
-			{views.length === 0 && !error && <Text color={theme.dim}>{fit('none yet: w saves the filters, Ctrl-S in the console saves SQL', width)}</Text>}
+			{views.length === 0 && !error && (
+				<Text color={theme.dim}>{fit('none yet: w saves the filters, Ctrl-S in the console saves SQL', width)}</Text>
+			)}
 			{views.slice(top, top + rows).map((view, i) => {
 				const index = top + i;
 				const line = `${index === selected ? '›' : ' '} ${fit(view.name, nameWidth)} ${view.description ? `${view.description} · ` : ''}${viewSummary(view)}`;

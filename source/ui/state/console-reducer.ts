@@ -4,7 +4,16 @@
  */
 import type {ActionName} from '../keys/bindings.js';
 import {complete, type CompletionSource} from '../console/complete.js';
-import {backspace, editorOf, EMPTY_EDITOR, insert, moveHorizontal, moveLineEdge, moveVertical, type Editor} from '../console/editor.js';
+import {
+	backspace,
+	editorOf,
+	EMPTY_EDITOR,
+	insert,
+	moveHorizontal,
+	moveLineEdge,
+	moveVertical,
+	type Editor,
+} from '../console/editor.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** What the console reducer needs from the screen. */

@@ -2,7 +2,16 @@
  * The screen's reducer: named actions (from the key router) and prompt input -> the next state. Pure: whatever it
  * needs of the data on screen comes in the action's view.
  */
-import {addChip, clearAll, hasChip, invertChip, removeChip, toggleChip, type Chip, type FilterState} from '../../query/filters.js';
+import {
+	addChip,
+	clearAll,
+	hasChip,
+	invertChip,
+	removeChip,
+	toggleChip,
+	type Chip,
+	type FilterState,
+} from '../../query/filters.js';
 import {PANES, type ActionName} from '../keys/bindings.js';
 import {AROUND_MINUTES, aroundChips, parseFilterPrompt, timeChip} from '../filter-prompt.js';
 import {filterAsSql} from '../../query/sql-view.js';
@@ -34,7 +43,9 @@ export type UiAction =
 export function reducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'prompt-input':
-			return state.prompt ? {...state, prompt: {...state.prompt, text: state.prompt.text + action.text, error: undefined}} : state;
+			return state.prompt
+				? {...state, prompt: {...state.prompt, text: state.prompt.text + action.text, error: undefined}}
+				: state;
 		case 'set-filter':
 			return withFilter(state, action.filter, false);
 		case 'message':
@@ -42,7 +53,12 @@ export function reducer(state: UiState, action: UiAction): UiState {
 		case 'console-input':
 			return {...state, console: consoleInput(state.console, action.text)};
 		case 'open-console':
-			return {...state, mode: 'console', prompt: undefined, console: action.sql === undefined ? state.console : consoleWith(state.console, action.sql)};
+			return {
+				...state,
+				mode: 'console',
+				prompt: undefined,
+				console: action.sql === undefined ? state.console : consoleWith(state.console, action.sql),
+			};
 		case 'console-ran':
 			return {...state, console: {...state.console, scroll: {row: 0, column: 0}, history: undefined, choices: []}};
 		case 'close-console':
@@ -54,7 +70,12 @@ export function reducer(state: UiState, action: UiAction): UiState {
 		case 'prompt-error':
 			return state.prompt ? {...state, prompt: {...state.prompt, error: action.error}} : state;
 		case 'prompt-confirm-overwrite':
-			return state.prompt ? {...state, prompt: {...state.prompt, kind: 'export-overwrite', text: '', subject: action.path, error: undefined}} : state;
+			return state.prompt
+				? {
+						...state,
+						prompt: {...state.prompt, kind: 'export-overwrite', text: '', subject: action.path, error: undefined},
+					}
+				: state;
 		case 'command':
 			return command({...state, message: undefined}, action.name, action.view);
 	}
@@ -80,7 +101,9 @@ function command(state: UiState, name: ActionName, view: View): UiState {
 		case 'prompt-cancel':
 			return {...state, mode: state.prompt?.returnTo ?? 'browse', prompt: undefined};
 		case 'prompt-delete':
-			return state.prompt ? {...state, prompt: {...state.prompt, text: [...state.prompt.text].slice(0, -1).join(''), error: undefined}} : state;
+			return state.prompt
+				? {...state, prompt: {...state.prompt, text: [...state.prompt.text].slice(0, -1).join(''), error: undefined}}
+				: state;
 		case 'prompt-submit':
 			return submitPrompt(state, view);
 		case 'clear-filters':
@@ -122,7 +145,13 @@ function command(state: UiState, name: ActionName, view: View): UiState {
 	}
 }
 
-const NO_CONSOLE_VIEW: ConsoleView = {history: [], completions: {tables: [], jsonPaths: []}, resultRows: 0, resultColumns: 0, tableHeight: 1};
+const NO_CONSOLE_VIEW: ConsoleView = {
+	history: [],
+	completions: {tables: [], jsonPaths: []},
+	resultRows: 0,
+	resultColumns: 0,
+	tableHeight: 1,
+};
 
 /** Opens a prompt that returns to the current mode when it closes. */
 function openPrompt(state: UiState, prompt: Prompt): UiState {
@@ -142,7 +171,9 @@ function viewsCommand(state: UiState, name: ActionName, view: View): UiState {
 		case 'down':
 			return {...state, views: {cursor: Math.max(0, Math.min(names.length - 1, cursor + 1))}};
 		case 'views-rename':
-			return selected === undefined ? state : openPrompt(state, {kind: 'view-rename', text: selected, subject: selected});
+			return selected === undefined
+				? state
+				: openPrompt(state, {kind: 'view-rename', text: selected, subject: selected});
 		case 'views-delete':
 			return selected === undefined ? state : openPrompt(state, {kind: 'view-delete', text: '', subject: selected});
 		default:
@@ -266,7 +297,10 @@ function timelineCommand(state: UiState, name: ActionName, view: View): UiState 
 			const high = Math.max(mark, cursor);
 			const from = starts[low]!;
 			const until = new Date(starts[high]!.getTime() + view.timeline.bucketMs);
-			const filter = [timeChip('from', from, view.zone), timeChip('until', until, view.zone)].reduce(addChip, state.filter);
+			const filter = [timeChip('from', from, view.zone), timeChip('until', until, view.zone)].reduce(
+				addChip,
+				state.filter,
+			);
 			return {...withFilter(state, filter, true), timeline: {cursor: 0}};
 		}
 		case 'zoom-out':
@@ -302,7 +336,8 @@ function eventsCommand(state: UiState, name: ActionName, view: View): UiState {
 			return {...state, row};
 		case 'up':
 			if (row > 0) return {...state, row: row - 1};
-			if (page.moreBefore && rows[last]) return {...state, page: {seq, anchor: rows[last], direction: 'backward'}, row: 0};
+			if (page.moreBefore && rows[last])
+				return {...state, page: {seq, anchor: rows[last], direction: 'backward'}, row: 0};
 			return {...state, row: 0};
 		case 'page-down':
 			if (page.moreAfter && rows[last]) return {...state, page: {seq, anchor: rows[last], direction: 'forward'}, row};
@@ -312,7 +347,13 @@ function eventsCommand(state: UiState, name: ActionName, view: View): UiState {
 			return {...state, row: 0};
 		case 'open': {
 			const selected = rows[row];
-			return selected ? {...state, mode: 'record', record: {eventID: selected.eventID, eventTime: selected.eventTime, line: 0, top: 0}} : state;
+			return selected
+				? {
+						...state,
+						mode: 'record',
+						record: {eventID: selected.eventID, eventTime: selected.eventTime, line: 0, top: 0},
+					}
+				: state;
 		}
 		default:
 			return state;

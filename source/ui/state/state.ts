@@ -23,7 +23,15 @@ export type PageRequest = {
  * the confirmation of a delete, the file to export to, or whether to replace that file when it exists.
  */
 export type Prompt = {
-	kind: 'search' | 'filter' | 'view-name' | 'view-description' | 'view-rename' | 'view-delete' | 'export' | 'export-overwrite';
+	kind:
+		| 'search'
+		| 'filter'
+		| 'view-name'
+		| 'view-description'
+		| 'view-rename'
+		| 'view-delete'
+		| 'export'
+		| 'export-overwrite';
 	text: string;
 	error?: string;
 	/** The mode to go back to when the prompt closes (default browse). */
@@ -35,7 +43,12 @@ export type Prompt = {
 };
 
 /** The record view's place. */
-export type RecordPlace = {eventID: string; /** Its eventTime, when known (for a faster lookup). */ eventTime?: Date; line: number; top: number};
+export type RecordPlace = {
+	eventID: string;
+	/** Its eventTime, when known (for a faster lookup). */ eventTime?: Date;
+	line: number;
+	top: number;
+};
 
 /** Everything the reducer owns. */
 export type UiState = {
@@ -66,7 +79,11 @@ export type UiState = {
 };
 
 /** One field's top values, as the facets pane shows them. */
-export type FacetList = {field: FacetField; values: ReadonlyArray<{value: string | null; count: number}>; more: boolean};
+export type FacetList = {
+	field: FacetField;
+	values: ReadonlyArray<{value: string | null; count: number}>;
+	more: boolean;
+};
 
 /** The page of the events table on screen: the request it answers, its rows' keys, and whether more follow. */
 export type PageView = {seq: number; rows: Cursor[]; moreBefore: boolean; moreAfter: boolean};

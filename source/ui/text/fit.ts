@@ -18,7 +18,11 @@ export function cells(text: string): number {
  * `width` cells. `keep: 'end'` cuts the start instead of the end, for values whose distinguishing part is at the
  * end (ARNs: `…role/IoTFleetOperator/tmp-recovery-7f3c`). `align: 'right'` pads on the left.
  */
-export function fit(text: string, width: number, options: {keep?: 'start' | 'end'; align?: 'left' | 'right'} = {}): string {
+export function fit(
+	text: string,
+	width: number,
+	options: {keep?: 'start' | 'end'; align?: 'left' | 'right'} = {},
+): string {
 	if (width <= 0) return '';
 	const cut = truncate(inert(text), width, options.keep ?? 'start');
 	const pad = ' '.repeat(Math.max(0, width - textCells(cut)));
