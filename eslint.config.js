@@ -7,7 +7,10 @@ import tseslint from 'typescript-eslint';
 
 /** Imports a folder must not make, each with the reason shown to whoever breaks it. */
 const DUCKDB = {group: ['@duckdb/*'], message: 'Only source/store/ talks to DuckDB.'};
-const AWS = {group: ['@aws-sdk/*'], message: 'S3 access lives in source/sources/s3/ (tests fill their test bucket).'};
+const AWS = {
+	group: ['@aws-sdk/*'],
+	message: 'AWS access lives in source/sources/s3/ and source/athena/ (tests fill their test bucket).',
+};
 const SCREEN = {
 	group: ['ink', 'ink-*', 'react', '**/ui/*', '**/ui/**'],
 	message: 'Only the screen (source/ui/) and the commands that start it use Ink, React or the screen.',
@@ -30,7 +33,7 @@ const seams = [
 	seam(['source/**', 'scripts/**'], DUCKDB, AWS),
 	seam(['test/**'], DUCKDB),
 	seam(['source/store/**'], AWS, SCREEN),
-	seam(['source/sources/s3/**'], DUCKDB, SCREEN),
+	seam(['source/sources/s3/**', 'source/athena/**'], DUCKDB, SCREEN),
 	seam(
 		['source/sources/*.ts', 'source/loader/**', 'source/text/**', 'source/inventory/**', 'source/verify/**'],
 		DUCKDB,
