@@ -1,37 +1,19 @@
 /**
  * The fixed whitelist of column names the builders may put in SQL text. Nothing else names a column.
  */
-import type {EventColumn} from '../events/columns.js';
-import type {FacetField} from './filters.js';
+import {FACET_FIELDS, TABLE_COLUMNS, type EventColumn, type FacetField} from '../events/columns.js';
 
-/** The column each facet field filters on (the identity, but checked against the schema at compile time). */
-export const FACET_COLUMN = {
-	eventName: 'eventName',
-	principal: 'principal',
-	deviceId: 'deviceId',
-	sourceIPAddress: 'sourceIPAddress',
-	errorCode: 'errorCode',
-	accountId: 'accountId',
-	awsRegion: 'awsRegion',
-	projectName: 'projectName',
-	placementName: 'placementName',
-	principalType: 'principalType',
-	userAgent: 'userAgent',
-	recipientAccountId: 'recipientAccountId',
-} as const satisfies Record<FacetField, EventColumn>;
-
-/** Columns the events pane shows, in its column order. */
-export const PANE_COLUMNS = [
+/**
+ * Columns the events pane fetches: the key (eventID, eventTime), every column the table can show (the registry's
+ * table columns, in table order), and the account and region its status line names.
+ */
+export const PANE_COLUMNS: readonly EventColumn[] = [
 	'eventID',
 	'eventTime',
-	'eventName',
-	'principal',
-	'deviceId',
-	'sourceIPAddress',
-	'errorCode',
+	...TABLE_COLUMNS.map(c => c.name),
 	'awsRegion',
 	'accountId',
-] as const satisfies readonly EventColumn[];
+];
 
 /** A row of the events pane, as the store returns it for {@link PANE_COLUMNS}. */
 export type PaneRow = {
@@ -48,6 +30,6 @@ export type PaneRow = {
 
 /** The column the facet field filters on; throws on anything outside the whitelist (e.g. from untyped input). */
 export function facetColumn(field: FacetField): string {
-	if (!Object.hasOwn(FACET_COLUMN, field)) throw new Error(`Unknown filter field: ${JSON.stringify(field)}`);
-	return FACET_COLUMN[field];
+	if (!FACET_FIELDS.includes(field)) throw new Error(`Unknown filter field: ${JSON.stringify(field)}`);
+	return field;
 }

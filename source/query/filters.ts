@@ -3,24 +3,10 @@
  * new state and leaves its argument untouched.
  */
 
-/** Fields the user can filter on by value and facet over; each maps to a column of the same name. */
-export const FACET_FIELDS = [
-	'eventName',
-	'principal',
-	'deviceId',
-	'sourceIPAddress',
-	'errorCode',
-	'accountId',
-	'awsRegion',
-	'projectName',
-	'placementName',
-	'principalType',
-	'userAgent',
-	'recipientAccountId',
-] as const;
+import {FACET_FIELDS, type FacetField} from '../events/columns.js';
 
-/** A field the user can filter on by value; also the name of its column in the events table. */
-export type FacetField = (typeof FACET_FIELDS)[number];
+/** Fields the user can filter on by value and facet over (the registry's facet columns, source/events/columns.ts). */
+export {FACET_FIELDS, type FacetField};
 
 /**
  * One filter condition.

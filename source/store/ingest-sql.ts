@@ -7,7 +7,7 @@
  * counts come, so no record's text is held that is not loaded. Then one INSERT copies `kept` into events.
  */
 import type {CsvLayout, Format} from '../sources/classify.js';
-import {IOT1CLICK_SOURCE} from './schema.js';
+import {columnDef, IOT1CLICK_SOURCE, PATH_COLUMNS, STORED_COLUMNS, type EventColumn} from '../events/columns.js';
 
 /**
  * The JSON reader's object size limit for a batch: a CloudTrail file is one JSON object, and real files reach
@@ -99,35 +99,69 @@ FROM read_csv($files, header = false, skip = 1, all_varchar = true, delim = ',',
 	null_padding = true, strict_mode = false, filename = true, columns = {${columns}})`;
 }
 
-/** One parse of a kept record gives every column the loader derives. */
-const RECORD_SHAPE = JSON.stringify({
-	eventID: 'VARCHAR',
-	eventTime: 'VARCHAR',
-	eventSource: 'VARCHAR',
-	eventName: 'VARCHAR',
-	awsRegion: 'VARCHAR',
-	sourceIPAddress: 'VARCHAR',
-	userAgent: 'VARCHAR',
-	errorCode: 'VARCHAR',
-	errorMessage: 'VARCHAR',
-	readOnly: 'VARCHAR',
-	requestID: 'VARCHAR',
-	eventType: 'VARCHAR',
-	eventVersion: 'VARCHAR',
-	recipientAccountId: 'VARCHAR',
-	userIdentity: {
-		type: 'VARCHAR',
-		arn: 'VARCHAR',
-		accountId: 'VARCHAR',
-		principalId: 'VARCHAR',
-		userName: 'VARCHAR',
-		invokedBy: 'VARCHAR',
-		accessKeyId: 'VARCHAR',
-		identityProvider: 'VARCHAR',
-		onBehalfOf: {userId: 'VARCHAR'},
-	},
-	requestParameters: {deviceId: 'VARCHAR', projectName: 'VARCHAR', placementName: 'VARCHAR'},
-});
+/** The userIdentity fields the derived columns read (see {@link DERIVED}). */
+const IDENTITY_SHAPE = {
+	type: 'VARCHAR',
+	arn: 'VARCHAR',
+	accountId: 'VARCHAR',
+	principalId: 'VARCHAR',
+	userName: 'VARCHAR',
+	invokedBy: 'VARCHAR',
+	accessKeyId: 'VARCHAR',
+	identityProvider: 'VARCHAR',
+	onBehalfOf: {userId: 'VARCHAR'},
+};
+
+type Shape = {[key: string]: string | Shape};
+
+/**
+ * One parse of a kept record gives every column the loader derives: the registry's path columns (read as text, cast
+ * where the column is typed) and the userIdentity fields of the derived ones.
+ */
+const RECORD_SHAPE = JSON.stringify(recordShape());
+
+function recordShape(): Shape {
+	const shape: Shape = {};
+	for (const {path} of PATH_COLUMNS) {
+		const parts = path.split('.');
+		let node = shape;
+		for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Shape;
+		node[parts.at(-1)!] = 'VARCHAR';
+	}
+	// userIdentity before requestParameters, in record order.
+	const {requestParameters, ...top} = shape;
+	return {...top, userIdentity: IDENTITY_SHAPE, ...(requestParameters ? {requestParameters} : {})};
+}
+
+/** The loader's expressions for the registry's derived columns, over the parsed record `r`. */
+const DERIVED: Record<string, string> = {
+	principal: principalSql('r.userIdentity'),
+	principalType: 'r.userIdentity.type',
+	accountId: 'coalesce(r.userIdentity.accountId, r.recipientAccountId)',
+	accessKeyId: 'r.userIdentity.accessKeyId',
+};
+
+/** The expression of one stored column over the parsed record `r` (eventTime is typed by keepSql itself). */
+function columnSql(name: EventColumn): string {
+	const def = columnDef(name);
+	if (name === 'eventTime') return 'eventTime';
+	switch (def.origin.kind) {
+		case 'path': {
+			const value = `r.${def.origin.path}`;
+			return def.type === 'VARCHAR' ? value : `try_cast(${value} AS ${def.type})`;
+		}
+		case 'derived': {
+			const sql = DERIVED[name];
+			if (sql === undefined) throw new Error(`No loader expression for the derived column ${name}`);
+			return sql;
+		}
+		default:
+			throw new Error(`The column ${name} is not read from the parsed record`);
+	}
+}
+
+/** The stored columns the loader reads from the parsed record, in table order (raw and sourceFile come apart). */
+const TYPED = STORED_COLUMNS.filter(name => name !== 'raw' && name !== 'sourceFile');
 
 /**
  * "Who": the best name for the identity, by userIdentity.type (see DESIGN.md). Never empty. `u` is the
@@ -198,27 +232,12 @@ SELECT path, missing, n, idx, idx = 0 AS marker, isObject, iot,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NULL AS noEventTime,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NOT NULL AND eventTime IS NULL AS badEventTime,
 	($since IS NULL OR eventTime >= $since) AND ($until IS NULL OR eventTime < $until) AS inRange,
-	CASE WHEN iot THEN r.eventID END AS eventID, CASE WHEN iot THEN eventTime END AS eventTime,
-	CASE WHEN iot THEN r.eventSource END AS eventSource, CASE WHEN iot THEN r.eventName END AS eventName,
-	CASE WHEN iot THEN r.awsRegion END AS awsRegion, CASE WHEN iot THEN r.sourceIPAddress END AS sourceIPAddress,
-	CASE WHEN iot THEN r.userAgent END AS userAgent, CASE WHEN iot THEN r.errorCode END AS errorCode,
-	CASE WHEN iot THEN r.errorMessage END AS errorMessage, CASE WHEN iot THEN try_cast(r.readOnly AS BOOLEAN) END AS readOnly,
-	CASE WHEN iot THEN r.requestID END AS requestID, CASE WHEN iot THEN r.eventType END AS eventType,
-	CASE WHEN iot THEN r.eventVersion END AS eventVersion, CASE WHEN iot THEN r.recipientAccountId END AS recipientAccountId,
-	CASE WHEN iot THEN ${principalSql('r.userIdentity')} END AS principal,
-	CASE WHEN iot THEN r.userIdentity.type END AS principalType,
-	CASE WHEN iot THEN coalesce(r.userIdentity.accountId, r.recipientAccountId) END AS accountId,
-	CASE WHEN iot THEN r.userIdentity.accessKeyId END AS accessKeyId,
-	CASE WHEN iot THEN r.requestParameters.deviceId END AS deviceId,
-	CASE WHEN iot THEN r.requestParameters.projectName END AS projectName,
-	CASE WHEN iot THEN r.requestParameters.placementName END AS placementName,
+	${TYPED.map(name => `CASE WHEN iot THEN ${columnSql(name)} END AS ${name}`).join(',\n\t')},
 	CASE WHEN iot THEN rec END AS raw
 FROM typed`;
 }
 
-const TYPED_COLUMNS = `eventID, eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userAgent, errorCode,
-	errorMessage, readOnly, requestID, eventType, eventVersion, recipientAccountId, principal, principalType, accountId,
-	accessKeyId, deviceId, projectName, placementName`;
+const TYPED_COLUMNS = TYPED.join(', ');
 
 /**
  * Copy the batch's new events into the table: each eventID once (the first delivery in input order), and only if

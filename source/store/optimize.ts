@@ -7,10 +7,7 @@
  * (eventTime, eventID) order, a time window reads only the row groups of that window.
  */
 import type {CaseFile} from './database.js';
-import {EVENT_COLUMNS} from './schema.js';
-
-/** Columns computed from raw when read (never written). */
-const VIRTUAL = new Set(['userIdentity', 'requestParameters', 'responseElements']);
+import {STORED_COLUMNS} from '../events/columns.js';
 
 /** What {@link orderEventsByTime} did. */
 export type OrderResult = {
@@ -39,7 +36,7 @@ export async function orderEventsByTime(db: CaseFile): Promise<OrderResult> {
 	const ddl = String(table?.['sql'] ?? '');
 	const create = ddl.replace(/^CREATE TABLE (main\.)?"?events"?\s*\(/i, 'CREATE TABLE events_in_time_order(');
 	if (create === ddl) throw new Error(`cannot read the events table's definition: ${ddl.slice(0, 80)}`);
-	const stored = EVENT_COLUMNS.filter(column => !VIRTUAL.has(column)).join(', ');
+	const stored = STORED_COLUMNS.join(', ');
 	await db.transaction(async () => {
 		await db.run(create);
 		await db.run(
