@@ -7,6 +7,11 @@ import tseslint from 'typescript-eslint';
 
 /** Imports a folder must not make, each with the reason shown to whoever breaks it. */
 const DUCKDB = {group: ['@duckdb/*'], message: 'Only source/store/ talks to DuckDB.'};
+const STORE_INTERNAL = {
+	group: ['**/store/internal/*'],
+	message:
+		"source/store/internal/ is the store's own: read through CaseFile and the reader, with {sql, params} from source/query/.",
+};
 const AWS = {
 	group: ['@aws-sdk/*'],
 	message: 'AWS access lives in source/sources/s3/ and source/athena/ (tests fill their test bucket).',
@@ -30,18 +35,19 @@ const PANE = {
  */
 const seam = (files, ...patterns) => ({files, rules: {'no-restricted-imports': ['error', {patterns}]}});
 const seams = [
-	seam(['source/**', 'scripts/**'], DUCKDB, AWS),
-	seam(['test/**'], DUCKDB),
+	seam(['source/**', 'scripts/**'], DUCKDB, AWS, STORE_INTERNAL),
+	seam(['test/**'], DUCKDB, STORE_INTERNAL),
 	seam(['source/store/**'], AWS, SCREEN),
-	seam(['source/sources/s3/**', 'source/athena/**'], DUCKDB, SCREEN),
+	seam(['source/sources/s3/**', 'source/athena/**'], DUCKDB, SCREEN, STORE_INTERNAL),
 	seam(
 		['source/sources/*.ts', 'source/loader/**', 'source/text/**', 'source/inventory/**', 'source/verify/**'],
 		DUCKDB,
 		AWS,
 		SCREEN,
+		STORE_INTERNAL,
 	),
-	seam(['source/events/**', 'source/query/**'], DUCKDB, AWS, SCREEN, PURE_QUERY),
-	seam(['source/ui/panes/**'], DUCKDB, AWS, PANE),
+	seam(['source/events/**', 'source/query/**'], DUCKDB, AWS, SCREEN, PURE_QUERY, STORE_INTERNAL),
+	seam(['source/ui/panes/**'], DUCKDB, AWS, PANE, STORE_INTERNAL),
 	{files: ['scripts/bench/naive-load.mjs'], rules: {'no-restricted-imports': 'off'}},
 ];
 

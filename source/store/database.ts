@@ -10,6 +10,7 @@ import {
 	sandboxFolder,
 } from './sandbox.js';
 import {MIGRATIONS, SCHEMA_VERSION} from './schema.js';
+import {registerConnection} from './internal/connections.js';
 
 export type OpenOptions = {
 	/** Open without write access: statements that modify the file fail. */
@@ -41,10 +42,12 @@ export class CaseFile {
 		readonly path: string,
 		readonly readOnly: boolean,
 		private readonly instance: DuckDBInstance,
-		readonly connection: DuckDBConnection,
+		private readonly connection: DuckDBConnection,
 		/** The sandbox's private folder (exports are staged there), when sandboxed. */
 		readonly sandboxFolder?: string,
-	) {}
+	) {
+		registerConnection(this, connection);
+	}
 
 	/**
 	 * Opens the case file. A read-only open of a file from an older clicktrail upgrades its schema first, through a

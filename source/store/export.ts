@@ -12,6 +12,7 @@ import type {SqlQuery} from '../query/sql.js';
 import {CaseFile} from './database.js';
 import {bindings} from './read.js';
 import {prepareReadOnly} from './sql-guard.js';
+import {connectionOf} from './internal/connections.js';
 
 /** An export that could not be written; the message names the file and the reason. */
 export class ExportError extends Error {
@@ -62,7 +63,7 @@ export async function exportQuery(
 	options: ExportOptions,
 	place?: ExportPlace,
 ): Promise<ExportResult> {
-	const connection = db instanceof CaseFile ? db.connection : db;
+	const connection = db instanceof CaseFile ? connectionOf(db) : db;
 	const where = place ?? (db instanceof CaseFile ? {caseFile: db.path, staging: db.sandboxFolder} : undefined);
 	if (options.path.includes('\0')) throw new ExportError('the output path holds a NUL character');
 	if (options.path.trim() === '') throw new ExportError('no output path given');

@@ -5,6 +5,7 @@
 import {LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
 import type {CaseFile} from './database.js';
 import {instant} from './time-value.js';
+import {connectionOf} from './internal/connections.js';
 
 /** One file's verdict: every name a ledger row may have for it, and its status (valid, tampered, ...). */
 export type IntegrityVerdict = {names: readonly string[]; status: string};
@@ -25,19 +26,19 @@ export async function recordIntegrity(
 	}
 	if (names.length === 0) return 0;
 	return db.transaction(async () => {
-		await db.connection.run(
+		await connectionOf(db).run(
 			`CREATE OR REPLACE TEMP TABLE integrity_verdicts AS SELECT unnest($names) AS path, unnest($statuses) AS status`,
 			{names: listValue(names), statuses: listValue(statuses)},
 			{names: LIST(VARCHAR), statuses: LIST(VARCHAR)},
 		);
-		const result = await db.connection.run(
+		const result = await connectionOf(db).run(
 			`UPDATE files SET integrity = v.status, integrityCheckedAt = $at
 			FROM (SELECT path, any_value(status) AS status FROM integrity_verdicts GROUP BY path) v
 			WHERE files.path = v.path`,
 			{at: instant(checkedAt)},
 			{at: TIMESTAMPTZ},
 		);
-		await db.connection.run(`DROP TABLE integrity_verdicts`);
+		await connectionOf(db).run(`DROP TABLE integrity_verdicts`);
 		return Number(result.rowsChanged);
 	});
 }

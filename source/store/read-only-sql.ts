@@ -7,6 +7,7 @@ import type {DuckDBConnection} from '@duckdb/node-api';
 import {CaseFile} from './database.js';
 import {convertRows} from './output-values.js';
 import {prepareReadOnly} from './sql-guard.js';
+import {connectionOf} from './internal/connections.js';
 
 /** Rows a console result holds at most, unless the caller asks otherwise. */
 export const DEFAULT_ROW_CAP = 1000;
@@ -42,7 +43,7 @@ export async function runReadOnlySql(
 	sql: string,
 	options: SqlOptions = {},
 ): Promise<SqlResult> {
-	const connection = db instanceof CaseFile ? db.connection : db;
+	const connection = db instanceof CaseFile ? connectionOf(db) : db;
 	const cap = Math.max(0, Math.trunc(options.cap ?? DEFAULT_ROW_CAP));
 	const started = performance.now();
 	const statement = await prepareReadOnly(connection, sql);

@@ -15,10 +15,11 @@ import {
 import type {SqlParam, SqlQuery} from '../query/sql.js';
 import {instant} from './time-value.js';
 import {CaseFile, plainRow, type Row} from './database.js';
+import {connectionOf} from './internal/connections.js';
 
 /** Run a read query built by source/query/ and return plain rows. */
 export async function read(db: CaseFile | DuckDBConnection, query: SqlQuery): Promise<Row[]> {
-	const connection = db instanceof CaseFile ? db.connection : db;
+	const connection = db instanceof CaseFile ? connectionOf(db) : db;
 	const {values, types} = bindings(query.params);
 	const reader = await connection.runAndReadAll(query.sql, values, types);
 	return reader.getRowObjectsJS().map(plainRow);

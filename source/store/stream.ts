@@ -7,24 +7,25 @@ import type {CaseFile} from './database.js';
 import {convertRows} from './output-values.js';
 import {bindings} from './read.js';
 import {prepareReadOnly} from './sql-guard.js';
+import {connectionOf} from './internal/connections.js';
 
 /** Rows of a result: column names (made unique), DuckDB type names (VARCHAR, JSON, TIMESTAMP WITH TIME ZONE, ...), values as output-values.ts converts them. */
 export type RowChunk = {columns: string[]; types: string[]; rows: unknown[][]};
 
 /** Stream a query's rows; the first chunk arrives even when the result is empty (with no rows). */
 export async function* streamRows(db: CaseFile, sql: string, params: DuckDBValue[] = []): AsyncGenerator<RowChunk> {
-	yield* chunks(await db.connection.stream(sql, params));
+	yield* chunks(await connectionOf(db).stream(sql, params));
 }
 
 /** Stream a query built by source/query/ (its parameters bound with their types). */
 export async function* streamQuery(db: CaseFile, query: SqlQuery): AsyncGenerator<RowChunk> {
 	const {values, types} = bindings(query.params);
-	yield* chunks(await db.connection.stream(query.sql, values, types));
+	yield* chunks(await connectionOf(db).stream(query.sql, values, types));
 }
 
 /** Stream user SQL after the console's check that it is one read-only statement (SqlRefused otherwise). */
 export async function* streamReadOnly(db: CaseFile, sql: string): AsyncGenerator<RowChunk> {
-	const statement = await prepareReadOnly(db.connection, sql);
+	const statement = await prepareReadOnly(connectionOf(db), sql);
 	try {
 		yield* chunks(await statement.stream());
 	} finally {

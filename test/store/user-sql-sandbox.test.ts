@@ -166,7 +166,7 @@ describe('a case file that redefines what clicktrail relies on', () => {
 	])('is not opened: %s', async (_name, sql, message) => {
 		const hostile = path.join(dir, `hostile-${Math.random().toString(36).slice(2)}.duckdb`);
 		const writer = await CaseFile.open(hostile);
-		await writer.connection.run(sql);
+		await writer.run(sql);
 		writer.close();
 		for (const options of [{readOnly: true, sandbox: true}, {sandbox: true}, {}]) {
 			const error = await CaseFile.open(hostile, options).catch((e: unknown) => e);
@@ -192,7 +192,7 @@ describe('the sandbox holds when a statement bypasses the guard', () => {
 	])('%s fails', async (_name, template, reason) => {
 		const before = sha(casePath);
 		const sql = template.replaceAll('CASE', casePath).replaceAll('DIR', dir);
-		await expect(db.connection.run(sql)).rejects.toThrow(reason);
+		await expect(db.run(sql)).rejects.toThrow(reason);
 		expect(sha(casePath)).toBe(before);
 		for (const name of ['out.csv', 'other.duckdb', 'exported', 'p.txt'])
 			expect(existsSync(path.join(dir, name))).toBe(false);
