@@ -1,18 +1,16 @@
 import {describe, expect, it} from 'vitest';
+import {isDigestKey, looksLikeLogFile, parseKey} from '../source/sources/s3/cloudtrail-key.js';
 import {
 	coverDays,
 	dayRange,
 	expandChild,
-	isDigestKey,
 	keyWanted,
-	looksLikeLogFile,
-	parseKey,
 	parsePrefix,
 	planListing,
 	type LayoutFilters,
 	type ListStep,
 	type Position,
-} from '../source/sources/s3/layout.js';
+} from '../source/sources/s3/listing-plan.js';
 
 const account = '123456789012';
 const other = '210987654321';

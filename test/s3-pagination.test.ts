@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
-import {planListing} from '../source/sources/s3/layout.js';
+import {planListing} from '../source/sources/s3/listing-plan.js';
 import {listObjects, type ListedObject} from '../source/sources/s3/list.js';
 import {startFaultProxy, type FaultProxy} from './helpers/s3-faults.js';
 import {trailBody, trailKey, type FixtureObject} from './helpers/s3-fixtures.js';

@@ -1,5 +1,5 @@
 /** Where a key sits in CloudTrail's layout, for matching a copy's files to the keys digests name. Pure. */
-import {parseKey} from '../sources/s3/layout.js';
+import {parseKey} from '../sources/s3/cloudtrail-key.js';
 
 /** The part of a key from its AWSLogs/ folder on: the same in the bucket and in any copy of the trail's folder. */
 export function layoutKey(key: string): string {

@@ -10,7 +10,7 @@ import {pipeline} from 'node:stream/promises';
 import {Writable} from 'node:stream';
 import {createGunzip, gunzipSync} from 'node:zlib';
 import {recordPath} from '../sources/s3/cache.js';
-import {isDigestKey} from '../sources/s3/layout.js';
+import {isDigestKey} from '../sources/s3/cloudtrail-key.js';
 import {layoutKey, logPlace} from './keys.js';
 import type {DigestInput, LogInput, TreeEntry} from './types.js';
 

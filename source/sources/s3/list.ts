@@ -2,7 +2,8 @@
 import './sdk-env.js';
 import {ListObjectsV2Command, type S3Client} from '@aws-sdk/client-s3';
 import {describeS3Error, S3SourceError} from './errors.js';
-import {expandChild, keyWanted, looksLikeLogFile, type LayoutFilters, type ListStep} from './layout.js';
+import {looksLikeLogFile} from './cloudtrail-key.js';
+import {expandChild, keyWanted, type LayoutFilters, type ListStep} from './listing-plan.js';
 
 /** One object a listing found. */
 export type ListedObject = {
