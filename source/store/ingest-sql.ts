@@ -7,6 +7,7 @@
  * counts come, so no record's text is held that is not loaded. Then one INSERT copies `kept` into events.
  */
 import type {CsvLayout, Format} from '../sources/classify.js';
+import {IDENTITY_SHAPE, identityColumnsSql, identityPrefilterSql, identityTestSql} from './identity-sql.js';
 import {IOT1CLICK_SOURCE} from './schema.js';
 
 /**
@@ -99,8 +100,11 @@ FROM read_csv($files, header = false, skip = 1, all_varchar = true, delim = ',',
 	null_padding = true, strict_mode = false, filename = true, columns = {${columns}})`;
 }
 
-/** One parse of a kept record gives every column the loader derives. */
+/** One parse of a kept record gives every column the loader derives (the identity columns' fields merged in). */
 const RECORD_SHAPE = JSON.stringify({
+	sharedEventID: IDENTITY_SHAPE.sharedEventID,
+	additionalEventData: IDENTITY_SHAPE.additionalEventData,
+	responseElements: IDENTITY_SHAPE.responseElements,
 	eventID: 'VARCHAR',
 	eventTime: 'VARCHAR',
 	eventSource: 'VARCHAR',
@@ -125,8 +129,14 @@ const RECORD_SHAPE = JSON.stringify({
 		accessKeyId: 'VARCHAR',
 		identityProvider: 'VARCHAR',
 		onBehalfOf: {userId: 'VARCHAR'},
+		...IDENTITY_SHAPE.userIdentity,
 	},
-	requestParameters: {deviceId: 'VARCHAR', projectName: 'VARCHAR', placementName: 'VARCHAR'},
+	requestParameters: {
+		deviceId: 'VARCHAR',
+		projectName: 'VARCHAR',
+		placementName: 'VARCHAR',
+		...IDENTITY_SHAPE.requestParameters,
+	},
 });
 
 /**
@@ -148,8 +158,11 @@ export function principalSql(u: string): string {
 
 const IS_OBJECT = `(rec IS NOT NULL AND left(rec, 1) = '{')`;
 
+/** The prefilter: IoT 1-Click records and possible identity events (every object with --all-services). */
 function candidateSql(format: Format, allServices: boolean): string {
-	return format === 'records' && !allServices ? `contains(rec, '${IOT_PATTERN}')` : IS_OBJECT;
+	return format === 'records' && !allServices
+		? `(contains(rec, '${IOT_PATTERN}') OR ${identityPrefilterSql('rec')})`
+		: IS_OBJECT;
 }
 
 /**
@@ -177,6 +190,7 @@ export const END_INSTANT = '2100-01-01 00:00:00+00';
 export function keepSql(format: Format, csv: CsvLayout | undefined, allServices: boolean, objectBytes: number): string {
 	const candidate = candidateSql(format, allServices);
 	const iot = allServices ? 'candidate' : `(candidate AND r.eventSource = '${IOT1CLICK_SOURCE}')`;
+	const identity = `(candidate AND ${identityTestSql('r')})`;
 	return `CREATE OR REPLACE TEMP TABLE kept AS
 WITH selected AS (
 	SELECT path, missing, n, idx, rec FROM (${readSql(format, csv, Math.trunc(objectBytes))})
@@ -186,33 +200,35 @@ WITH selected AS (
 		CASE WHEN ${candidate} THEN json_transform(rec, '${RECORD_SHAPE}') END AS r
 	FROM selected
 ), timed AS (
-	SELECT *, ${iot} AS iot, CASE WHEN regexp_full_match(r.eventTime, '${RFC3339}') THEN try_cast(upper(r.eventTime) AS TIMESTAMPTZ) END AS anyTime
+	SELECT *, ${iot} AS iot, coalesce(${identity}, false) AS identity, CASE WHEN regexp_full_match(r.eventTime, '${RFC3339}') THEN try_cast(upper(r.eventTime) AS TIMESTAMPTZ) END AS anyTime
 	FROM parsed
 ), typed AS (
 	SELECT *, CASE WHEN anyTime >= TIMESTAMPTZ '${FIRST_INSTANT}' AND anyTime < TIMESTAMPTZ '${END_INSTANT}' THEN anyTime END AS eventTime
 	FROM timed
 )
-SELECT path, missing, n, idx, idx = 0 AS marker, isObject, iot,
+SELECT path, missing, n, idx, idx = 0 AS marker, isObject, iot, identity,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS valid,
+	identity AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS identityValid,
 	iot AND nullif(r.eventID, '') IS NULL AS noEventID,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NULL AS noEventTime,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NOT NULL AND eventTime IS NULL AS badEventTime,
 	($since IS NULL OR eventTime >= $since) AND ($until IS NULL OR eventTime < $until) AS inRange,
-	CASE WHEN iot THEN r.eventID END AS eventID, CASE WHEN iot THEN eventTime END AS eventTime,
-	CASE WHEN iot THEN r.eventSource END AS eventSource, CASE WHEN iot THEN r.eventName END AS eventName,
-	CASE WHEN iot THEN r.awsRegion END AS awsRegion, CASE WHEN iot THEN r.sourceIPAddress END AS sourceIPAddress,
-	CASE WHEN iot THEN r.userAgent END AS userAgent, CASE WHEN iot THEN r.errorCode END AS errorCode,
-	CASE WHEN iot THEN r.errorMessage END AS errorMessage, CASE WHEN iot THEN try_cast(r.readOnly AS BOOLEAN) END AS readOnly,
-	CASE WHEN iot THEN r.requestID END AS requestID, CASE WHEN iot THEN r.eventType END AS eventType,
-	CASE WHEN iot THEN r.eventVersion END AS eventVersion, CASE WHEN iot THEN r.recipientAccountId END AS recipientAccountId,
-	CASE WHEN iot THEN ${principalSql('r.userIdentity')} END AS principal,
-	CASE WHEN iot THEN r.userIdentity.type END AS principalType,
-	CASE WHEN iot THEN coalesce(r.userIdentity.accountId, r.recipientAccountId) END AS accountId,
-	CASE WHEN iot THEN r.userIdentity.accessKeyId END AS accessKeyId,
+	CASE WHEN iot OR identity THEN r.eventID END AS eventID, CASE WHEN iot OR identity THEN eventTime END AS eventTime,
+	CASE WHEN iot OR identity THEN r.eventSource END AS eventSource, CASE WHEN iot OR identity THEN r.eventName END AS eventName,
+	CASE WHEN iot OR identity THEN r.awsRegion END AS awsRegion, CASE WHEN iot OR identity THEN r.sourceIPAddress END AS sourceIPAddress,
+	CASE WHEN iot OR identity THEN r.userAgent END AS userAgent, CASE WHEN iot OR identity THEN r.errorCode END AS errorCode,
+	CASE WHEN iot OR identity THEN r.errorMessage END AS errorMessage, CASE WHEN iot OR identity THEN try_cast(r.readOnly AS BOOLEAN) END AS readOnly,
+	CASE WHEN iot OR identity THEN r.requestID END AS requestID, CASE WHEN iot OR identity THEN r.eventType END AS eventType,
+	CASE WHEN iot OR identity THEN r.eventVersion END AS eventVersion, CASE WHEN iot OR identity THEN r.recipientAccountId END AS recipientAccountId,
+	CASE WHEN iot OR identity THEN ${principalSql('r.userIdentity')} END AS principal,
+	CASE WHEN iot OR identity THEN r.userIdentity.type END AS principalType,
+	CASE WHEN iot OR identity THEN coalesce(r.userIdentity.accountId, r.recipientAccountId) END AS accountId,
+	CASE WHEN iot OR identity THEN r.userIdentity.accessKeyId END AS accessKeyId,
 	CASE WHEN iot THEN r.requestParameters.deviceId END AS deviceId,
 	CASE WHEN iot THEN r.requestParameters.projectName END AS projectName,
 	CASE WHEN iot THEN r.requestParameters.placementName END AS placementName,
-	CASE WHEN iot THEN rec END AS raw
+	CASE WHEN iot OR identity THEN rec END AS raw,
+	${identityColumnsSql('r')}
 FROM typed`;
 }
 
@@ -250,7 +266,7 @@ export function missingRecordsSql(objectBytes: number): string {
 /** Per-file counts for the ledger and the summary. */
 export const STATS_SQL = `SELECT b.path,
 	coalesce(k.records, 0) AS records, coalesce(k.missing, false) AS missing, coalesce(k.notObjects, 0) AS notObjects,
-	coalesce(k.kept, 0) AS kept, coalesce(k.invalid, 0) AS invalid, coalesce(k.outOfRange, 0) AS outOfRange,
+	coalesce(k.kept, 0) AS kept, coalesce(k.identity, 0) AS identity, coalesce(k.invalid, 0) AS invalid, coalesce(k.outOfRange, 0) AS outOfRange,
 	coalesce(k.noEventID, 0) AS noEventID, coalesce(k.noEventTime, 0) AS noEventTime, coalesce(k.badEventTime, 0) AS badEventTime
 FROM batch_files b
 LEFT JOIN (
@@ -258,6 +274,7 @@ LEFT JOIN (
 		coalesce(max(n), count(*) FILTER (WHERE marker AND NOT missing)) AS records,
 		count(*) FILTER (WHERE NOT isObject AND NOT missing AND coalesce(n, 1) > 0) AS notObjects,
 		count(*) FILTER (WHERE valid AND inRange) AS kept,
+		count(*) FILTER (WHERE identityValid AND inRange) AS identity,
 		count(*) FILTER (WHERE iot AND NOT valid) AS invalid,
 		count(*) FILTER (WHERE noEventID) AS noEventID,
 		count(*) FILTER (WHERE noEventTime) AS noEventTime,
