@@ -20,6 +20,8 @@ const HELP = `
 	  $ clicktrail verify SOURCE             check log files against CloudTrail's signed digest files (offline)
 	  $ clicktrail inventory [--at TIME]     IoT 1-Click projects, placements and devices as of TIME, replayed
 	  $ clicktrail device DEVICE_ID          every event that touched a device, with its state after each
+	  $ clicktrail lineage EVENT_ID...       who really did it: each event's access key traced to its origin
+	  $ clicktrail sessions                  one row per access key used on IoT 1-Click events, with its issuer
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -89,6 +91,10 @@ const HELP = `
 	  --format FMT            table (default: one row per fact, with the event that set it), csv,
 	                          json (projects, placements, devices) or ndjson; --wide, --max-rows N
 
+	Lineage (needs the identity events every load keeps: STS, sign-in, SSO, IAM access keys)
+	  --format FMT            lineage: text (default), json (an array for several IDs) or ndjson;
+	                          sessions: table (default), csv, json or ndjson; --wide, --max-rows N
+
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
 	  --view NAME             open on a saved view (a filter view sets the filters; a SQL view opens
@@ -106,6 +112,7 @@ const HELP = `
 	  $ clicktrail views export failures --out failures.parquet
 	  $ clicktrail inventory --at 2024-12-03T23:30Z --format json
 	  $ clicktrail device G030PM0123456789
+	  $ clicktrail lineage 3f1c9a52-7d0e-4b8e-9a51-2c6f0e9d1b7a --format json
 `;
 
 // COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
@@ -196,6 +203,10 @@ async function main(): Promise<number> {
 			return (await import('./commands/inventory.js')).runInventory(options);
 		case 'device':
 			return (await import('./commands/inventory.js')).runDevice(options);
+		case 'lineage':
+			return (await import('./commands/lineage.js')).runLineage(options);
+		case 'sessions':
+			return (await import('./commands/lineage.js')).runSessions(options);
 	}
 }
 

@@ -6,7 +6,18 @@ import {EXIT, UserError} from './exit-codes.js';
 import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
 
-export type Command = 'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views' | 'inventory' | 'device';
+export type Command =
+	| 'screen'
+	| 'demo'
+	| 'load'
+	| 'query'
+	| 'sample'
+	| 'verify'
+	| 'views'
+	| 'inventory'
+	| 'device'
+	| 'lineage'
+	| 'sessions';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -83,6 +94,8 @@ export type Options = {
 	at?: Date;
 	/** device DEVICE_ID: the device whose dossier to print. */
 	deviceId?: string;
+	/** lineage EVENT_ID...: the events to trace, and how to print them. */
+	lineage?: {eventIDs: string[]; format: 'text' | 'json' | 'ndjson'};
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
 	batchFiles?: number;
 	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
@@ -134,7 +147,18 @@ export type Flags = {
  */
 export const DEFAULT_MEMORY_LIMIT = '768MB';
 
-const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views', 'inventory', 'device']);
+const COMMANDS = new Set<string>([
+	'demo',
+	'load',
+	'query',
+	'sample',
+	'verify',
+	'views',
+	'inventory',
+	'device',
+	'lineage',
+	'sessions',
+]);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
 /** Validate argv; throws UserError (exit status 2) for anything wrong. */
@@ -270,6 +294,10 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		case 'device':
 			inventoryOptions(options, command, args, flags, now);
 			break;
+		case 'lineage':
+		case 'sessions':
+			lineageOptions(options, command, args, flags);
+			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
 			options.events = positive('--events', flags.events ?? 5000);
@@ -301,6 +329,23 @@ function inventoryOptions(
 	const format = flags.format ?? 'table';
 	if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
 	options.format = format as OutputFormat;
+}
+
+/** lineage EVENT_ID... [--format text|json|ndjson]; sessions [--format table|csv|json|ndjson]. */
+function lineageOptions(options: Options, command: 'lineage' | 'sessions', args: string[], flags: Flags): void {
+	if (command === 'sessions') {
+		if (args.length > 0) throw usage(`sessions takes no arguments (got "${args[0]}")`);
+		const format = flags.format ?? 'table';
+		if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
+		options.format = format as OutputFormat;
+		return;
+	}
+	const eventIDs = args.filter(id => id.trim() !== '');
+	if (eventIDs.length === 0) throw usage('lineage needs one or more EVENT_IDs, e.g. clicktrail lineage 3f1c...');
+	const format = flags.format ?? 'text';
+	if (format !== 'text' && format !== 'json' && format !== 'ndjson')
+		throw usage(`lineage --format must be text, json or ndjson, not "${format}"`);
+	options.lineage = {eventIDs, format};
 }
 
 const VIEWS_USAGE =

@@ -17,7 +17,8 @@ import type {RowChunk} from '../store/stream.js';
 import {jsonValue} from '../text/values.js';
 import {expected} from './query.js';
 
-async function withCase<T>(options: Options, body: (db: CaseFile) => Promise<T>): Promise<T> {
+/** Run `body` on the case file opened read-only and sandboxed (a missing file is a user error). */
+export async function withCase<T>(options: Options, body: (db: CaseFile) => Promise<T>): Promise<T> {
 	if (!existsSync(options.db)) {
 		throw new UserError(
 			`no case file at ${options.db}: load some logs first (clicktrail load SOURCE...) or pass --db PATH`,

@@ -90,6 +90,9 @@ function printSummary(summary: LoadSummary, ignored: number, options: Options): 
 	if (options.since || options.until) events.push(`${n(summary.outOfRange)} outside the time range`);
 	out.write(`events: ${events.join(', ')}${options.allServices ? ' (all services)' : ''}\n`);
 	out.write(
+		`identity events (for lineage): ${n(summary.identityAdded)} added, ${n(summary.identityDuplicates)} duplicates\n`,
+	);
+	out.write(
 		`time: ${seconds.toFixed(1)} s, ${megabytes(summary.bytes)} read (${megabytes(seconds > 0 ? summary.bytes / seconds : 0)}/s), case file ${options.db}\n`,
 	);
 }

@@ -65,6 +65,10 @@ export type LoadSummary = {
 	/** Kept records whose eventID the case file already held (redeliveries, reloads). */
 	duplicates: number;
 	otherService: number;
+	/** New identity events added to identity_events (kept by every load, for credential lineage). */
+	identityAdded: number;
+	/** Identity events identity_events already held. */
+	identityDuplicates: number;
 	badRecords: number;
 	/** badRecords by reason. */
 	rejected: Rejected;
@@ -89,6 +93,8 @@ export function emptySummary(): LoadSummary {
 		eventsAdded: 0,
 		duplicates: 0,
 		otherService: 0,
+		identityAdded: 0,
+		identityDuplicates: 0,
 		badRecords: 0,
 		rejected: {...NO_REJECTS},
 		outOfRange: 0,
@@ -127,10 +133,11 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	};
 	const work = new WorkDir();
 	const ingest = async (batch: BatchFile[]) => {
-		const {results, inserted} = await ingestBatch(db, batch, ingestOptions);
+		const {results, inserted, identityInserted} = await ingestBatch(db, batch, ingestOptions);
 		for (const file of batch)
 			if (file.path !== file.origin && file.path.endsWith('.rewrite.jsonl')) await work.remove(file.path);
 		let kept = 0;
+		let identity = 0;
 		for (const result of results) {
 			if (result.status === 'failed') {
 				summary.filesFailed.push({origin: result.file.origin, reason: result.error ?? 'failed'});
@@ -144,11 +151,14 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 				summary.outOfRange += result.outOfRange;
 				summary.bytes += result.file.size;
 				kept += result.kept;
+				identity += result.identity;
 			}
 			done(result.file);
 		}
 		summary.eventsAdded += inserted;
 		summary.duplicates += kept - inserted;
+		summary.identityAdded += identityInserted;
+		summary.identityDuplicates += identity - identityInserted;
 		report();
 	};
 

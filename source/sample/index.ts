@@ -40,3 +40,5 @@ export {
 	sampleTestPublicKeys,
 } from './test-key.js';
 export {digestSigningString, testKeySigner} from './test-signer.js';
+export {generateLineage, HOSTILE_SUBJECT, type LineageOptions} from './lineage.js';
+export type {LineageTruth, PlantedChain, PlantedHop} from './lineage-truth.js';

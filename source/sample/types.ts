@@ -39,6 +39,8 @@ export type CloudTrailRecord = {
 	eventCategory: string;
 	tlsDetails?: {tlsVersion: string; cipherSuite: string; clientProvidedHostHeader: string};
 	sessionCredentialFromConsole?: string;
+	/** A cross-account call's two copies (one per account) share it. */
+	sharedEventID?: string;
 };
 
 /** What the generator knows about a record it built: the ground truth, never re-derived from the JSON. */

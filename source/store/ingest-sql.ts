@@ -8,6 +8,7 @@
  */
 import type {CsvLayout, Format} from '../sources/classify.js';
 import {columnDef, IOT1CLICK_SOURCE, PATH_COLUMNS, STORED_COLUMNS, type EventColumn} from '../events/columns.js';
+import {IDENTITY_SHAPE, identityColumnsSql, identityPrefilterSql, identityTestSql} from './identity-sql.js';
 
 /**
  * The JSON reader's object size limit for a batch: a CloudTrail file is one JSON object, and real files reach
@@ -100,7 +101,7 @@ FROM read_csv($files, header = false, skip = 1, all_varchar = true, delim = ',',
 }
 
 /** The userIdentity fields the derived columns read (see {@link DERIVED}). */
-const IDENTITY_SHAPE = {
+const USER_IDENTITY_SHAPE = {
 	type: 'VARCHAR',
 	arn: 'VARCHAR',
 	accountId: 'VARCHAR',
@@ -128,9 +129,16 @@ function recordShape(): Shape {
 		for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Shape;
 		node[parts.at(-1)!] = 'VARCHAR';
 	}
-	// userIdentity before requestParameters, in record order.
+	// The identity columns' fields merged in; userIdentity before requestParameters, in record order.
 	const {requestParameters, ...top} = shape;
-	return {...top, userIdentity: IDENTITY_SHAPE, ...(requestParameters ? {requestParameters} : {})};
+	return {
+		sharedEventID: IDENTITY_SHAPE.sharedEventID,
+		additionalEventData: IDENTITY_SHAPE.additionalEventData,
+		responseElements: IDENTITY_SHAPE.responseElements,
+		...top,
+		userIdentity: {...USER_IDENTITY_SHAPE, ...IDENTITY_SHAPE.userIdentity},
+		requestParameters: {...(requestParameters as Shape | undefined), ...IDENTITY_SHAPE.requestParameters},
+	};
 }
 
 /** The loader's expressions for the registry's derived columns, over the parsed record `r`. */
@@ -160,6 +168,15 @@ function columnSql(name: EventColumn): string {
 	}
 }
 
+/**
+ * Which kept records fill a column: every column for IoT 1-Click events; for identity events (which go to their own
+ * table, identity_events) all but the IoT 1-Click request's device, project and placement.
+ */
+function keptFor(name: EventColumn): string {
+	const origin = columnDef(name).origin;
+	return origin.kind === 'path' && origin.path.startsWith('requestParameters.') ? 'iot' : '(iot OR identity)';
+}
+
 /** The stored columns the loader reads from the parsed record, in table order (raw and sourceFile come apart). */
 const TYPED = STORED_COLUMNS.filter(name => name !== 'raw' && name !== 'sourceFile');
 
@@ -182,8 +199,11 @@ export function principalSql(u: string): string {
 
 const IS_OBJECT = `(rec IS NOT NULL AND left(rec, 1) = '{')`;
 
+/** The prefilter: IoT 1-Click records and possible identity events (every object with --all-services). */
 function candidateSql(format: Format, allServices: boolean): string {
-	return format === 'records' && !allServices ? `contains(rec, '${IOT_PATTERN}')` : IS_OBJECT;
+	return format === 'records' && !allServices
+		? `(contains(rec, '${IOT_PATTERN}') OR ${identityPrefilterSql('rec')})`
+		: IS_OBJECT;
 }
 
 /**
@@ -211,6 +231,7 @@ export const END_INSTANT = '2100-01-01 00:00:00+00';
 export function keepSql(format: Format, csv: CsvLayout | undefined, allServices: boolean, objectBytes: number): string {
 	const candidate = candidateSql(format, allServices);
 	const iot = allServices ? 'candidate' : `(candidate AND r.eventSource = '${IOT1CLICK_SOURCE}')`;
+	const identity = `(candidate AND ${identityTestSql('r')})`;
 	return `CREATE OR REPLACE TEMP TABLE kept AS
 WITH selected AS (
 	SELECT path, missing, n, idx, rec FROM (${readSql(format, csv, Math.trunc(objectBytes))})
@@ -220,20 +241,22 @@ WITH selected AS (
 		CASE WHEN ${candidate} THEN json_transform(rec, '${RECORD_SHAPE}') END AS r
 	FROM selected
 ), timed AS (
-	SELECT *, ${iot} AS iot, CASE WHEN regexp_full_match(r.eventTime, '${RFC3339}') THEN try_cast(upper(r.eventTime) AS TIMESTAMPTZ) END AS anyTime
+	SELECT *, ${iot} AS iot, coalesce(${identity}, false) AS identity, CASE WHEN regexp_full_match(r.eventTime, '${RFC3339}') THEN try_cast(upper(r.eventTime) AS TIMESTAMPTZ) END AS anyTime
 	FROM parsed
 ), typed AS (
 	SELECT *, CASE WHEN anyTime >= TIMESTAMPTZ '${FIRST_INSTANT}' AND anyTime < TIMESTAMPTZ '${END_INSTANT}' THEN anyTime END AS eventTime
 	FROM timed
 )
-SELECT path, missing, n, idx, idx = 0 AS marker, isObject, iot,
+SELECT path, missing, n, idx, idx = 0 AS marker, isObject, iot, identity,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS valid,
+	identity AND nullif(r.eventID, '') IS NOT NULL AND eventTime IS NOT NULL AS identityValid,
 	iot AND nullif(r.eventID, '') IS NULL AS noEventID,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NULL AS noEventTime,
 	iot AND nullif(r.eventID, '') IS NOT NULL AND r.eventTime IS NOT NULL AND eventTime IS NULL AS badEventTime,
 	($since IS NULL OR eventTime >= $since) AND ($until IS NULL OR eventTime < $until) AS inRange,
-	${TYPED.map(name => `CASE WHEN iot THEN ${columnSql(name)} END AS ${name}`).join(',\n\t')},
-	CASE WHEN iot THEN rec END AS raw
+	${TYPED.map(name => `CASE WHEN ${keptFor(name)} THEN ${columnSql(name)} END AS ${name}`).join(',\n\t')},
+	CASE WHEN iot OR identity THEN rec END AS raw,
+	${identityColumnsSql('r')}
 FROM typed`;
 }
 
@@ -269,7 +292,7 @@ export function missingRecordsSql(objectBytes: number): string {
 /** Per-file counts for the ledger and the summary. */
 export const STATS_SQL = `SELECT b.path,
 	coalesce(k.records, 0) AS records, coalesce(k.missing, false) AS missing, coalesce(k.notObjects, 0) AS notObjects,
-	coalesce(k.kept, 0) AS kept, coalesce(k.invalid, 0) AS invalid, coalesce(k.outOfRange, 0) AS outOfRange,
+	coalesce(k.kept, 0) AS kept, coalesce(k.identity, 0) AS identity, coalesce(k.invalid, 0) AS invalid, coalesce(k.outOfRange, 0) AS outOfRange,
 	coalesce(k.noEventID, 0) AS noEventID, coalesce(k.noEventTime, 0) AS noEventTime, coalesce(k.badEventTime, 0) AS badEventTime
 FROM batch_files b
 LEFT JOIN (
@@ -277,6 +300,7 @@ LEFT JOIN (
 		coalesce(max(n), count(*) FILTER (WHERE marker AND NOT missing)) AS records,
 		count(*) FILTER (WHERE NOT isObject AND NOT missing AND coalesce(n, 1) > 0) AS notObjects,
 		count(*) FILTER (WHERE valid AND inRange) AS kept,
+		count(*) FILTER (WHERE identityValid AND inRange) AS identity,
 		count(*) FILTER (WHERE iot AND NOT valid) AS invalid,
 		count(*) FILTER (WHERE noEventID) AS noEventID,
 		count(*) FILTER (WHERE noEventTime) AS noEventTime,

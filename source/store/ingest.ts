@@ -8,6 +8,7 @@ import {BIGINT, LIST, TIMESTAMPTZ, VARCHAR, listValue} from '@duckdb/node-api';
 import type {CsvLayout, Format, Shape} from '../sources/classify.js';
 import type {CaseFile} from './database.js';
 import {instant} from './time-value.js';
+import {IDENTITY_INSERT_SQL} from './identity-sql.js';
 import {INSERT_SQL, STATS_SQL, keepSql, maxObjectBytes, missingRecordsSql} from './ingest-sql.js';
 import {connectionOf} from './internal/connections.js';
 
@@ -82,13 +83,19 @@ export type FileResult = {
 	rejected: Rejected;
 	/** Valid kept records outside --since/--until. */
 	outOfRange: number;
+	/**
+	 * Identity events kept for identity_events (in the time range, duplicates included); also counted in `kept`
+	 * (with --all-services) or `otherService` (without), since the events table's counts do not change.
+	 */
+	identity: number;
 };
 
-export type BatchResult = {results: FileResult[]; inserted: number};
+/** `inserted`: new rows of events; `identityInserted`: new rows of identity_events. */
+export type BatchResult = {results: FileResult[]; inserted: number; identityInserted: number};
 
 /** Load files of one format. Never throws for bad input: failed files come back with status 'failed'. */
 export async function ingestBatch(db: CaseFile, files: BatchFile[], options: IngestOptions): Promise<BatchResult> {
-	if (files.length === 0) return {results: [], inserted: 0};
+	if (files.length === 0) return {results: [], inserted: 0, identityInserted: 0};
 	try {
 		return await db.transaction(() => ingestAll(db, files, options));
 	} catch (error) {
@@ -97,12 +104,16 @@ export async function ingestBatch(db: CaseFile, files: BatchFile[], options: Ing
 			const message = error instanceof Error ? error.message : String(error);
 			const result = failed(file, options.describeError ? await options.describeError(file, message) : message);
 			await writeLedger(db, [result], options);
-			return {results: [result], inserted: 0};
+			return {results: [result], inserted: 0, identityInserted: 0};
 		}
 		const middle = Math.ceil(files.length / 2);
 		const first = await ingestBatch(db, files.slice(0, middle), options);
 		const second = await ingestBatch(db, files.slice(middle), options);
-		return {results: [...first.results, ...second.results], inserted: first.inserted + second.inserted};
+		return {
+			results: [...first.results, ...second.results],
+			inserted: first.inserted + second.inserted,
+			identityInserted: first.identityInserted + second.identityInserted,
+		};
 	}
 }
 
@@ -143,6 +154,7 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 		{files: LIST(VARCHAR), since: TIMESTAMPTZ, until: TIMESTAMPTZ},
 	);
 	const inserted = Number((await c.run(INSERT_SQL)).rowsChanged);
+	const identityInserted = Number((await c.run(IDENTITY_INSERT_SQL)).rowsChanged);
 	const stats = (await c.runAndReadAll(STATS_SQL)).getRowObjectsJS();
 	const byPath = new Map(stats.map(row => [String(row['path']), row]));
 	const empty = format === 'records' ? files.filter(file => Number(byPath.get(file.path)?.['records'] ?? 0) === 0) : [];
@@ -182,6 +194,7 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 			bad,
 			rejected,
 			outOfRange,
+			identity: count('identity'),
 			otherService: Math.max(0, records - kept - bad - outOfRange),
 		};
 		if (records > 0 && bad === records) {
@@ -195,7 +208,7 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 	});
 	await writeLedger(db, results, options);
 	await c.run(`DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS batch_files`);
-	return {results, inserted};
+	return {results, inserted, identityInserted};
 }
 
 /** A file that failed, with nothing loaded from it. */
@@ -210,6 +223,7 @@ export function failed(file: BatchFile, error: string): FileResult {
 		bad: 0,
 		rejected: {...NO_REJECTS},
 		outOfRange: 0,
+		identity: 0,
 	};
 }
 

@@ -93,6 +93,47 @@ ALTER TABLE files ADD COLUMN loadedSince TIMESTAMPTZ;
 ALTER TABLE files ADD COLUMN loadedUntil TIMESTAMPTZ;
 ALTER TABLE files ADD COLUMN rejected VARCHAR;`,
 	},
+	{
+		version: 5,
+		description: 'identity events: the events that issue or establish credentials, kept by every load for lineage',
+		sql: `
+CREATE TABLE identity_events (
+	-- Unique like events.eventID (the loader inserts an eventID only once). A cross-account AssumeRole is logged
+	-- in both accounts under two eventIDs that share sharedEventID.
+	eventID VARCHAR NOT NULL,
+	eventTime TIMESTAMPTZ NOT NULL,
+	eventSource VARCHAR,
+	eventName VARCHAR,
+	awsRegion VARCHAR,
+	sourceIPAddress VARCHAR,
+	userAgent VARCHAR,
+	errorCode VARCHAR,
+	errorMessage VARCHAR,
+	readOnly BOOLEAN,
+	requestID VARCHAR,
+	eventType VARCHAR,
+	eventVersion VARCHAR,
+	recipientAccountId VARCHAR,
+	userIdentity JSON GENERATED ALWAYS AS (json_extract(raw, '$.userIdentity')) VIRTUAL,
+	requestParameters JSON GENERATED ALWAYS AS (json_extract(raw, '$.requestParameters')) VIRTUAL,
+	responseElements JSON GENERATED ALWAYS AS (json_extract(raw, '$.responseElements')) VIRTUAL,
+	principal VARCHAR NOT NULL,
+	principalType VARCHAR,
+	accountId VARCHAR,
+	accessKeyId VARCHAR,
+	-- The key this event issued or established (credentials.accessKeyId; CreateAccessKey's accessKey.accessKeyId;
+	-- UpdateAccessKey's key), the role and session, and the session's attributes.
+	issuedAccessKeyId VARCHAR,
+	roleArn VARCHAR,
+	roleSessionName VARCHAR,
+	sourceIdentity VARCHAR,
+	mfaAuthenticated BOOLEAN,
+	expiration TIMESTAMPTZ,
+	sharedEventID VARCHAR,
+	raw JSON,
+	sourceFile VARCHAR
+);`,
+	},
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
