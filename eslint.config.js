@@ -40,7 +40,7 @@ const seams = [
 		AWS,
 		SCREEN,
 	),
-	seam(['source/events/**', 'source/query/**'], DUCKDB, AWS, SCREEN, PURE_QUERY),
+	seam(['source/events/**', 'source/query/**', 'source/hunt/**'], DUCKDB, AWS, SCREEN, PURE_QUERY),
 	seam(['source/ui/panes/**'], DUCKDB, AWS, PANE),
 	{files: ['scripts/bench/naive-load.mjs'], rules: {'no-restricted-imports': 'off'}},
 ];

@@ -20,6 +20,7 @@ const HELP = `
 	  $ clicktrail verify SOURCE             check log files against CloudTrail's signed digest files (offline)
 	  $ clicktrail inventory [--at TIME]     IoT 1-Click projects, placements and devices as of TIME, replayed
 	  $ clicktrail device DEVICE_ID          every event that touched a device, with its state after each
+	  $ clicktrail hunt [--rules DIR]        run the detection rules (Sigma) over the case file; keep the findings
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -89,6 +90,11 @@ const HELP = `
 	  --format FMT            table (default: one row per fact, with the event that set it), csv,
 	                          json (projects, placements, devices) or ndjson; --wide, --max-rows N
 
+	Hunt (the shipped rules, plus Sigma rules of your own; findings are kept in the case file)
+	  --rules DIR             also run the .yml/.yaml Sigma rules in DIR (repeatable)
+	  --since TIME, --until TIME   only events in that window
+	  --format FMT            table (default), csv, json ({"rules": [...], "findings": [...]}) or ndjson
+
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
 	  --view NAME             open on a saved view (a filter view sets the filters; a SQL view opens
@@ -96,7 +102,8 @@ const HELP = `
 	                          filters as SQL, V saved views, w save the filters, X export; ? lists all keys
 
 	Exit status: 0 done, 1 error, 2 usage, 3 some inputs failed to load (the rest loaded),
-	4 verify found problems (tampered, missing, unlisted, bad signature, chain gap).
+	4 verify found problems (tampered, missing, unlisted, bad signature, chain gap),
+	5 hunt found findings of high or critical severity.
 
 	Examples
 	  $ clicktrail load ~/cases/acme/AWSLogs --since 2024-12-01
@@ -106,6 +113,7 @@ const HELP = `
 	  $ clicktrail views export failures --out failures.parquet
 	  $ clicktrail inventory --at 2024-12-03T23:30Z --format json
 	  $ clicktrail device G030PM0123456789
+	  $ clicktrail hunt --rules ./my-rules --format json
 `;
 
 // COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
@@ -163,6 +171,7 @@ const cli = meow(HELP, {
 		publicKeysOut: {type: 'string'},
 		signaturesOut: {type: 'string'},
 		at: {type: 'string'},
+		rules: {type: 'string', isMultiple: true},
 	},
 });
 
@@ -196,6 +205,8 @@ async function main(): Promise<number> {
 			return (await import('./commands/inventory.js')).runInventory(options);
 		case 'device':
 			return (await import('./commands/inventory.js')).runDevice(options);
+		case 'hunt':
+			return (await import('./commands/hunt.js')).runHunt(options);
 	}
 }
 

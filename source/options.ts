@@ -6,7 +6,8 @@ import {EXIT, UserError} from './exit-codes.js';
 import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
 
-export type Command = 'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views' | 'inventory' | 'device';
+export type Command =
+	'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views' | 'inventory' | 'device' | 'hunt';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -81,6 +82,8 @@ export type Options = {
 	tz: string;
 	/** inventory --at TIME: the instant the inventory is as of (default: after the newest event). */
 	at?: Date;
+	/** hunt --rules DIR (repeatable): folders of the user's Sigma rules, run with the shipped ones. */
+	rules?: string[];
 	/** device DEVICE_ID: the device whose dossier to print. */
 	deviceId?: string;
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
@@ -125,6 +128,7 @@ export type Flags = {
 	memoryLimit?: string;
 	maxFileSize?: string;
 	at?: string;
+	rules?: string[];
 };
 
 /**
@@ -134,7 +138,7 @@ export type Flags = {
  */
 export const DEFAULT_MEMORY_LIMIT = '768MB';
 
-const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views', 'inventory', 'device']);
+const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views', 'inventory', 'device', 'hunt']);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
 /** Validate argv; throws UserError (exit status 2) for anything wrong. */
@@ -270,6 +274,12 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		case 'device':
 			inventoryOptions(options, command, args, flags, now);
 			break;
+		case 'hunt':
+			if (args.length > 0) throw usage(`hunt takes no arguments (got "${args[0]}"); rule folders are --rules DIR`);
+			if ((flags.rules ?? []).some(dir => dir.trim() === '')) throw usage('--rules needs a folder');
+			options.rules = flags.rules ?? [];
+			options.format = outputFormat(flags);
+			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
 			options.events = positive('--events', flags.events ?? 5000);
@@ -301,6 +311,12 @@ function inventoryOptions(
 	const format = flags.format ?? 'table';
 	if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
 	options.format = format as OutputFormat;
+}
+
+function outputFormat(flags: Flags): OutputFormat {
+	const format = flags.format ?? 'table';
+	if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
+	return format as OutputFormat;
 }
 
 const VIEWS_USAGE =
