@@ -40,3 +40,11 @@ export {
 	sampleTestPublicKeys,
 } from './test-key.js';
 export {digestSigningString, testKeySigner} from './test-signer.js';
+export {
+	FOREIGN_ACCOUNT,
+	NEW_ADDRESS,
+	NEW_STS_CLIENT,
+	UNUSUAL_CLIENT,
+	type HuntPlant,
+	type HuntTruth,
+} from './hunt-scenarios.js';
