@@ -151,7 +151,7 @@ describe('clicktrail hunt on generated archives', () => {
 		expect(lines[0]).toBe('severity,rule,title,principal,accountId,start,end,count,eventIDs');
 		expect(lines.slice(1).every(line => line.includes(RULE('10')))).toBe(true);
 		expect(await count()).toMatchObject({n: lines.length - 1});
-	});
+	}, 180_000);
 
 	it('--rules DIR: user rules run beside the shipped ones; an unsupported one is named with its reason', async () => {
 		const rules = path.join(dir, 'my-rules');
@@ -175,5 +175,5 @@ describe('clicktrail hunt on generated archives', () => {
 		const missing = await runCli(['hunt', '--db', normal.db, '--rules', path.join(dir, 'nope')]);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toMatch(/--rules .*nope: no such folder/);
-	});
+	}, 120_000);
 });
