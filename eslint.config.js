@@ -46,7 +46,7 @@ const seams = [
 		SCREEN,
 		STORE_INTERNAL,
 	),
-	seam(['source/events/**', 'source/query/**'], DUCKDB, AWS, SCREEN, PURE_QUERY, STORE_INTERNAL),
+	seam(['source/events/**', 'source/query/**', 'source/hunt/**'], DUCKDB, AWS, SCREEN, PURE_QUERY, STORE_INTERNAL),
 	seam(['source/ui/panes/**'], DUCKDB, AWS, PANE, STORE_INTERNAL),
 	{files: ['scripts/bench/naive-load.mjs'], rules: {'no-restricted-imports': 'off'}},
 ];

@@ -22,6 +22,7 @@ const HELP = `
 	  $ clicktrail device DEVICE_ID          every event that touched a device, with its state after each
 	  $ clicktrail lineage EVENT_ID...       who really did it: each event's access key traced to its origin
 	  $ clicktrail sessions                  one row per access key used on IoT 1-Click events, with its issuer
+	  $ clicktrail hunt [--rules DIR]        run the detection rules (Sigma) over the case file; keep the findings
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -94,6 +95,10 @@ const HELP = `
 	Lineage (needs the identity events every load keeps: STS, sign-in, SSO, IAM access keys)
 	  --format FMT            lineage: text (default), json (an array for several IDs) or ndjson;
 	                          sessions: table (default), csv, json or ndjson; --wide, --max-rows N
+	Hunt (the shipped rules, plus Sigma rules of your own; findings are kept in the case file)
+	  --rules DIR             also run the .yml/.yaml Sigma rules in DIR (repeatable)
+	  --since TIME, --until TIME   only events in that window
+	  --format FMT            table (default), csv, json ({"rules": [...], "findings": [...]}) or ndjson
 
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
@@ -102,7 +107,8 @@ const HELP = `
 	                          filters as SQL, V saved views, w save the filters, X export; ? lists all keys
 
 	Exit status: 0 done, 1 error, 2 usage, 3 some inputs failed to load (the rest loaded),
-	4 verify found problems (tampered, missing, unlisted, bad signature, chain gap).
+	4 verify found problems (tampered, missing, unlisted, bad signature, chain gap),
+	5 hunt found findings of high or critical severity.
 
 	Examples
 	  $ clicktrail load ~/cases/acme/AWSLogs --since 2024-12-01
@@ -113,6 +119,7 @@ const HELP = `
 	  $ clicktrail inventory --at 2024-12-03T23:30Z --format json
 	  $ clicktrail device G030PM0123456789
 	  $ clicktrail lineage 3f1c9a52-7d0e-4b8e-9a51-2c6f0e9d1b7a --format json
+	  $ clicktrail hunt --rules ./my-rules --format json
 `;
 
 // COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
@@ -170,6 +177,7 @@ const cli = meow(HELP, {
 		publicKeysOut: {type: 'string'},
 		signaturesOut: {type: 'string'},
 		at: {type: 'string'},
+		rules: {type: 'string', isMultiple: true},
 	},
 });
 
@@ -207,6 +215,8 @@ async function main(): Promise<number> {
 			return (await import('./commands/lineage.js')).runLineage(options);
 		case 'sessions':
 			return (await import('./commands/lineage.js')).runSessions(options);
+		case 'hunt':
+			return (await import('./commands/hunt.js')).runHunt(options);
 	}
 }
 

@@ -10,6 +10,8 @@ export const EXIT = {
 	partial: 3,
 	/** verify: what was checked found problems (tampered, missing or unlisted files, bad signatures, chain gaps). */
 	problems: 4,
+	/** hunt: findings of high or critical severity (listed on stdout, kept in the case file). */
+	findings: 5,
 	/** Interrupted (Ctrl-C). */
 	interrupted: 130,
 } as const;

@@ -14,6 +14,7 @@ const COMMANDS = [
 	'device',
 	'lineage',
 	'sessions',
+	'hunt',
 ] as const;
 
 /** The command whose help `args` (argv after the program) ask for, 'screen' for the general help; undefined if none. */
@@ -36,6 +37,7 @@ const SECTIONS: Record<string, string[]> = {
 	device: ['Case', 'Inventory', 'Exit'],
 	lineage: ['Case', 'Lineage', 'Exit'],
 	sessions: ['Case', 'Lineage', 'Exit'],
+	hunt: ['Case', 'Hunt', 'Exit'],
 };
 
 /** The help for `command` ('screen': all of it), from the full help text, without its common indentation. */

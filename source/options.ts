@@ -17,7 +17,8 @@ export type Command =
 	| 'inventory'
 	| 'device'
 	| 'lineage'
-	| 'sessions';
+	| 'sessions'
+	| 'hunt';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -92,6 +93,8 @@ export type Options = {
 	tz: string;
 	/** inventory --at TIME: the instant the inventory is as of (default: after the newest event). */
 	at?: Date;
+	/** hunt --rules DIR (repeatable): folders of the user's Sigma rules, run with the shipped ones. */
+	rules?: string[];
 	/** device DEVICE_ID: the device whose dossier to print. */
 	deviceId?: string;
 	/** lineage EVENT_ID...: the events to trace, and how to print them. */
@@ -138,6 +141,7 @@ export type Flags = {
 	memoryLimit?: string;
 	maxFileSize?: string;
 	at?: string;
+	rules?: string[];
 };
 
 /**
@@ -158,6 +162,7 @@ const COMMANDS = new Set<string>([
 	'device',
 	'lineage',
 	'sessions',
+	'hunt',
 ]);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
@@ -298,6 +303,12 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		case 'sessions':
 			lineageOptions(options, command, args, flags);
 			break;
+		case 'hunt':
+			if (args.length > 0) throw usage(`hunt takes no arguments (got "${args[0]}"); rule folders are --rules DIR`);
+			if ((flags.rules ?? []).some(dir => dir.trim() === '')) throw usage('--rules needs a folder');
+			options.rules = flags.rules ?? [];
+			options.format = outputFormat(flags);
+			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
 			options.events = positive('--events', flags.events ?? 5000);
@@ -346,6 +357,12 @@ function lineageOptions(options: Options, command: 'lineage' | 'sessions', args:
 	if (format !== 'text' && format !== 'json' && format !== 'ndjson')
 		throw usage(`lineage --format must be text, json or ndjson, not "${format}"`);
 	options.lineage = {eventIDs, format};
+}
+
+function outputFormat(flags: Flags): OutputFormat {
+	const format = flags.format ?? 'table';
+	if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
+	return format as OutputFormat;
 }
 
 const VIEWS_USAGE =

@@ -8,8 +8,9 @@ import type {CallScope} from './iot-operations.js';
 import {logFileKey} from './layout.js';
 import {planFiles, type FilePlan} from './plan.js';
 import {Random} from './random.js';
+import {HUNT_HISTORY_START, HUNT_SCENARIO_START, huntScenarioRecords, type HuntTruth} from './hunt-scenarios.js';
 import {HOSTILE_RECORDS, hostileRecords, INCIDENT_DEVICES, INCIDENT_WINDOW, incidentRecords} from './special-events.js';
-import {MINUTE, parseIso} from './time.js';
+import {DAY, MINUTE, parseIso} from './time.js';
 import {TruthBuilder} from './truth.js';
 import type {BuiltRecord, GroundTruth, HostileTruth, IncidentTruth, SampleOptions} from './types.js';
 import {testKeySigner} from './test-signer.js';
@@ -112,6 +113,30 @@ export async function generateSample(options: SampleOptions): Promise<GroundTrut
 		}
 	}
 
+	let hunt: HuntTruth | undefined;
+	if (options.huntScenarios) {
+		if (startMs > HUNT_HISTORY_START || endMs <= HUNT_SCENARIO_START + DAY)
+			throw new Error('generateSample: huntScenarios needs a window from 2024-11-02 to 2024-12-11 at least');
+		const scope: CallScope = {rng: new Random(seed, 9000), world, account: world.accounts[0]!, region: 'us-east-1'};
+		const made = huntScenarioRecords(scope);
+		for (const built of [made.history, made.scenario]) {
+			const times = built.map(b => b.meta.timeMs);
+			const plan: FilePlan = {
+				index: plans.length,
+				account: scope.account,
+				region: scope.region,
+				startMs: Math.min(...times),
+				endMs: Math.max(...times) + 1,
+				count: 0,
+			};
+			const entry = await writeLog(writer, world, plan, built, scope.rng, 0, digests);
+			logs.push(entry);
+			truth.logFiles.push(entry.key);
+			for (const b of built) truth.add(b);
+		}
+		hunt = made.truth;
+	}
+
 	const digestFiles: string[] = [];
 	const signatures: Record<string, string> = {};
 	if (digests) {
@@ -152,6 +177,7 @@ export async function generateSample(options: SampleOptions): Promise<GroundTrut
 		incident,
 		...(incidentSkipped === undefined ? {} : {incidentSkipped}),
 		...(hostile ? {hostile} : {}),
+		...(hunt ? {hunt} : {}),
 		accounts: [...world.accounts],
 		regions: [...world.regions],
 		organizationId: world.organizationId,

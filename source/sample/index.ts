@@ -42,3 +42,11 @@ export {
 export {digestSigningString, testKeySigner} from './test-signer.js';
 export {generateLineage, HOSTILE_SUBJECT, type LineageOptions} from './lineage.js';
 export type {LineageTruth, PlantedChain, PlantedHop} from './lineage-truth.js';
+export {
+	FOREIGN_ACCOUNT,
+	NEW_ADDRESS,
+	NEW_STS_CLIENT,
+	UNUSUAL_CLIENT,
+	type HuntPlant,
+	type HuntTruth,
+} from './hunt-scenarios.js';

@@ -1,3 +1,4 @@
+import type {HuntTruth} from './hunt-scenarios.js';
 /** Types shared by the sample generator's parts and its callers. */
 
 /** A CloudTrail userIdentity object, as the generator writes it (fields vary by type). */
@@ -92,6 +93,11 @@ export type SampleOptions = {
 	 * outDir: a real copy of a trail has no object metadata, so an archive never carries its signatures.
 	 */
 	signaturesFile?: string;
+	/**
+	 * Also plant the behaviours the detection rules look for (source/sample/hunt-scenarios.ts), with their truth in
+	 * GroundTruth.hunt (default false). Needs the default window, or one from 2024-11-02 to 2024-12-11 at least.
+	 */
+	huntScenarios?: boolean;
 	/** gzip level of log files (default 1: about twice as fast as 6 for a few percent more bytes). */
 	gzipLevel?: number;
 };
@@ -187,6 +193,8 @@ export type GroundTruth = {
 	incidentSkipped?: string;
 	/** The planted hostile text, when planted. */
 	hostile?: HostileTruth;
+	/** The behaviours planted for the detection rules, when SampleOptions.huntScenarios. */
+	hunt?: HuntTruth;
 	/** The three 12-digit account ids. */
 	accounts: string[];
 	regions: string[];

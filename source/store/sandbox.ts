@@ -69,7 +69,7 @@ export async function applySandbox(connection: DuckDBConnection, folder: string)
 }
 
 /** Tables of clicktrail's schema, which the screen and the commands query without a guard. */
-const SCHEMA_TABLES = ['events', 'files', 'views', 'history', 'clicktrail_meta'];
+const SCHEMA_TABLES = ['events', 'files', 'views', 'history', 'clicktrail_meta', 'hunts', 'findings', 'finding_events'];
 
 /**
  * Refuses a case file that redefines what clicktrail's own queries rely on: a macro that carries the name of a DuckDB

@@ -134,6 +134,43 @@ CREATE TABLE identity_events (
 	sourceFile VARCHAR
 );`,
 	},
+	{
+		version: 6,
+		description: 'hunt findings: each tied to its events, replaced by the next hunt of the same rule set',
+		sql: `
+CREATE TABLE hunts (
+	-- The rule set: "builtin" and each --rules folder, as given, one a line.
+	ruleSet VARCHAR PRIMARY KEY,
+	ranAt TIMESTAMPTZ NOT NULL,
+	since TIMESTAMPTZ,
+	until TIMESTAMPTZ,
+	-- Every rule with its status: [{"id", "title", "severity", "status", "reason"}].
+	rules JSON
+);
+CREATE TABLE findings (
+	findingId BIGINT PRIMARY KEY,
+	ruleSet VARCHAR NOT NULL,
+	ruleId VARCHAR NOT NULL,
+	title VARCHAR NOT NULL,
+	-- critical, high, medium, low or info (the rule's Sigma level).
+	severity VARCHAR NOT NULL,
+	principal VARCHAR,
+	accountId VARCHAR,
+	startTime TIMESTAMPTZ NOT NULL,
+	endTime TIMESTAMPTZ NOT NULL,
+	count BIGINT NOT NULL,
+	-- The fields the rule's logic reads, so that a screen can show why an event matched.
+	fields VARCHAR[],
+	tags VARCHAR[],
+	description VARCHAR,
+	triage VARCHAR,
+	ruleSource VARCHAR
+);
+CREATE TABLE finding_events (
+	findingId BIGINT NOT NULL,
+	eventID VARCHAR NOT NULL
+);`,
+	},
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
