@@ -17,10 +17,10 @@ describe('hunt_events with identity_events', () => {
 		db = await loadRecords(await tempDir(), 'identity', records);
 		const writer = await CaseFile.open(db);
 		try {
-			await writer.run(
-				`CREATE TABLE identity_events AS SELECT *, CAST(NULL AS VARCHAR) AS roleArn FROM events WHERE eventSource = 'sts.amazonaws.com'`,
-			);
-			// All but one STS event leave events: that one is in both tables.
+			// The load kept the STS events in identity_events (and, loaded with every service, in events too). All but
+			// one leave events: that one is in both tables.
+			const [kept] = await writer.all(`SELECT count(*) AS n FROM identity_events WHERE eventName = 'AssumeRole'`);
+			expect(Number(kept?.['n'])).toBeGreaterThan(20);
 			await writer.run(
 				`DELETE FROM events WHERE eventSource = 'sts.amazonaws.com' AND eventID <> (SELECT min(eventID) FROM identity_events)`,
 			);
