@@ -20,6 +20,7 @@ const HELP = `
 	  $ clicktrail verify SOURCE             check log files against CloudTrail's signed digest files (offline)
 	  $ clicktrail inventory [--at TIME]     IoT 1-Click projects, placements and devices as of TIME, replayed
 	  $ clicktrail device DEVICE_ID          every event that touched a device, with its state after each
+	  $ clicktrail athena plan|run ...       find the events in a whole trail with Athena, load only those
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -89,6 +90,19 @@ const HELP = `
 	  --format FMT            table (default: one row per fact, with the event that set it), csv,
 	                          json (projects, placements, devices) or ndjson; --wide, --max-rows N
 
+	Athena (plan prints the SQL; run sends it, then loads the records into the case file)
+	  --bucket B              the trail's bucket; --prefix P its key prefix (before AWSLogs/)
+	  --org-id o-...          an organization trail (AWSLogs/o-.../ACCOUNT/...)
+	  --account ID            an account to search (repeatable, at least one)
+	  --region REGION         a region to search (repeatable, at least one)
+	  --since/--until TIME    the events' time window (both needed)
+	  --output s3://R/P/      records go to P/records/ (must be empty), Athena's files to P/athena/
+	  --database NAME         the Glue database for the tables (default clicktrail)
+	  --workgroup NAME        run: the Athena workgroup (default primary)
+	  --athena-region REGION  run: the Athena API's region (default $AWS_REGION or the profile's)
+	  --profile NAME          run: AWS profile; the S3 options above apply to loading the records
+	  views show NAME --dialect athena [--database NAME]   a view's SQL for Athena
+
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
 	  --view NAME             open on a saved view (a filter view sets the filters; a SQL view opens
@@ -106,6 +120,7 @@ const HELP = `
 	  $ clicktrail views export failures --out failures.parquet
 	  $ clicktrail inventory --at 2024-12-03T23:30Z --format json
 	  $ clicktrail device G030PM0123456789
+	  $ clicktrail athena run --bucket org-trail --org-id o-a1b2c3d4e5 --account 111122223333 --region us-east-1 --since 2024-12-01 --until 2024-12-05 --output s3://athena-results/case-42/
 `;
 
 // COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
@@ -163,6 +178,13 @@ const cli = meow(HELP, {
 		publicKeysOut: {type: 'string'},
 		signaturesOut: {type: 'string'},
 		at: {type: 'string'},
+		prefix: {type: 'string'},
+		orgId: {type: 'string'},
+		output: {type: 'string'},
+		workgroup: {type: 'string'},
+		database: {type: 'string'},
+		athenaRegion: {type: 'string'},
+		dialect: {type: 'string'},
 	},
 });
 
@@ -196,6 +218,8 @@ async function main(): Promise<number> {
 			return (await import('./commands/inventory.js')).runInventory(options);
 		case 'device':
 			return (await import('./commands/inventory.js')).runDevice(options);
+		case 'athena':
+			return (await import('./commands/athena.js')).runAthena(options);
 	}
 }
 

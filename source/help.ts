@@ -3,7 +3,7 @@
  * the one help text in cli.tsx by its section titles, so the two cannot drift apart.
  */
 
-const COMMANDS = ['demo', 'load', 'query', 'sample', 'verify', 'views', 'inventory', 'device'] as const;
+const COMMANDS = ['demo', 'load', 'query', 'sample', 'verify', 'views', 'inventory', 'device', 'athena'] as const;
 
 /** The command whose help `args` (argv after the program) ask for, 'screen' for the general help; undefined if none. */
 export function helpRequest(args: readonly string[]): string | undefined {
@@ -23,6 +23,7 @@ const SECTIONS: Record<string, string[]> = {
 	verify: ['Verify', 'S3', 'Exit'],
 	inventory: ['Case', 'Inventory', 'Exit'],
 	device: ['Case', 'Inventory', 'Exit'],
+	athena: ['Case', 'Athena', 'Exit'],
 };
 
 /** The help for `command` ('screen': all of it), from the full help text, without its common indentation. */

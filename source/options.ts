@@ -2,11 +2,13 @@
  * argv -> one typed, validated options object. Commands read this, never argv.
  */
 import {existsSync} from 'node:fs';
+import {athenaOptions, type AthenaFlags, type AthenaOptions} from './athena/options.js';
 import {EXIT, UserError} from './exit-codes.js';
 import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
 
-export type Command = 'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views' | 'inventory' | 'device';
+export type Command =
+	'screen' | 'demo' | 'load' | 'query' | 'sample' | 'verify' | 'views' | 'inventory' | 'device' | 'athena';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -23,7 +25,8 @@ export type S3Options = {
 /** views: the subcommand, the view's name, and for export the file and format. */
 export type ViewsOptions =
 	| {action: 'list'}
-	| {action: 'show' | 'delete'; name: string}
+	| {action: 'show'; name: string; dialect?: 'athena'; database?: string}
+	| {action: 'delete'; name: string}
 	| {action: 'run'; name: string}
 	| {action: 'export'; name: string; out: string; format: ExportFormat; overwrite: boolean};
 
@@ -83,6 +86,8 @@ export type Options = {
 	at?: Date;
 	/** device DEVICE_ID: the device whose dossier to print. */
 	deviceId?: string;
+	/** athena plan|run */
+	athena?: AthenaOptions;
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
 	batchFiles?: number;
 	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
@@ -91,8 +96,9 @@ export type Options = {
 	maxFileBytes?: number;
 };
 
-export type Flags = {
+export type Flags = AthenaFlags & {
 	db?: string;
+	dialect?: string;
 	since?: string;
 	until?: string;
 	allServices: boolean;
@@ -115,7 +121,6 @@ export type Flags = {
 	tz?: string;
 	publicKeys?: string[];
 	signatures?: string;
-	bucket?: string;
 	publicKeysOut?: string;
 	signaturesOut?: string;
 	view?: string;
@@ -134,7 +139,17 @@ export type Flags = {
  */
 export const DEFAULT_MEMORY_LIMIT = '768MB';
 
-const COMMANDS = new Set<string>(['demo', 'load', 'query', 'sample', 'verify', 'views', 'inventory', 'device']);
+const COMMANDS = new Set<string>([
+	'demo',
+	'load',
+	'query',
+	'sample',
+	'verify',
+	'views',
+	'inventory',
+	'device',
+	'athena',
+]);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
 /** Validate argv; throws UserError (exit status 2) for anything wrong. */
@@ -270,6 +285,9 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 		case 'device':
 			inventoryOptions(options, command, args, flags, now);
 			break;
+		case 'athena':
+			options.athena = athenaOptions(args, flags, options);
+			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
 			options.events = positive('--events', flags.events ?? 5000);
@@ -332,8 +350,14 @@ function viewsOptions(args: string[], flags: Flags): ViewsOptions {
 		}
 		case 'run':
 			return {action, name};
+		case 'show':
+			if (flags.dialect !== undefined && flags.dialect !== 'athena')
+				throw usage(`views show --dialect: only athena, not "${flags.dialect}"`);
+			return flags.dialect === undefined
+				? {action, name}
+				: {action, name, dialect: 'athena', ...(flags.database === undefined ? {} : {database: flags.database})};
 		default:
-			return {action: action as 'show' | 'delete', name};
+			return {action: 'delete', name};
 	}
 }
 
