@@ -20,6 +20,8 @@ export type S3Options = {
 	regions: string[];
 	cacheDir?: string;
 	withDigests: boolean;
+	/** Every object under the s3:// prefix is a file to load (athena run's records), not a trail layout. */
+	wholePrefix?: boolean;
 };
 
 /** views: the subcommand, the view's name, and for export the file and format. */

@@ -9,7 +9,6 @@ import type {AthenaApi, StatementResult} from '../athena/runner.js';
 import {EXIT, UserError} from '../exit-codes.js';
 import type {Options} from '../options.js';
 import {inert} from '../text/inert.js';
-import {megabytes} from './progress.js';
 
 /** Stand-ins for tests: the Athena client and the wait between polls. */
 export type AthenaDeps = {api?: AthenaApi; sleep?: (ms: number, signal?: AbortSignal) => Promise<void>};
@@ -68,13 +67,13 @@ async function runPlan(plan: AthenaPlan, athena: AthenaOptions, options: Options
 			if (role === 'unload') {
 				const dollars = costEstimate(result.dataScannedBytes);
 				say(
-					`athena: query ${result.queryId} succeeded in ${(result.engineMs / 1000).toFixed(1)} s: ${megabytes(result.dataScannedBytes)} scanned (about $${dollars.toFixed(dollars < 1 ? 4 : 2)} at $5 per TB)`,
+					`athena: query ${result.queryId} succeeded in ${(result.engineMs / 1000).toFixed(1)} s: ${sizeText(result.dataScannedBytes)} scanned (about $${dollars.toFixed(dollars < 1 ? 4 : 2)} at $5 per TB)`,
 				);
 			}
 		}
 	} catch (error) {
 		if (error instanceof AthenaQueryError) {
-			const scanned = error.dataScannedBytes > 0 ? ` (${megabytes(error.dataScannedBytes)} scanned)` : '';
+			const scanned = error.dataScannedBytes > 0 ? ` (${sizeText(error.dataScannedBytes)} scanned)` : '';
 			throw new UserError(`athena: ${inert(error.message)}${scanned}`, EXIT.error);
 		}
 		throw error;
@@ -87,7 +86,7 @@ async function runPlan(plan: AthenaPlan, athena: AthenaOptions, options: Options
 	const summary = await loadSources({
 		...options,
 		sources: [plan.recordsLocation],
-		s3: {...options.s3, accounts: [], regions: []},
+		s3: {...options.s3, accounts: [], regions: [], wholePrefix: true},
 	});
 	const {CaseFile} = await import('../store/database.js');
 	const {recordAthenaRun} = await import('../store/athena-ledger.js');
@@ -112,4 +111,10 @@ async function runPlan(plan: AthenaPlan, athena: AthenaOptions, options: Options
 	}
 	if (summary.filesFailed.length === 0) return EXIT.ok;
 	return summary.filesLoaded + summary.filesUnchanged > 0 ? EXIT.partial : EXIT.error;
+}
+
+/** Bytes scanned, as Athena's console shows them: MB below a GB, GB above. */
+export function sizeText(bytes: number): string {
+	const gb = bytes / 1024 ** 3;
+	return gb >= 1 ? `${gb.toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 }
