@@ -100,7 +100,7 @@ const HELP = `
 	  --database NAME         the Glue database for the tables (default clicktrail)
 	  --workgroup NAME        run: the Athena workgroup (default primary)
 	  --athena-region REGION  run: the Athena API's region (default $AWS_REGION or the profile's)
-	  --profile NAME          run: AWS profile; the S3 options above apply to loading the records
+	  --profile NAME          run: AWS profile; the S3 options apply to loading the records
 	  views show NAME --dialect athena [--database NAME]   a view's SQL for Athena
 
 	Screen

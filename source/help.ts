@@ -23,7 +23,7 @@ const SECTIONS: Record<string, string[]> = {
 	verify: ['Verify', 'S3', 'Exit'],
 	inventory: ['Case', 'Inventory', 'Exit'],
 	device: ['Case', 'Inventory', 'Exit'],
-	athena: ['Case', 'Athena', 'Exit'],
+	athena: ['Case', 'Athena', 'S3', 'Exit'],
 };
 
 /** The help for `command` ('screen': all of it), from the full help text, without its common indentation. */
