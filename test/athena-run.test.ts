@@ -158,6 +158,24 @@ describe('athena run', () => {
 		expect(existsSync(options.db)).toBe(false);
 	});
 
+	it('Ctrl-C while the UNLOAD runs stops it (StopQueryExecution) and loads nothing', async () => {
+		const options = runOptions('interrupted');
+		const listeners = process.listenerCount('SIGINT');
+		let unloadPolls = 0;
+		const api = fakeAthena([1, 2, 3, 4, 5].map(i => ddlRecording(`ddl-${i}`)).concat(recording('succeeded')), {
+			onPoll() {
+				const starts = api.sent.filter(sent => sent.command === 'StartQueryExecutionCommand').length;
+				if (starts === 6 && ++unloadPolls === 2) process.emit('SIGINT');
+			},
+		});
+		await expect(runAthena(options, {api, sleep: async () => {}})).rejects.toThrow(
+			`athena: query ${unloadId} stopped (interrupted)`,
+		);
+		expect(api.sent.at(-1)).toEqual({command: 'StopQueryExecutionCommand', input: {QueryExecutionId: unloadId}});
+		expect(process.listenerCount('SIGINT')).toBe(listeners);
+		expect(existsSync(options.db)).toBe(false);
+	});
+
 	it('a failed DDL statement stops before the UNLOAD is sent', async () => {
 		const options = runOptions('ddl-failed');
 		const api = fakeAthena([ddlRecording('ddl-1'), recording('failed')]);
