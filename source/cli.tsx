@@ -23,6 +23,7 @@ const HELP = `
 	  $ clicktrail lineage EVENT_ID...       who really did it: each event's access key traced to its origin
 	  $ clicktrail sessions                  one row per access key used on IoT 1-Click events, with its issuer
 	  $ clicktrail hunt [--rules DIR]        run the detection rules (Sigma) over the case file; keep the findings
+	  $ clicktrail athena plan|run ...       find the events in a whole trail with Athena, load only those
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -99,6 +100,18 @@ const HELP = `
 	  --rules DIR             also run the .yml/.yaml Sigma rules in DIR (repeatable)
 	  --since TIME, --until TIME   only events in that window
 	  --format FMT            table (default), csv, json ({"rules": [...], "findings": [...]}) or ndjson
+	Athena (plan prints the SQL; run sends it, then loads the records into the case file)
+	  --bucket B              the trail's bucket; --prefix P its key prefix (before AWSLogs/)
+	  --org-id o-...          an organization trail (AWSLogs/o-.../ACCOUNT/...)
+	  --account ID            an account to search (repeatable, at least one)
+	  --region REGION         a region to search (repeatable, at least one)
+	  --since/--until TIME    the events' time window (both needed)
+	  --output s3://R/P/      records go to P/records/ (must be empty), Athena's files to P/athena/
+	  --database NAME         the Glue database for the tables (default clicktrail)
+	  --workgroup NAME        run: the Athena workgroup (default primary)
+	  --athena-region REGION  run: the Athena API's region (default $AWS_REGION or the profile's)
+	  --profile NAME          run: AWS profile; the S3 options apply to loading the records
+	  views show NAME --dialect athena [--database NAME]   a view's SQL for Athena
 
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
@@ -120,6 +133,7 @@ const HELP = `
 	  $ clicktrail device G030PM0123456789
 	  $ clicktrail lineage 3f1c9a52-7d0e-4b8e-9a51-2c6f0e9d1b7a --format json
 	  $ clicktrail hunt --rules ./my-rules --format json
+	  $ clicktrail athena run --bucket org-trail --org-id o-a1b2c3d4e5 --account 111122223333 --region us-east-1 --since 2024-12-01 --until 2024-12-05 --output s3://athena-results/case-42/
 `;
 
 // COMMAND --help and -h: that command's help, status 0 (before meow, which would parse the command's arguments).
@@ -178,6 +192,13 @@ const cli = meow(HELP, {
 		signaturesOut: {type: 'string'},
 		at: {type: 'string'},
 		rules: {type: 'string', isMultiple: true},
+		prefix: {type: 'string'},
+		orgId: {type: 'string'},
+		output: {type: 'string'},
+		workgroup: {type: 'string'},
+		database: {type: 'string'},
+		athenaRegion: {type: 'string'},
+		dialect: {type: 'string'},
 	},
 });
 
@@ -217,6 +238,8 @@ async function main(): Promise<number> {
 			return (await import('./commands/lineage.js')).runSessions(options);
 		case 'hunt':
 			return (await import('./commands/hunt.js')).runHunt(options);
+		case 'athena':
+			return (await import('./commands/athena.js')).runAthena(options);
 	}
 }
 

@@ -15,6 +15,7 @@ const COMMANDS = [
 	'lineage',
 	'sessions',
 	'hunt',
+	'athena',
 ] as const;
 
 /** The command whose help `args` (argv after the program) ask for, 'screen' for the general help; undefined if none. */
@@ -38,6 +39,7 @@ const SECTIONS: Record<string, string[]> = {
 	lineage: ['Case', 'Lineage', 'Exit'],
 	sessions: ['Case', 'Lineage', 'Exit'],
 	hunt: ['Case', 'Hunt', 'Exit'],
+	athena: ['Case', 'Athena', 'S3', 'Exit'],
 };
 
 /** The help for `command` ('screen': all of it), from the full help text, without its common indentation. */

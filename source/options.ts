@@ -2,6 +2,7 @@
  * argv -> one typed, validated options object. Commands read this, never argv.
  */
 import {existsSync} from 'node:fs';
+import {athenaOptions, type AthenaFlags, type AthenaOptions} from './athena/options.js';
 import {EXIT, UserError} from './exit-codes.js';
 import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
@@ -18,7 +19,8 @@ export type Command =
 	| 'device'
 	| 'lineage'
 	| 'sessions'
-	| 'hunt';
+	| 'hunt'
+	| 'athena';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -30,12 +32,15 @@ export type S3Options = {
 	regions: string[];
 	cacheDir?: string;
 	withDigests: boolean;
+	/** Every object under the s3:// prefix is a file to load (athena run's records), not a trail layout. */
+	wholePrefix?: boolean;
 };
 
 /** views: the subcommand, the view's name, and for export the file and format. */
 export type ViewsOptions =
 	| {action: 'list'}
-	| {action: 'show' | 'delete'; name: string}
+	| {action: 'show'; name: string; dialect?: 'athena'; database?: string}
+	| {action: 'delete'; name: string}
 	| {action: 'run'; name: string}
 	| {action: 'export'; name: string; out: string; format: ExportFormat; overwrite: boolean};
 
@@ -99,6 +104,8 @@ export type Options = {
 	deviceId?: string;
 	/** lineage EVENT_ID...: the events to trace, and how to print them. */
 	lineage?: {eventIDs: string[]; format: 'text' | 'json' | 'ndjson'};
+	/** athena plan|run */
+	athena?: AthenaOptions;
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
 	batchFiles?: number;
 	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
@@ -107,8 +114,9 @@ export type Options = {
 	maxFileBytes?: number;
 };
 
-export type Flags = {
+export type Flags = AthenaFlags & {
 	db?: string;
+	dialect?: string;
 	since?: string;
 	until?: string;
 	allServices: boolean;
@@ -131,7 +139,6 @@ export type Flags = {
 	tz?: string;
 	publicKeys?: string[];
 	signatures?: string;
-	bucket?: string;
 	publicKeysOut?: string;
 	signaturesOut?: string;
 	view?: string;
@@ -163,6 +170,7 @@ const COMMANDS = new Set<string>([
 	'lineage',
 	'sessions',
 	'hunt',
+	'athena',
 ]);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
@@ -309,6 +317,9 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			options.rules = flags.rules ?? [];
 			options.format = outputFormat(flags);
 			break;
+		case 'athena':
+			options.athena = athenaOptions(args, flags, options);
+			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
 			options.events = positive('--events', flags.events ?? 5000);
@@ -394,8 +405,14 @@ function viewsOptions(args: string[], flags: Flags): ViewsOptions {
 		}
 		case 'run':
 			return {action, name};
+		case 'show':
+			if (flags.dialect !== undefined && flags.dialect !== 'athena')
+				throw usage(`views show --dialect: only athena, not "${flags.dialect}"`);
+			return flags.dialect === undefined
+				? {action, name}
+				: {action, name, dialect: 'athena', ...(flags.database === undefined ? {} : {database: flags.database})};
 		default:
-			return {action: action as 'show' | 'delete', name};
+			return {action: 'delete', name};
 	}
 }
 

@@ -5,6 +5,7 @@
  */
 import {existsSync} from 'node:fs';
 import {EXIT, UserError} from '../exit-codes.js';
+import {athenaSql} from '../athena/dialect.js';
 import {chipLabel} from '../query/filters.js';
 import {filterAsSql} from '../query/sql-view.js';
 import {filterViewQuery} from '../query/view-query.js';
@@ -64,7 +65,17 @@ async function act(db: CaseFile, views: ViewsOptions, options: Options): Promise
 			return;
 		}
 		case 'show': {
-			process.stdout.write(describe(await getView(db, views.name)));
+			const view = await getView(db, views.name);
+			if (views.dialect === 'athena') {
+				const sql = view.filter ? filterAsSql(view.filter) : (view.sql ?? '');
+				const text = athenaSql(sql, {
+					name: view.name,
+					...(views.database === undefined ? {} : {database: views.database}),
+				});
+				process.stdout.write(`${text.split('\n').map(inert).join('\n')}`);
+				return;
+			}
+			process.stdout.write(describe(view));
 			return;
 		}
 		case 'run': {

@@ -60,6 +60,7 @@ export async function gatherSources(
 			region: options.s3.bucketRegion,
 			endpointUrl: options.s3.endpointUrl,
 			withDigests: options.s3.withDigests,
+			...(options.s3.wholePrefix === true ? {wholePrefix: true} : {}),
 			onProgress(p) {
 				const now = performance.now();
 				if (now - last < (io.stderr.isTTY ? 100 : 5000)) return;

@@ -171,6 +171,29 @@ CREATE TABLE finding_events (
 	eventID VARCHAR NOT NULL
 );`,
 	},
+	{
+		version: 7,
+		description: 'Athena queries that produced loaded files (clicktrail athena run)',
+		sql: `
+CREATE TABLE athena_queries (
+	queryId VARCHAR PRIMARY KEY,
+	-- 'ddl' (database and tables) or 'unload' (the query that wrote the records)
+	role VARCHAR NOT NULL,
+	sql VARCHAR NOT NULL,
+	dataScannedBytes BIGINT NOT NULL,
+	engineMs BIGINT,
+	workgroup VARCHAR,
+	-- Where the UNLOAD wrote (s3://.../records/); NULL for DDL
+	outputLocation VARCHAR,
+	ranAt TIMESTAMPTZ NOT NULL
+);
+-- Which query wrote each loaded file (files.path, an s3:// URI).
+CREATE TABLE athena_files (
+	path VARCHAR NOT NULL,
+	queryId VARCHAR NOT NULL,
+	PRIMARY KEY (path, queryId)
+);`,
+	},
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -61,6 +61,11 @@ export type FetchS3Options = {
 	endpointUrl?: string;
 	/** Also fetch CloudTrail-Digest objects, recording their signature metadata in the cache. */
 	withDigests?: boolean;
+	/**
+	 * Every object under the prefix is a file to load, whatever its name (an Athena UNLOAD's output), instead of a
+	 * trail's layout to search for AWSLogs/ folders and .json names.
+	 */
+	wholePrefix?: boolean;
 	/** How long to wait on S3 (default: $CLICKTRAIL_S3_TIMEOUT, else defaultTimeouts). */
 	timeouts?: S3Timeouts;
 	/** Downloads at once (default: 4 per core, at most 16). */
@@ -133,7 +138,7 @@ export async function fetchS3(options: FetchS3Options): Promise<FetchS3Result> {
 		for await (const page of listObjects({
 			client,
 			bucket,
-			steps: planListing(prefix, filters),
+			steps: options.wholePrefix === true ? [{mode: 'all', prefix}] : planListing(prefix, filters),
 			filters,
 			...signalOption,
 			onRequest() {
