@@ -12,7 +12,6 @@ import {useCaseStore} from './hooks/case-store-context.js';
 import {useKeyInput} from './hooks/use-key-input.js';
 import {useScreenData} from './hooks/use-screen-data.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {loaded} from './model/data.js';
 import {BrowseBody} from './panes/browse-body.js';
 import {ConsolePane} from './panes/console.js';
 import {totalLabel} from './panes/events.js';
@@ -21,10 +20,8 @@ import {HelpPane} from './panes/help.js';
 import {RecordPane} from './panes/record.js';
 import {StatusBar} from './panes/status-bar.js';
 import {ViewsPane} from './panes/views.js';
-import {consoleWith} from './state/console-reducer.js';
-import {dataKeys} from './state/data-keys.js';
-import {createScreenStore} from './state/screen-store.js';
-import {initialState} from './state/state.js';
+import {shownSlots} from './state/data-keys.js';
+import {openScreen} from './state/screen-store.js';
 
 /** Props of {@link App}. */
 export type AppProps = {
@@ -47,12 +44,7 @@ export type AppProps = {
 /** The triage screen. */
 export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: AppProps) {
 	const size = useTerminalSize();
-	const [screen] = useState(() => {
-		const start = {...initialState(filter, {...size, zone, now: now?.()}), message: notice};
-		if (sql === undefined) return createScreenStore(start);
-		const opened = {...start, mode: 'console' as const, console: consoleWith(start.console, sql)};
-		return createScreenStore(opened, [{type: 'run-sql', sql}]);
-	});
+	const [screen] = useState(() => openScreen({filter, ...size, zone, now: now?.(), sql, notice}));
 	const state = useSyncExternalStore(screen.subscribe, screen.getState);
 	useScreenData(screen, state, notice);
 	useKeyInput(screen);
@@ -60,12 +52,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const keys = dataKeys(state);
-	const counts = loaded(data.counts, keys.counts);
-	const facets = loaded(data.facets, keys.facets);
-	const timeline = loaded(data.timeline, keys.timeline);
-	const page = loaded(data.page, keys.page);
-	const record = loaded(data.record, keys.record);
+	const {counts, facets, timeline, page, record} = shownSlots(state);
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;

@@ -71,5 +71,7 @@ export function step(state: UiState, ...effects: Effect[]): Step {
 /** One scope's keys: the actions it handles, and its handler. */
 export type ScopeHandler = {
 	actions: readonly ActionName[];
+	/** Actions that leave the status message as it is (every other key clears it first). */
+	keepsMessage?: readonly ActionName[];
 	handle: (state: UiState, action: ActionName) => Step;
 };

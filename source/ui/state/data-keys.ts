@@ -2,6 +2,7 @@
  * The request each read slot wants for a state: a key that captures everything its job depends on. The data hooks
  * run a job when a key changes; an answer whose key differs from the wanted one is shown as loading. Pure.
  */
+import {loaded, type Loaded} from '../model/data.js';
 import type {Slots} from './actions.js';
 import type {UiState} from './state.js';
 
@@ -32,5 +33,18 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize)]),
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
+	};
+}
+
+/** Every slot as its pane shows it: the data, and whether the wanted answer is still on its way. */
+export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]>} {
+	const keys = dataKeys(state);
+	const {data} = state;
+	return {
+		counts: loaded(data.counts, keys.counts),
+		facets: loaded(data.facets, keys.facets),
+		timeline: loaded(data.timeline, keys.timeline),
+		page: loaded(data.page, keys.page),
+		record: loaded(data.record, keys.record),
 	};
 }

@@ -5,7 +5,10 @@
  * kept from before): its arrivals join the same state change, so the frame shows them with the key that asked.
  */
 import type {Effect, UiAction} from './actions.js';
-import type {UiState} from './state.js';
+import type {FilterState} from '../../query/filters.js';
+import type {Zone} from '../../query/time.js';
+import {consoleWith} from './console-reducer.js';
+import {initialState, type UiState} from './state.js';
 import {update} from './update.js';
 
 /** Dispatches an action. */
@@ -71,4 +74,23 @@ export function createScreenStore(initial: UiState, pending: Effect[] = []): Scr
 			};
 		},
 	};
+}
+
+/** How the screen opens: filter, terminal size, zone, a fixed clock, SQL to run in the console, a notice. */
+export type Opening = {
+	filter?: FilterState;
+	columns: number;
+	rows: number;
+	zone: Zone;
+	now?: Date;
+	sql?: string;
+	notice?: string;
+};
+
+/** The container the screen opens with (in the console, running `sql`, when given). */
+export function openScreen({filter, sql, notice, ...rest}: Opening): ScreenStore {
+	const start = {...initialState(filter, rest), message: notice};
+	if (sql === undefined) return createScreenStore(start);
+	const opened = {...start, mode: 'console' as const, console: consoleWith(start.console, sql)};
+	return createScreenStore(opened, [{type: 'run-sql', sql}]);
 }

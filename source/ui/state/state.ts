@@ -108,11 +108,11 @@ export type ScreenData = {
 	sql: {run: ConsoleRun; history: readonly string[]};
 };
 
-/** Where the screen opens: its filter, size, zone, and the fixed clock relative times count from (tests). */
-export type Opening = {filter?: FilterState; columns?: number; rows?: number; zone?: Zone; now?: Date};
-
 /** The state the screen opens in: events table focused, no filter, newest first, nothing read yet. */
-export function initialState(filter: FilterState = {chips: []}, opening: Omit<Opening, 'filter'> = {}): UiState {
+export function initialState(
+	filter: FilterState = {chips: []},
+	opening: {columns?: number; rows?: number; zone?: Zone; now?: Date} = {},
+): UiState {
 	return {
 		mode: 'browse',
 		helpReturn: 'browse',

@@ -11,8 +11,11 @@ import type {UiState} from './state.js';
 /** The next state and its effects. */
 export function update(state: UiState, action: UiAction): Step {
 	switch (action.type) {
-		case 'key':
-			return HANDLERS[action.scope].handle({...state, message: undefined}, action.action);
+		case 'key': {
+			const handler = HANDLERS[action.scope];
+			const keep = handler.keepsMessage?.includes(action.action) ?? false;
+			return handler.handle(keep ? state : {...state, message: undefined}, action.action);
+		}
 		case 'prompt-input':
 			return step(
 				state.prompt

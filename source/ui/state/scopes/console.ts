@@ -28,6 +28,8 @@ export const consoleScope: ScopeHandler = {
 		'save-view',
 		'export',
 	],
+	// Running or cancelling hands work to an effect; the message (e.g. "saved view x") stays.
+	keepsMessage: ['console-run', 'console-cancel'],
 	handle(state, action) {
 		const sql = state.data.sql;
 		switch (action) {

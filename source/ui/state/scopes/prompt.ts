@@ -12,6 +12,8 @@ import {nowOf, type Prompt, type UiState} from '../state.js';
 
 export const promptScope: ScopeHandler = {
 	actions: ['prompt-submit', 'prompt-cancel', 'prompt-delete'],
+	// Saving, renaming, deleting and exporting hand work to an effect, which sets the message when done.
+	keepsMessage: ['prompt-submit'],
 	handle(state, action) {
 		const open = state.prompt;
 		switch (action) {
@@ -29,7 +31,9 @@ export const promptScope: ScopeHandler = {
 	},
 };
 
-function submit(state: UiState, open: Prompt): Step {
+function submit(before: UiState, open: Prompt): Step {
+	const local = open.kind === 'search' || open.kind === 'filter' || open.kind === 'view-name';
+	const state = local ? {...before, message: undefined} : before;
 	const error = (text: string) => step({...state, prompt: {...open, error: text}});
 	const done = (message: string) => step({...state, mode: open.returnTo ?? 'browse', prompt: undefined, message});
 	const name = open.subject ?? '';

@@ -8,6 +8,7 @@ import {clamp, openPrompt, withFilter} from '../moves.js';
 
 export const viewsScope: ScopeHandler = {
 	actions: ['up', 'down', 'open', 'views-rename', 'views-delete', 'views-close', 'quit'],
+	keepsMessage: ['open'],
 	handle(state, action) {
 		const list = state.data.views.list;
 		const cursor = clamp(state.views.cursor, list.length - 1);
