@@ -84,6 +84,15 @@ describe('scope handlers', () => {
 		expect(running.data.sql.history).toEqual(['SELECT 1']);
 	});
 
+	it('keys that hand work to an effect keep the status message; other keys clear it', () => {
+		const state: UiState = {...initialState(), mode: 'console', message: 'saved view top-names'};
+		expect(update(state, {type: 'key', scope: 'console', action: 'console-cancel'}).state).toMatchObject({
+			mode: 'browse',
+			message: 'saved view top-names',
+		});
+		expect(update(state, {type: 'key', scope: 'console', action: 'console-left'}).state.message).toBeUndefined();
+	});
+
 	it('saving, renaming and deleting a view and exporting are effects of the prompt', () => {
 		const filter = {chips: [{kind: 'errors' as const}]};
 		const key = (scope: Scope, action: UiAction & {type: 'key'} extends {action: infer A} ? A : never): UiAction => ({
