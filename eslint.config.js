@@ -73,20 +73,4 @@ export default tseslint.config(
 	// The floors and seams (ARCHITECTURE.md).
 	...seams,
 	{files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked},
-	// Known debt, removed by the screen redesign (issue 12): panes that still fetch through hooks, and the App's refs.
-	{
-		files: [
-			'source/ui/panes/console.tsx',
-			'source/ui/panes/events.tsx',
-			'source/ui/panes/facets.tsx',
-			'source/ui/panes/record.tsx',
-			'source/ui/panes/timeline.tsx',
-			'source/ui/panes/views.tsx',
-		],
-		rules: {'no-restricted-imports': 'off'},
-	},
-	{
-		files: ['source/ui/app.tsx', 'source/ui/hooks/use-console.ts', 'source/ui/hooks/use-job.ts'],
-		rules: {'react-hooks/refs': 'off', 'react-hooks/set-state-in-effect': 'off'},
-	},
 );

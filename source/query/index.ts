@@ -21,3 +21,5 @@ export {
 } from './histogram.js';
 export * from './paging.js';
 export * from './sql-view.js';
+export * from './record.js';
+export * from './catalog.js';

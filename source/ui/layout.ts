@@ -47,3 +47,12 @@ export function layout(columns: number, rows: number): Layout {
 		facetLimit,
 	};
 }
+
+/** Lines the editor shows at most. */
+export const EDITOR_LINES = 8;
+
+/** Lines left for result rows in a console of `height` lines with this editor text (for paging). */
+export function consoleTableHeight(text: string, height: number): number {
+	const editorLines = Math.min(EDITOR_LINES, text.split('\n').length);
+	return Math.max(1, height - editorLines - 1 - 1 - 2);
+}

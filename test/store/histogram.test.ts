@@ -5,7 +5,7 @@
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {FilterState} from '../../source/query/filters.js';
 import {BUCKETS, fillBuckets, histogramCountsQuery} from '../../source/query/histogram.js';
-import {loadTimeline} from '../../source/ui/hooks/use-timeline.js';
+import {loadTimeline} from '../../source/ui/reads/timeline.js';
 import {CaseFile} from '../../source/store/database.js';
 import {read} from '../../source/store/read.js';
 

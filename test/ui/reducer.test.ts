@@ -1,17 +1,63 @@
 import {describe, expect, it} from 'vitest';
+import type {Zone} from '../../source/query/time.js';
 import type {ActionName} from '../../source/ui/keys/bindings.js';
-import {reducer} from '../../source/ui/state/reducer.js';
-import {initialState, type UiState, type View} from '../../source/ui/state/state.js';
+import {scopeOf} from '../../source/ui/keys/router.js';
+import type {FacetList, PageView, RecordSummary} from '../../source/ui/model/data.js';
+import type {UiAction} from '../../source/ui/state/actions.js';
+import {initialState, type UiState} from '../../source/ui/state/state.js';
+import {update} from '../../source/ui/state/update.js';
 
 const NOW = new Date('2024-12-10T12:00:00Z');
 const row = (i: number) => ({eventID: `e${i}`, eventTime: new Date(Date.UTC(2024, 11, 3, 23, 0, i))});
+
+/** What the panes show, as these tests give it: it arrives in state before the keys, as the hooks would send it. */
+type View = {
+	facets: FacetList[];
+	page?: PageView;
+	pageSize: number;
+	record?: {lines: number; summary?: RecordSummary};
+	recordHeight: number;
+	timeline?: {starts: Date[]; bucketMs: number};
+	now: Date;
+	zone: Zone;
+};
 
 function view(overrides: Partial<View> = {}): View {
 	return {facets: [], pageSize: 3, recordHeight: 5, now: NOW, zone: 'UTC', ...overrides};
 }
 
+const reducer = (state: UiState, action: UiAction): UiState => update(state, action).state;
+
+/** The state with the view's data arrived (as `<slot>-loaded`) and its sizes, clock and zone. */
+function arrived(state: UiState, v: View): UiState {
+	let s: UiState = {...state, box: {...state.box, pageSize: v.pageSize, recordHeight: v.recordHeight}, now: v.now};
+	s = {...s, zone: v.zone};
+	s = reducer(s, {type: 'facets-loaded', key: 'test', data: v.facets});
+	if (v.page) s = reducer(s, {type: 'page-loaded', key: 'test', data: {...v.page, data: []}});
+	if (v.timeline) {
+		const {starts, bucketMs} = v.timeline;
+		const bucket = {ms: bucketMs, label: 'test'} as never;
+		const timeline = {bucket, from: starts[0]!, until: starts.at(-1)!, starts, counts: []};
+		s = reducer(s, {type: 'timeline-loaded', key: 'test', data: timeline});
+	}
+	if (v.record?.summary) {
+		const lines = Array.from({length: v.record.lines}, () => ({}) as never);
+		const record = {row: {}, raw: {}};
+		s = reducer(s, {type: 'record-loaded', key: 'test', data: {record, lines, summary: v.record.summary}});
+	}
+	return s;
+}
+
+/** Presses the keys bound to `names`, each in the scope it is bound in for the state's mode and pane. */
 function run(state: UiState, names: ActionName[], v: View = view()): UiState {
-	return names.reduce((s, name) => reducer(s, {type: 'command', name, view: v}), state);
+	return names.reduce(
+		(s, name) => {
+			const scope = scopeOf(s.mode, s.focus, name);
+			if (!scope) throw new Error(`${name} is not bound in ${s.mode}/${s.focus}`);
+			return reducer(s, {type: 'key', scope, action: name});
+		},
+		arrived(state, v),
+	);
 }
 
 describe('reducer', () => {

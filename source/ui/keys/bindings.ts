@@ -1,7 +1,9 @@
 /**
  * Every key of the screen, as data: which key does what in which mode and pane. The key router reads it to turn
- * keys into actions, the help screen lists it, and the status bar takes its hints from it. Nothing else binds keys.
+ * keys into actions, the help screen lists it, and the status bar takes its hints from it. Nothing else binds keys. A new
+ * pane or mode adds its scope here, its rows to the table, and its handler in source/ui/state/scopes/.
  */
+import type {ActionName} from './actions.js';
 
 /** A pane of the browse mode. */
 export type Pane = 'filters' | 'facets' | 'timeline' | 'events';
@@ -22,69 +24,7 @@ export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views'
  */
 export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views';
 
-/** Named actions; the reducer (or, for side effects, the app) gives them meaning. */
-export type ActionName =
-	| 'quit'
-	| 'help'
-	| 'close-help'
-	| 'focus-next'
-	| 'focus-previous'
-	| 'back'
-	| 'search'
-	| 'add-filter'
-	| 'clear-filters'
-	| 'toggle-errors'
-	| 'up'
-	| 'down'
-	| 'page-up'
-	| 'page-down'
-	| 'top'
-	| 'bottom'
-	| 'left'
-	| 'right'
-	| 'open'
-	| 'include'
-	| 'exclude'
-	| 'remove-chip'
-	| 'invert-chip'
-	| 'toggle-order'
-	| 'mark'
-	| 'zoom-in'
-	| 'zoom-out'
-	| 'pivot-principal'
-	| 'pivot-device'
-	| 'pivot-event-name'
-	| 'pivot-source-ip'
-	| 'pivot-around'
-	| 'copy-record'
-	| 'copy-value'
-	| 'prompt-submit'
-	| 'prompt-cancel'
-	| 'prompt-delete'
-	| 'open-console'
-	| 'filter-sql'
-	| 'open-views'
-	| 'save-view'
-	| 'export'
-	| 'console-run'
-	| 'console-newline'
-	| 'console-cancel'
-	| 'console-complete'
-	| 'console-up'
-	| 'console-down'
-	| 'console-left'
-	| 'console-right'
-	| 'console-home'
-	| 'console-end'
-	| 'console-backspace'
-	| 'console-clear'
-	| 'console-rows-up'
-	| 'console-rows-down'
-	| 'console-columns-left'
-	| 'console-columns-right'
-	| 'views-rename'
-	| 'views-delete'
-	| 'views-close';
+export type {ActionName} from './actions.js';
 
 /** One row of the table. */
 export type Binding = {
@@ -332,31 +272,4 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 	}
 }
 
-/** A readable key label for help and hints: 'enter' -> 'Enter', 'pagedown' -> 'PgDn', 'shift-tab' -> 'S-Tab'. */
-export function keyLabel(key: string): string {
-	const labels: Record<string, string> = {
-		enter: 'Enter',
-		escape: 'Esc',
-		tab: 'Tab',
-		'shift-tab': 'S-Tab',
-		pageup: 'PgUp',
-		pagedown: 'PgDn',
-		up: '↑',
-		down: '↓',
-		left: '←',
-		right: '→',
-		home: 'Home',
-		end: 'End',
-		backspace: 'Bksp',
-		delete: 'Del',
-		space: 'Space',
-		'meta-enter': 'M-Enter',
-		'ctrl-left': '^←',
-		'ctrl-right': '^→',
-		'meta-left': 'M-←',
-		'meta-right': 'M-→',
-	};
-	if (labels[key]) return labels[key];
-	if (key.startsWith('ctrl-')) return `^${key.slice(5).toUpperCase()}`;
-	return key;
-}
+export {keyLabel} from './labels.js';

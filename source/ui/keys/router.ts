@@ -1,9 +1,9 @@
 /**
- * The key router: Ink's (input, key) -> a key name -> the action the binding table gives it in the current mode
- * and pane. Pure.
+ * The key router: Ink's (input, key) -> a key name -> the scope and action the binding table gives it in the current
+ * mode and pane. Pure. The scope's handler (source/ui/state/scopes/) gives the action its meaning.
  */
 import type {Key} from 'ink';
-import {BINDINGS, scopesFor, type ActionName, type Binding, type Mode, type Pane} from './bindings.js';
+import {BINDINGS, scopesFor, type ActionName, type Binding, type Mode, type Pane, type Scope} from './bindings.js';
 
 /** The subset of Ink's Key the router reads (tests may pass a partial one). */
 export type KeyFlags = Partial<
@@ -72,10 +72,19 @@ export function keymap(mode: Mode, pane: Pane): Map<string, Binding> {
 	return map;
 }
 
+/** A routed key: the scope whose handler takes it, and the action. */
+export type Routed = {scope: Scope; action: ActionName};
+
+/** The scope and action a key names in a mode and pane, if any. */
+export function routeKey(mode: Mode, pane: Pane, name: string | undefined): Routed | undefined {
+	if (name === undefined) return undefined;
+	const binding = keymap(mode, pane).get(name);
+	return binding && {scope: binding.scope, action: binding.action};
+}
+
 /** The action a key names in a mode and pane, if any. */
 export function route(mode: Mode, pane: Pane, name: string | undefined): ActionName | undefined {
-	if (name === undefined) return undefined;
-	return keymap(mode, pane).get(name)?.action;
+	return routeKey(mode, pane, name)?.action;
 }
 
 /** Status-bar hints for a mode and pane: `key label` pairs from the bindings that have a hint, most specific first. */
@@ -88,4 +97,9 @@ export function hints(mode: Mode, pane: Pane): Array<{key: string; label: string
 		}
 	}
 	return out;
+}
+
+/** The scope an action is bound in for a mode and pane (the most specific), if any. */
+export function scopeOf(mode: Mode, pane: Pane, action: ActionName): Scope | undefined {
+	return scopesFor(mode, pane).find(scope => BINDINGS.some(b => b.scope === scope && b.action === action));
 }

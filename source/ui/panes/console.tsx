@@ -6,22 +6,14 @@
 import {Box, Text} from 'ink';
 import {lineCol} from '../console/editor.js';
 import {resultSummary, tableLines} from '../console/result-table.js';
-import type {ConsoleRun} from '../hooks/use-console.js';
+import type {ConsoleRun} from '../model/data.js';
 import type {ConsoleState} from '../state/console-state.js';
+import {EDITOR_LINES} from '../layout.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 
-/** Lines the editor shows at most. */
-export const EDITOR_LINES = 8;
-
 /** Props of {@link ConsolePane}. */
 export type ConsolePaneProps = {console: ConsoleState; run: ConsoleRun; width: number; height: number; now?: number};
-
-/** Lines left for result rows in a console of `height` lines with this editor text (for paging). */
-export function consoleTableHeight(text: string, height: number): number {
-	const editorLines = Math.min(EDITOR_LINES, text.split('\n').length);
-	return Math.max(1, height - editorLines - 1 - 1 - 2);
-}
 
 /** The console. */
 export function ConsolePane({console: state, run, width, height}: ConsolePaneProps) {

@@ -4,9 +4,7 @@
  */
 import {Box, Text} from 'ink';
 import type {Zone} from '../../query/time.js';
-import type {Counts} from '../hooks/use-count.js';
-import type {Loaded} from '../hooks/use-job.js';
-import type {PageData} from '../hooks/use-page.js';
+import type {Counts, Loaded, PageData} from '../model/data.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 import {eventColumns, MARKER_WIDTH} from './event-columns.js';

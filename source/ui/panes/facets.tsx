@@ -5,8 +5,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {NULL_LABEL, hasChip, type FilterState} from '../../query/filters.js';
-import type {Loaded} from '../hooks/use-job.js';
-import type {FacetList} from '../state/state.js';
+import type {FacetList, Loaded} from '../model/data.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 

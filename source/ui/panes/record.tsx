@@ -4,8 +4,7 @@
  */
 import {Box, Text} from 'ink';
 import {formatTime, type Zone} from '../../query/time.js';
-import type {Loaded} from '../hooks/use-job.js';
-import type {EventRecord} from '../hooks/use-record.js';
+import type {EventRecord, Loaded} from '../model/data.js';
 import {INDENT, type JsonLine, type Token} from '../json-lines.js';
 import type {RecordPlace} from '../state/state.js';
 import {cells, fit} from '../text/fit.js';

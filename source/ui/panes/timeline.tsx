@@ -8,8 +8,7 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {renderBars} from '../../query/bars.js';
 import {formatTime, type Zone} from '../../query/time.js';
-import type {Loaded} from '../hooks/use-job.js';
-import type {Timeline} from '../hooks/use-timeline.js';
+import type {Loaded, Timeline} from '../model/data.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 

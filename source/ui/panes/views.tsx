@@ -3,7 +3,7 @@
  */
 import {Box, Text} from 'ink';
 import {chipLabel} from '../../query/filters.js';
-import type {SavedView} from '../../store/views.js';
+import type {SavedView} from '../model/data.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 

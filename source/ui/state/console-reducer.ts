@@ -1,6 +1,6 @@
 /**
  * The console's actions (editing, history, completion, scrolling the result) -> the next console state. Pure:
- * the history, the completion names and the result's size come in the view.
+ * the history, the completion names and the result's size come from state (scopes/console.ts).
  */
 import type {ActionName} from '../keys/bindings.js';
 import {complete, type CompletionSource} from '../console/complete.js';
@@ -17,7 +17,7 @@ import {
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** What the console reducer needs from the screen. */
-export type ConsoleView = {
+export type ConsoleContext = {
 	/** Queries run before, oldest first. */
 	history: readonly string[];
 	completions: CompletionSource;
@@ -43,7 +43,11 @@ function edited(state: ConsoleState, editor: Editor): ConsoleState {
 }
 
 /** A console action; undefined when `name` is not one. */
-export function consoleCommand(state: ConsoleState, name: ActionName, view: ConsoleView): ConsoleState | undefined {
+export function consoleCommand(
+	state: ConsoleState,
+	name: ActionName,
+	context: ConsoleContext,
+): ConsoleState | undefined {
 	const editor = state.editor;
 	switch (name) {
 		case 'console-newline':
@@ -62,22 +66,22 @@ export function consoleCommand(state: ConsoleState, name: ActionName, view: Cons
 			return {...state, editor: moveLineEdge(editor, 'end')};
 		case 'console-up':
 		case 'console-down':
-			return vertical(state, name === 'console-up' ? -1 : 1, view.history);
+			return vertical(state, name === 'console-up' ? -1 : 1, context.history);
 		case 'console-complete': {
-			const done = complete(view.completions, editor.text, editor.cursor);
+			const done = complete(context.completions, editor.text, editor.cursor);
 			return {...state, editor: {text: done.text, cursor: done.cursor}, history: undefined, choices: done.choices};
 		}
 		case 'console-rows-up':
 		case 'console-rows-down': {
-			const page = Math.max(1, view.tableHeight);
-			const last = Math.max(0, view.resultRows - page);
+			const page = Math.max(1, context.tableHeight);
+			const last = Math.max(0, context.resultRows - page);
 			const row = Math.max(0, Math.min(last, state.scroll.row + (name === 'console-rows-up' ? -page : page)));
 			return {...state, scroll: {...state.scroll, row}};
 		}
 		case 'console-columns-left':
 		case 'console-columns-right': {
 			const step = name === 'console-columns-left' ? -1 : 1;
-			const column = Math.max(0, Math.min(Math.max(0, view.resultColumns - 1), state.scroll.column + step));
+			const column = Math.max(0, Math.min(Math.max(0, context.resultColumns - 1), state.scroll.column + step));
 			return {...state, scroll: {...state.scroll, column}};
 		}
 		default:

@@ -1,6 +1,7 @@
 /**
  * The SQL console's part of the screen state: the SQL being edited, where the user is in the history, how the result
- * is scrolled, and the completion choices on show. The result itself comes from a hook (use-console.ts).
+ * is scrolled, and the completion choices on show. Where the statement is and its result arrive in
+ * state.data.sql (effects/sql-runner.ts).
  */
 import {EMPTY_EDITOR, type Editor} from '../console/editor.js';
 import type {TableScroll} from '../console/result-table.js';

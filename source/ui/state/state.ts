@@ -1,12 +1,14 @@
 /**
- * The screen's state (focus, mode, selection, filter) and the view: what the panes currently show, which the
- * reducer reads to move selections over data it does not hold. Plain data.
+ * The screen's state, plain data: what the user did (focus, mode, selection, filter) and what the hooks read for it
+ * (`data`, dispatched as it arrives). The scope handlers read the data from here; nothing comes in with a key.
  */
-import type {FacetField, FilterState} from '../../query/filters.js';
+import type {FilterState} from '../../query/filters.js';
 import type {Cursor} from '../../query/paging.js';
 import type {Zone} from '../../query/time.js';
+import {NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import type {Mode, Pane} from '../keys/bindings.js';
-import type {ConsoleView} from './console-reducer.js';
+import {layout, type Layout} from '../layout.js';
+import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** Which page of the events table to show: the rows after (forward) or before (backward) an anchor row. */
@@ -76,48 +78,41 @@ export type UiState = {
 	console: ConsoleState;
 	/** The saved-views list: the selected entry. */
 	views: {cursor: number};
-};
-
-/** One field's top values, as the facets pane shows them. */
-export type FacetList = {
-	field: FacetField;
-	values: ReadonlyArray<{value: string | null; count: number}>;
-	more: boolean;
-};
-
-/** The page of the events table on screen: the request it answers, its rows' keys, and whether more follow. */
-export type PageView = {seq: number; rows: Cursor[]; moreBefore: boolean; moreAfter: boolean};
-
-/** The fields of the record on screen that pivots use. */
-export type RecordSummary = {
-	eventID: string;
-	eventTime: Date;
-	eventName: string | null;
-	principal: string;
-	deviceId: string | null;
-	sourceIPAddress: string | null;
-};
-
-/** What the panes show now, as far as the reducer needs it. */
-export type View = {
-	facets: readonly FacetList[];
-	page?: PageView;
-	/** Rows the events table has room for. */
-	pageSize: number;
-	record?: {lines: number; summary?: RecordSummary};
-	/** Lines the record view has room for. */
-	recordHeight: number;
-	/** The timeline's buckets: their starts and width. */
-	timeline?: {starts: readonly Date[]; bucketMs: number};
-	now: Date;
+	/** Where everything goes on this terminal (set on resize). */
+	box: Layout;
+	/** Display zone for every time. */
 	zone: Zone;
-	console?: ConsoleView;
-	/** Names of the saved views, in list order. */
-	views?: readonly string[];
+	/** A fixed "now" for relative times (tests); otherwise the newest event, or the clock. */
+	now?: Date;
+	data: ScreenData;
 };
 
-/** The state the screen opens in: events table focused, no filter, newest first. */
-export function initialState(filter: FilterState = {chips: []}): UiState {
+/** What relative times typed in the prompt count back from. */
+export function nowOf(state: UiState): Date {
+	return state.now ?? state.data.newest ?? new Date();
+}
+
+/** What the hooks read from the case file, as it arrived. */
+export type ScreenData = {
+	counts: Answer<Counts>;
+	facets: Answer<FacetList[]>;
+	timeline: Answer<Timeline | null>;
+	page: Answer<PageData>;
+	record: Answer<RecordData | null>;
+	/** The newest event's time: what relative times count back from. */
+	newest?: Date;
+	completions: CompletionSource;
+	/** The saved views; `version` is bumped after a change, to read them again. */
+	views: {list: readonly SavedView[]; error?: string; version: number};
+	/** The console's statement and the history of statements run, oldest first. */
+	sql: {run: ConsoleRun; history: readonly string[]};
+};
+
+/** The state the screen opens in: events table focused, no filter, newest first, nothing read yet. */
+export function initialState(
+	filter: FilterState = {chips: []},
+	opening: {columns?: number; rows?: number; zone?: Zone; now?: Date} = {},
+): UiState {
 	return {
 		mode: 'browse',
 		helpReturn: 'browse',
@@ -132,5 +127,18 @@ export function initialState(filter: FilterState = {chips: []}): UiState {
 		row: 0,
 		console: INITIAL_CONSOLE,
 		views: {cursor: 0},
+		box: layout(opening.columns ?? 80, opening.rows ?? 24),
+		zone: opening.zone ?? 'UTC',
+		...(opening.now ? {now: opening.now} : {}),
+		data: {
+			counts: {},
+			facets: {},
+			timeline: {},
+			page: {},
+			record: {},
+			completions: NO_COMPLETIONS,
+			views: {list: [], version: 0},
+			sql: {run: {state: 'idle'}, history: []},
+		},
 	};
 }

@@ -14,26 +14,9 @@ import {
 	type Bucket,
 	type BucketCounts,
 } from '../../query/histogram.js';
-import type {BarCount} from '../../query/bars.js';
-import type {SqlQuery} from '../../query/sql.js';
 import type {TimeRange} from '../../query/time.js';
-import type {Row} from '../../store/database.js';
-import {useJob, type Loaded} from './use-job.js';
-
-/** Bars over a span. */
-export type Timeline = {
-	bucket: Bucket;
-	from: Date;
-	until: Date;
-	/** Start of each bucket, and its counts. */
-	starts: Date[];
-	counts: BarCount[];
-	/** Events left out of the span because they lie far before or after the rest, and the outermost times. */
-	outside?: {before: number; after: number; earliest: Date; latest: Date};
-};
-
-/** Runs a read. */
-type Query = (query: SqlQuery) => Promise<Row[]>;
+import type {Query} from '../../store/reader.js';
+import type {Timeline} from '../model/data.js';
 
 async function bucketCounts(
 	query: Query,
@@ -97,9 +80,4 @@ export async function loadTimeline(query: Query, filter: FilterState, columns: n
 		counts: bars.map(b => ({total: b.total, errors: b.errors})),
 		...(outside ? {outside} : {}),
 	};
-}
-
-/** The histogram of the filtered events in at most `columns` bars; undefined data when nothing matches. */
-export function useTimeline(filter: FilterState, columns: number): Loaded<Timeline | null> {
-	return useJob('timeline', JSON.stringify([filter, columns]), async query => loadTimeline(query, filter, columns));
 }

@@ -1,0 +1,67 @@
+/**
+ * The browse body: the facets column (when the terminal is wide enough) beside the timeline over the events table.
+ */
+import {Box, Text} from 'ink';
+import type {FilterState} from '../../query/filters.js';
+import type {Zone} from '../../query/time.js';
+import type {Layout} from '../layout.js';
+import type {Counts, FacetList, Loaded, PageData, Timeline} from '../model/data.js';
+import type {UiState} from '../state/state.js';
+import {EventsPane} from './events.js';
+import {FacetsPane} from './facets.js';
+import {TimelinePane} from './timeline.js';
+
+/** Props of {@link BrowseBody}. */
+export type BrowseBodyProps = {
+	box: Layout;
+	zone: Zone;
+	filter: FilterState;
+	/** The selections and focus, as state holds them. */
+	state: Pick<UiState, 'focus' | 'facet' | 'timeline' | 'row' | 'order'>;
+	facets: Loaded<FacetList[]>;
+	timeline: Loaded<Timeline | null>;
+	page: Loaded<PageData>;
+	counts: Loaded<Counts>;
+};
+
+/** Facets, timeline and events. */
+export function BrowseBody({box, zone, filter, state, facets, timeline, page, counts}: BrowseBodyProps) {
+	return (
+		<Box height={box.bodyHeight}>
+			{box.facetsWidth > 0 && (
+				<>
+					<FacetsPane
+						lists={facets}
+						filter={filter}
+						cursor={state.facet}
+						focused={state.focus === 'facets'}
+						width={box.facetsWidth}
+						height={box.bodyHeight}
+					/>
+					<Text> </Text>
+				</>
+			)}
+			<Box flexDirection="column" width={box.mainWidth}>
+				<TimelinePane
+					timeline={timeline}
+					focused={state.focus === 'timeline'}
+					cursor={state.timeline.cursor}
+					mark={state.timeline.mark}
+					width={box.mainWidth}
+					barsHeight={box.barsHeight}
+					zone={zone}
+				/>
+				<EventsPane
+					page={page}
+					counts={counts}
+					row={state.row}
+					order={state.order}
+					focused={state.focus === 'events'}
+					width={box.mainWidth}
+					pageSize={box.pageSize}
+					zone={zone}
+				/>
+			</Box>
+		</Box>
+	);
+}

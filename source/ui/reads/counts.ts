@@ -1,0 +1,17 @@
+/**
+ * The events table's title counts: how many events match the filter, and how many the case file holds.
+ */
+import {EMPTY_FILTER, type FilterState} from '../../query/filters.js';
+import {countQuery} from '../../query/paging.js';
+import type {Query} from '../../store/reader.js';
+import type {Counts} from '../model/data.js';
+
+/**
+ * Counts under `filter`. The total is counted once (pass it back as `total`, or it is taken from an unfiltered
+ * count): the screen holds the case file's write lock, so no events arrive while it is open.
+ */
+export async function loadCounts(query: Query, filter: FilterState, total?: number): Promise<Counts> {
+	const matching = Number((await query(countQuery(filter)))[0]?.['count'] ?? 0);
+	if (filter.chips.length === 0) return {matching, total: matching};
+	return {matching, total: total ?? Number((await query(countQuery(EMPTY_FILTER)))[0]?.['count'] ?? 0)};
+}

@@ -1,0 +1,61 @@
+/**
+ * The record view's read: one whole event, parsed once as it arrives into its JSON lines and the summary the
+ * pivots use.
+ */
+import {integrityQuery, recordQuery} from '../../query/record.js';
+import type {Query} from '../../store/reader.js';
+import {jsonLines} from '../json-lines.js';
+import {parseFirstWins} from '../json/parse.js';
+import type {EventRecord, RecordData, RecordSummary} from '../model/data.js';
+
+/** The event with `eventID` (at `eventTime`, when known: a faster lookup), or null if the case file has none. */
+export async function loadEvent(query: Query, eventID: string, eventTime?: Date): Promise<EventRecord | null> {
+	const row = (await query(recordQuery(eventID, eventTime)))[0];
+	if (!row) return null;
+	const raw = row['raw'];
+	const record: EventRecord = {row, raw};
+	if (typeof raw === 'string') {
+		try {
+			const parsed = parseFirstWins(raw);
+			Object.assign(record, {raw: parsed.value, duplicates: parsed.duplicates, droppedKeys: parsed.droppedKeys});
+		} catch {
+			// Not JSON: shown as the text it is.
+		}
+	}
+	if (typeof row['sourceFile'] === 'string') {
+		const file = (await query(integrityQuery(row['sourceFile'])))[0];
+		if (file)
+			record.integrity = {
+				status: String(file['integrity']),
+				...(file['integrityCheckedAt'] instanceof Date ? {checkedAt: file['integrityCheckedAt']} : {}),
+			};
+	}
+	return record;
+}
+
+/** The event with its JSON lines and summary, or null. */
+export async function loadRecord(query: Query, eventID: string, eventTime?: Date): Promise<RecordData | null> {
+	const record = await loadEvent(query, eventID, eventTime);
+	return record && recordData(record);
+}
+
+/** What the record view shows of an event: its JSON lines (computed here, once) and its summary. */
+export function recordData(record: EventRecord): RecordData {
+	const lines = jsonLines(record.raw, {
+		...(record.duplicates ? {duplicates: record.duplicates} : {}),
+		extra: {sourceFile: record.row['sourceFile']},
+	});
+	return {record, lines, summary: summary(record.row)};
+}
+
+function summary(row: Record<string, unknown>): RecordSummary {
+	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+	return {
+		eventID: String(row['eventID']),
+		eventTime: row['eventTime'] as Date,
+		eventName: text(row['eventName']),
+		principal: String(row['principal'] ?? ''),
+		deviceId: text(row['deviceId']),
+		sourceIPAddress: text(row['sourceIPAddress']),
+	};
+}

@@ -1,0 +1,60 @@
+/**
+ * What arrived, into `state.data`: the answers of the read jobs (`facets-loaded`, `page-loaded`, ...), the newest
+ * event's time, completion names, saved views, the console's history and statement. Pure.
+ */
+import {layout} from '../layout.js';
+import type {Slots, UiAction} from './actions.js';
+import type {ScreenData, UiState} from './state.js';
+
+/** The actions that carry data in. */
+type Arrival = Exclude<
+	UiAction,
+	{
+		type:
+			| 'key'
+			| 'prompt-input'
+			| 'console-input'
+			| 'message'
+			| 'prompt-done'
+			| 'views-changed'
+			| 'prompt-error'
+			| 'prompt-confirm-overwrite';
+	}
+>;
+
+/** The state with what arrived. */
+export function arrive(state: UiState, action: Arrival): UiState {
+	const data = (change: Partial<ScreenData>): UiState => ({...state, data: {...state.data, ...change}});
+	switch (action.type) {
+		case 'resized': {
+			const box = layout(action.columns, action.rows);
+			return box.columns === state.box.columns && box.bodyHeight === state.box.bodyHeight ? state : {...state, box};
+		}
+		case 'load-failed': {
+			// The previous data stays on screen, with the error.
+			const previous = state.data[action.slot];
+			return data({[action.slot]: {key: action.key, data: previous.data, error: action.error}});
+		}
+		case 'newest-loaded':
+			return data({newest: action.newest});
+		case 'completions-loaded':
+			return data({completions: action.completions});
+		case 'views-loaded':
+			return data({
+				views: {list: action.list, ...(action.error ? {error: action.error} : {}), version: state.data.views.version},
+			});
+		case 'history-loaded':
+			return data({sql: {...state.data.sql, history: action.history}});
+		case 'sql-run': {
+			const run = action.run;
+			let history = state.data.sql.history;
+			// A statement that starts joins the history (once, when it repeats the last).
+			if (run.state === 'running' && history.at(-1) !== run.sql) history = [...history, run.sql];
+			return data({sql: {run, history}});
+		}
+		default: {
+			const slot = action.type.slice(0, -'-loaded'.length) as keyof Slots;
+			return data({[slot]: {key: action.key, data: action.data}});
+		}
+	}
+}

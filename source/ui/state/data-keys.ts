@@ -1,0 +1,50 @@
+/**
+ * The request each read slot wants for a state: a key that captures everything its job depends on. The data hooks
+ * run a job when a key changes; an answer whose key differs from the wanted one is shown as loading. Pure.
+ */
+import {loaded, type Loaded} from '../model/data.js';
+import type {Slots} from './actions.js';
+import type {UiState} from './state.js';
+
+/** The read lane each slot runs on. */
+export const LANES: Record<keyof Slots, string> = {
+	counts: 'count',
+	facets: 'facets',
+	timeline: 'timeline',
+	page: 'page',
+	record: 'record',
+};
+
+/** The slots, in the order their jobs start. */
+export const SLOTS = Object.keys(LANES) as Array<keyof Slots>;
+
+/** Whether the record view (or the help over it) is on screen, so that the record is read. */
+export function showsRecord(state: UiState): boolean {
+	return state.mode === 'record' || state.helpReturn === 'record';
+}
+
+/** The wanted key of every slot (undefined: nothing wanted). */
+export function dataKeys(state: UiState): Record<keyof Slots, string | undefined> {
+	const {filter, box} = state;
+	return {
+		counts: JSON.stringify(filter),
+		facets: JSON.stringify([filter, box.facetLimit]),
+		timeline: JSON.stringify([filter, box.mainWidth]),
+		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize)]),
+		record:
+			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
+	};
+}
+
+/** Every slot as its pane shows it: the data, and whether the wanted answer is still on its way. */
+export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]>} {
+	const keys = dataKeys(state);
+	const {data} = state;
+	return {
+		counts: loaded(data.counts, keys.counts),
+		facets: loaded(data.facets, keys.facets),
+		timeline: loaded(data.timeline, keys.timeline),
+		page: loaded(data.page, keys.page),
+		record: loaded(data.record, keys.record),
+	};
+}

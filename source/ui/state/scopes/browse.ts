@@ -1,0 +1,58 @@
+/**
+ * Keys of browse mode whatever pane has focus: panes, search, filter prompt, console, views, save, export, clear,
+ * errors only, back.
+ */
+import {clearAll, toggleChip} from '../../../query/filters.js';
+import {filterAsSql} from '../../../query/sql-view.js';
+import {PANES} from '../../keys/bindings.js';
+import {step, type ScopeHandler} from '../actions.js';
+import {consoleWith} from '../console-reducer.js';
+import {back, openPrompt, withFilter} from '../moves.js';
+
+export const browseScope: ScopeHandler = {
+	actions: [
+		'focus-next',
+		'focus-previous',
+		'search',
+		'add-filter',
+		'open-console',
+		'filter-sql',
+		'open-views',
+		'save-view',
+		'export',
+		'clear-filters',
+		'toggle-errors',
+		'back',
+	],
+	handle(state, action) {
+		switch (action) {
+			case 'focus-next':
+			case 'focus-previous': {
+				const move = action === 'focus-next' ? 1 : PANES.length - 1;
+				return step({...state, focus: PANES[(PANES.indexOf(state.focus) + move) % PANES.length]!});
+			}
+			case 'search':
+				return step({...state, mode: 'prompt', prompt: {kind: 'search', text: ''}});
+			case 'add-filter':
+				return step({...state, mode: 'prompt', prompt: {kind: 'filter', text: ''}});
+			case 'open-console':
+				return step({...state, mode: 'console'});
+			case 'filter-sql':
+				return step({...state, mode: 'console', console: consoleWith(state.console, filterAsSql(state.filter))});
+			case 'open-views':
+				return step({...state, mode: 'views', views: {cursor: 0}});
+			case 'save-view':
+				return step(openPrompt(state, {kind: 'view-name', text: '', source: 'filter'}));
+			case 'export':
+				return step(openPrompt(state, {kind: 'export', text: '', source: 'filter'}));
+			case 'clear-filters':
+				return step(state.filter.chips.length === 0 ? state : withFilter(state, clearAll(), true));
+			case 'toggle-errors':
+				return step(withFilter(state, toggleChip(state.filter, {kind: 'errors'}), false));
+			case 'back':
+				return step(back(state));
+			default:
+				return step(state);
+		}
+	},
+};

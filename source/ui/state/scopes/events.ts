@@ -1,0 +1,60 @@
+/**
+ * The events table's keys: move over rows (keyset paging past the page's edges), open a record, flip the order.
+ */
+import {step, type ScopeHandler} from '../actions.js';
+
+export const eventsScope: ScopeHandler = {
+	actions: ['up', 'down', 'page-up', 'page-down', 'top', 'bottom', 'open', 'toggle-order'],
+	handle(state, action) {
+		const page = state.data.page.data;
+		// Moving over rows needs the page the request asked for; until it lands, wait.
+		const ready = page !== undefined && page.seq === state.page.seq;
+		const rows = ready ? page.rows : [];
+		const last = Math.max(0, rows.length - 1);
+		const row = Math.min(state.row, last);
+		const seq = state.page.seq + 1;
+		switch (action) {
+			case 'toggle-order':
+				return step({
+					...state,
+					order: state.order === 'desc' ? 'asc' : 'desc',
+					page: {seq, direction: 'forward'},
+					row: 0,
+				});
+			case 'top':
+				return step({...state, page: {seq, direction: 'forward'}, row: 0});
+			case 'bottom':
+				return step({...state, page: {seq, direction: 'backward'}, row: Math.max(0, state.box.pageSize - 1)});
+			default:
+				break;
+		}
+		if (!ready) return step(state);
+		switch (action) {
+			case 'down':
+				if (row < last) return step({...state, row: row + 1});
+				if (page.moreAfter && rows[0]) return step({...state, page: {seq, anchor: rows[0], direction: 'forward'}, row});
+				return step({...state, row});
+			case 'up':
+				if (row > 0) return step({...state, row: row - 1});
+				if (page.moreBefore && rows[last])
+					return step({...state, page: {seq, anchor: rows[last], direction: 'backward'}, row: 0});
+				return step({...state, row: 0});
+			case 'page-down':
+				if (page.moreAfter && rows[last])
+					return step({...state, page: {seq, anchor: rows[last], direction: 'forward'}, row});
+				return step({...state, row: last});
+			case 'page-up':
+				if (page.moreBefore && rows[0])
+					return step({...state, page: {seq, anchor: rows[0], direction: 'backward'}, row});
+				return step({...state, row: 0});
+			case 'open': {
+				const selected = rows[row];
+				if (!selected) return step(state);
+				const record = {eventID: selected.eventID, eventTime: selected.eventTime, line: 0, top: 0};
+				return step({...state, mode: 'record', record});
+			}
+			default:
+				return step(state);
+		}
+	},
+};

@@ -1,0 +1,114 @@
+/**
+ * The record view's keys: scroll the JSON lines, go back, pivot on the record's principal, device, eventName, source
+ * IP or the minutes around it, and copy the value on the cursor line or the whole record (a copy effect).
+ */
+import {hasChip, type Chip, type FilterState} from '../../../query/filters.js';
+import type {ActionName} from '../../keys/bindings.js';
+import {AROUND_MINUTES, aroundChips} from '../../filter-prompt.js';
+import {copyText} from '../../json-lines.js';
+import {stringifyJson} from '../../json/stringify.js';
+import {step, type ScopeHandler, type Step} from '../actions.js';
+import {back, withFilter} from '../moves.js';
+import type {UiState} from '../state.js';
+
+export const recordScope: ScopeHandler = {
+	actions: [
+		'back',
+		'up',
+		'down',
+		'page-up',
+		'page-down',
+		'top',
+		'bottom',
+		'pivot-principal',
+		'pivot-device',
+		'pivot-event-name',
+		'pivot-source-ip',
+		'pivot-around',
+		'copy-value',
+		'copy-record',
+	],
+	handle(state, action) {
+		const place = state.record;
+		if (action === 'back') return step(back(state));
+		if (action === 'copy-value' || action === 'copy-record') return copy(state, action);
+		if (!place) return step({...state, mode: 'browse'});
+		const lines = state.data.record.data?.lines.length ?? 0;
+		const height = Math.max(1, state.box.recordHeight);
+		const last = Math.max(0, lines - 1);
+		const move = (line: number): Step => {
+			const target = Math.max(0, Math.min(last, line));
+			let top = place.top;
+			if (target < top) top = target;
+			if (target >= top + height) top = target - height + 1;
+			top = Math.max(0, Math.min(top, Math.max(0, lines - height)));
+			return step({...state, record: {...place, line: target, top}});
+		};
+		switch (action) {
+			case 'up':
+				return move(place.line - 1);
+			case 'down':
+				return move(place.line + 1);
+			case 'page-up':
+				return move(place.line - height);
+			case 'page-down':
+				return move(place.line + height);
+			case 'top':
+				return move(0);
+			case 'bottom':
+				return move(last);
+			case 'pivot-principal':
+			case 'pivot-device':
+			case 'pivot-event-name':
+			case 'pivot-source-ip':
+			case 'pivot-around':
+				return step(pivot(state, action));
+			default:
+				return step(state);
+		}
+	},
+};
+
+/** Copies the value on the cursor line, or the whole record as JSON, and says how many bytes. */
+function copy(state: UiState, action: 'copy-value' | 'copy-record'): Step {
+	const data = state.data.record.data;
+	if (!data) return step(state);
+	const text =
+		action === 'copy-record'
+			? stringifyJson(data.record.raw)
+			: copyText(data.lines[state.record?.line ?? 0]?.value ?? null);
+	const what = action === 'copy-record' ? 'the record' : 'the value';
+	const message = `copied ${what} (${Buffer.byteLength(text).toLocaleString('en-US')} bytes)`;
+	return step({...state, message}, {type: 'copy', text});
+}
+
+/** Replaces the filter with the record's principal, device, eventName, source IP or the minutes around it. */
+function pivot(state: UiState, name: ActionName): UiState {
+	const summary = state.data.record.data?.summary;
+	if (!summary) return state;
+	let chips: Chip[];
+	switch (name) {
+		case 'pivot-principal':
+			chips = [{kind: 'field', field: 'principal', value: summary.principal, exclude: false}];
+			break;
+		case 'pivot-device':
+			if (summary.deviceId === null) return {...state, message: 'this event names no device'};
+			chips = [{kind: 'field', field: 'deviceId', value: summary.deviceId, exclude: false}];
+			break;
+		case 'pivot-event-name':
+			chips = [{kind: 'field', field: 'eventName', value: summary.eventName, exclude: false}];
+			break;
+		case 'pivot-source-ip':
+			chips = [{kind: 'field', field: 'sourceIPAddress', value: summary.sourceIPAddress, exclude: false}];
+			break;
+		default: {
+			const t = summary.eventTime.getTime();
+			const width = AROUND_MINUTES * 60_000;
+			chips = aroundChips(new Date(t - width), new Date(t + width), state.zone);
+		}
+	}
+	const filter: FilterState = {chips};
+	const same = chips.every(chip => hasChip(state.filter, chip)) && chips.length === state.filter.chips.length;
+	const next = same ? state : withFilter(state, filter, true);
+	return {...next, mode: 'browse', focus: 'events', record: undefined};
+}

@@ -1,0 +1,96 @@
+/**
+ * The screen's state container: holds the state, applies actions through {@link update}, tells React (through
+ * useSyncExternalStore) and hands the effects to the one runner (source/ui/effects/). Effects that come before a
+ * runner is attached (the SQL a saved view opens with) wait for it. A resolver may answer reads at once (answers
+ * kept from before): its arrivals join the same state change, so the frame shows them with the key that asked.
+ */
+import type {Effect, UiAction} from './actions.js';
+import type {FilterState} from '../../query/filters.js';
+import type {Zone} from '../../query/time.js';
+import {consoleWith} from './console-reducer.js';
+import {initialState, type UiState} from './state.js';
+import {update} from './update.js';
+
+/** Dispatches an action. */
+export type Dispatch = (action: UiAction) => void;
+
+/** The container. */
+export type ScreenStore = {
+	getState: () => UiState;
+	subscribe: (listener: () => void) => () => void;
+	dispatch: Dispatch;
+	/** Sets who runs effects (pending ones run now); returns a detach. */
+	attach: (run: (effect: Effect) => void) => () => void;
+	/** Sets what answers reads at once after each change (and now); returns a detach. */
+	resolveWith: (resolve: Resolver) => () => void;
+};
+
+/** The arrivals that can be had at once for a state (none: an empty list). */
+export type Resolver = (state: UiState) => UiAction[];
+
+/** A container opening on `initial`, with `pending` effects to run once a runner is attached. */
+export function createScreenStore(initial: UiState, pending: Effect[] = []): ScreenStore {
+	let state = initial;
+	let runner: ((effect: Effect) => void) | undefined;
+	let resolver: Resolver | undefined;
+	const queue = [...pending];
+	const listeners = new Set<() => void>();
+	const resolved = (next: UiState): UiState => {
+		for (const arrival of resolver?.(next) ?? []) next = update(next, arrival).state;
+		return next;
+	};
+	const commit = (next: UiState) => {
+		if (next === state) return;
+		state = next;
+		for (const listener of listeners) listener();
+	};
+	const dispatch: Dispatch = action => {
+		const next = update(state, action);
+		commit(next.state === state ? state : resolved(next.state));
+		for (const effect of next.effects) {
+			if (runner) runner(effect);
+			else queue.push(effect);
+		}
+	};
+	return {
+		getState: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		dispatch,
+		attach(run) {
+			runner = run;
+			for (const effect of queue.splice(0)) run(effect);
+			return () => {
+				if (runner === run) runner = undefined;
+			};
+		},
+		resolveWith(resolve) {
+			resolver = resolve;
+			commit(resolved(state));
+			return () => {
+				if (resolver === resolve) resolver = undefined;
+			};
+		},
+	};
+}
+
+/** How the screen opens: filter, terminal size, zone, a fixed clock, SQL to run in the console, a notice. */
+export type Opening = {
+	filter?: FilterState;
+	columns: number;
+	rows: number;
+	zone: Zone;
+	now?: Date;
+	sql?: string;
+	notice?: string;
+};
+
+/** The container the screen opens with (in the console, running `sql`, when given). */
+export function openScreen({filter, sql, notice, ...rest}: Opening): ScreenStore {
+	const start = {...initialState(filter, rest), message: notice};
+	if (sql === undefined) return createScreenStore(start);
+	const opened = {...start, mode: 'console' as const, console: consoleWith(start.console, sql)};
+	return createScreenStore(opened, [{type: 'run-sql', sql}]);
+}
