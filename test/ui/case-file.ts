@@ -34,7 +34,7 @@ export async function makeCase(
 export async function until(
 	read: () => string | undefined,
 	test: (text: string) => boolean,
-	timeout = 10_000,
+	timeout = 25_000,
 ): Promise<string> {
 	const started = Date.now();
 	for (;;) {
