@@ -1,5 +1,6 @@
 /** The fixed cast of a sample: accounts, regions, devices, projects, placements and identities, all from the seed. */
-import {assumedRole, buildIdentities, type IdentityProfile} from './identities.js';
+import {buildIdentities} from './identity-cast.js';
+import {assumedRole, type IdentityProfile} from './identities.js';
 import {Random} from './random.js';
 
 /** An IoT 1-Click device (a button), claimed into one account and region. */
