@@ -1,155 +1,22 @@
 /**
  * argv -> one typed, validated options object. Commands read this, never argv.
  */
-import {existsSync} from 'node:fs';
-import {athenaOptions, type AthenaFlags, type AthenaOptions} from './athena/options.js';
-import {EXIT, UserError} from './exit-codes.js';
-import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
-import {parseTime} from './query/time.js';
+import {athenaOptions} from './athena/options.js';
+import type {Command, Flags, Options, OutputFormat} from './cli/option-types.js';
+import {
+	FORMATS,
+	isValidZone,
+	looksLikeCommand,
+	outputFormat,
+	positive,
+	sizeInBytes,
+	time,
+	usage,
+} from './cli/option-values.js';
+import {inventoryOptions, lineageOptions, viewsOptions} from './cli/subcommand-options.js';
 
-export type Command =
-	| 'screen'
-	| 'demo'
-	| 'load'
-	| 'query'
-	| 'sample'
-	| 'verify'
-	| 'views'
-	| 'inventory'
-	| 'device'
-	| 'lineage'
-	| 'sessions'
-	| 'hunt'
-	| 'athena';
-export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
-
-export type S3Options = {
-	profile?: string;
-	/** The bucket's region, for the client. */
-	bucketRegion?: string;
-	endpointUrl?: string;
-	accounts: string[];
-	regions: string[];
-	cacheDir?: string;
-	withDigests: boolean;
-	/** Every object under the s3:// prefix is a file to load (athena run's records), not a trail layout. */
-	wholePrefix?: boolean;
-};
-
-/** views: the subcommand, the view's name, and for export the file and format. */
-export type ViewsOptions =
-	| {action: 'list'}
-	| {action: 'show'; name: string; dialect?: 'athena'; database?: string}
-	| {action: 'delete'; name: string}
-	| {action: 'run'; name: string}
-	| {action: 'export'; name: string; out: string; format: ExportFormat; overwrite: boolean};
-
-/** verify: what to check and with what. */
-export type VerifyOptions = {
-	/** A local folder (a copy of the trail's tree) or s3://BUCKET[/PREFIX]. */
-	source: string;
-	/** --public-keys files: list-public-keys JSON, PEM or DER. */
-	publicKeys: string[];
-	/** --signatures FILE: a JSON object mapping digest S3 keys to hex signatures. */
-	signatures?: string;
-	/** --bucket NAME: the bucket the copy came from; each digest's digestS3Bucket must name it. */
-	bucket?: string;
-	/** The case file whose ledger records the result, when --db or $CLICKTRAIL_DB names one. */
-	recordDb?: string;
-	format: 'text' | 'json';
-};
-
-export type Options = {
-	command: Command;
-	/** Case file path. */
-	db: string;
-	/** load / screen: sources to load. */
-	sources: string[];
-	/** query: the SQL text. */
-	sql?: string;
-	format?: OutputFormat;
-	/** query, views run/list: --wide (tables show every value whole) and --max-rows N. */
-	wide?: boolean;
-	maxRows?: number;
-	since?: Date;
-	until?: Date;
-	allServices: boolean;
-	force: boolean;
-	quiet: boolean;
-	/** sample */
-	out?: string;
-	events?: number;
-	seed?: number;
-	badFiles: boolean;
-	/** sample --public-keys-out: write the test public key (list-public-keys JSON) here. */
-	publicKeysOut?: string;
-	/** sample --signatures-out: write the digests' signatures (JSON by key) here. */
-	signaturesOut?: string;
-	/** verify */
-	verify?: VerifyOptions;
-	/** views */
-	views?: ViewsOptions;
-	/** screen --view NAME: open on a saved view. */
-	view?: string;
-	/** query --save NAME [--description TEXT]: also save the SQL as a view. */
-	save?: {name: string; description?: string};
-	s3: S3Options;
-	/** Display zone for times. */
-	tz: string;
-	/** inventory --at TIME: the instant the inventory is as of (default: after the newest event). */
-	at?: Date;
-	/** hunt --rules DIR (repeatable): folders of the user's Sigma rules, run with the shipped ones. */
-	rules?: string[];
-	/** device DEVICE_ID: the device whose dossier to print. */
-	deviceId?: string;
-	/** lineage EVENT_ID...: the events to trace, and how to print them. */
-	lineage?: {eventIDs: string[]; format: 'text' | 'json' | 'ndjson'};
-	/** athena plan|run */
-	athena?: AthenaOptions;
-	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
-	batchFiles?: number;
-	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
-	memoryLimit: string;
-	/** Largest decompressed size of one input file, in bytes: --max-file-size, $CLICKTRAIL_MAX_FILE_SIZE, default 4GB. */
-	maxFileBytes?: number;
-};
-
-export type Flags = AthenaFlags & {
-	db?: string;
-	dialect?: string;
-	since?: string;
-	until?: string;
-	allServices: boolean;
-	force: boolean;
-	quiet: boolean;
-	format?: string;
-	wide?: boolean;
-	maxRows?: number;
-	out?: string;
-	events?: number;
-	seed?: number;
-	badFiles: boolean;
-	profile?: string;
-	region?: string[];
-	bucketRegion?: string;
-	endpointUrl?: string;
-	account?: string[];
-	cacheDir?: string;
-	withDigests: boolean;
-	tz?: string;
-	publicKeys?: string[];
-	signatures?: string;
-	publicKeysOut?: string;
-	signaturesOut?: string;
-	view?: string;
-	save?: string;
-	description?: string;
-	overwrite?: boolean;
-	memoryLimit?: string;
-	maxFileSize?: string;
-	at?: string;
-	rules?: string[];
-};
+export type * from './cli/option-types.js';
+export {joinTimeValues, sizeInBytes} from './cli/option-values.js';
 
 /**
  * DuckDB's memory limit while loading. DuckDB's process grows about 0.5 GB past its limit (JSON parsing and string
@@ -172,7 +39,6 @@ const COMMANDS = new Set<string>([
 	'hunt',
 	'athena',
 ]);
-const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
 /** Validate argv; throws UserError (exit status 2) for anything wrong. */
 export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessEnv, now = new Date()): Options {
@@ -327,151 +193,4 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			break;
 	}
 	return options;
-}
-
-/** inventory [--at TIME] and device DEVICE_ID: --format table, csv, json or ndjson. */
-function inventoryOptions(
-	options: Options,
-	command: 'inventory' | 'device',
-	args: string[],
-	flags: Flags,
-	now: Date,
-): void {
-	if (command === 'inventory' && args.length > 0)
-		throw usage(`inventory takes no arguments (got "${args[0]}"); the instant is --at TIME`);
-	if (command === 'device') {
-		if (args.length !== 1 || args[0]!.trim() === '')
-			throw usage('device needs one DEVICE_ID, e.g. clicktrail device G030PM0123456789');
-		options.deviceId = args[0]!;
-	}
-	if (flags.at !== undefined) {
-		if (command === 'device') throw usage('--at goes with inventory');
-		options.at = time('--at', flags.at, now, false);
-	}
-	const format = flags.format ?? 'table';
-	if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
-	options.format = format as OutputFormat;
-}
-
-/** lineage EVENT_ID... [--format text|json|ndjson]; sessions [--format table|csv|json|ndjson]. */
-function lineageOptions(options: Options, command: 'lineage' | 'sessions', args: string[], flags: Flags): void {
-	if (command === 'sessions') {
-		if (args.length > 0) throw usage(`sessions takes no arguments (got "${args[0]}")`);
-		const format = flags.format ?? 'table';
-		if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
-		options.format = format as OutputFormat;
-		return;
-	}
-	const eventIDs = args.filter(id => id.trim() !== '');
-	if (eventIDs.length === 0) throw usage('lineage needs one or more EVENT_IDs, e.g. clicktrail lineage 3f1c...');
-	const format = flags.format ?? 'text';
-	if (format !== 'text' && format !== 'json' && format !== 'ndjson')
-		throw usage(`lineage --format must be text, json or ndjson, not "${format}"`);
-	options.lineage = {eventIDs, format};
-}
-
-function outputFormat(flags: Flags): OutputFormat {
-	const format = flags.format ?? 'table';
-	if (!FORMATS.has(format)) throw usage(`--format must be table, csv, json or ndjson, not "${format}"`);
-	return format as OutputFormat;
-}
-
-const VIEWS_USAGE =
-	'views list | views show NAME | views run NAME [--format FMT] | views export NAME --out FILE [--format csv|json|jsonl|parquet] | views delete NAME';
-
-function viewsOptions(args: string[], flags: Flags): ViewsOptions {
-	const [action, name, ...extra] = args;
-	if (action === undefined) throw usage(`views needs a subcommand: ${VIEWS_USAGE}`);
-	if (action === 'list') {
-		if (name !== undefined) throw usage('views list takes no arguments');
-		return {action};
-	}
-	if (!['show', 'run', 'export', 'delete'].includes(action))
-		throw usage(`unknown views subcommand "${action}": ${VIEWS_USAGE}`);
-	if (name === undefined || name.trim() === '') throw usage(`views ${action} needs the NAME of a view`);
-	if (extra.length > 0) throw usage(`views ${action} takes one NAME (quote a name with spaces)`);
-	switch (action) {
-		case 'export': {
-			if (!flags.out) throw usage('views export needs --out FILE');
-			const given = flags.format === 'ndjson' ? 'jsonl' : flags.format;
-			if (given !== undefined && !isExportFormat(given))
-				throw usage(`views export --format must be csv, json, jsonl or parquet, not "${given}"`);
-			const format = given ?? exportFormatFor(flags.out);
-			if (!format)
-				throw usage(
-					`cannot tell the format from "${flags.out}": name it .csv, .json, .jsonl or .parquet, or pass --format`,
-				);
-			return {action, name, out: flags.out, format, overwrite: flags.overwrite ?? false};
-		}
-		case 'run':
-			return {action, name};
-		case 'show':
-			if (flags.dialect !== undefined && flags.dialect !== 'athena')
-				throw usage(`views show --dialect: only athena, not "${flags.dialect}"`);
-			return flags.dialect === undefined
-				? {action, name}
-				: {action, name, dialect: 'athena', ...(flags.database === undefined ? {} : {database: flags.database})};
-		default:
-			return {action: 'delete', name};
-	}
-}
-
-function usage(message: string): UserError {
-	return new UserError(message, EXIT.usage);
-}
-
-function time(flag: string, value: string, now: Date, end: boolean): Date {
-	try {
-		return parseTime(value, {now, end});
-	} catch (error) {
-		throw usage(`${flag}: ${(error as Error).message}`);
-	}
-}
-
-/**
- * A first argument that names no file, folder, glob or bucket and could be a command: `qeury`, `help`. Treating it
- * as a source would create a case file for nothing.
- */
-function looksLikeCommand(arg: string): boolean {
-	return /^[a-z][a-z-]*$/i.test(arg) && !existsSync(arg);
-}
-
-/** "1GB", "512 MB", "4g", "1048576" -> bytes (powers of 1024); undefined if it is not a size. */
-export function sizeInBytes(text: string): number | undefined {
-	const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
-	if (!match) return undefined;
-	const power = ['', 'k', 'm', 'g', 't'].indexOf(match[2]!.toLowerCase());
-	const bytes = Math.floor(Number(match[1]) * 1024 ** power);
-	return bytes > 0 ? bytes : undefined;
-}
-
-/**
- * `--since -7d` as `--since=-7d`: a value that starts with '-' would otherwise be read as a flag. Only for the
- * options that take a time, and only for a value that is a relative time.
- */
-export function joinTimeValues(argv: readonly string[]): string[] {
-	const joined: string[] = [];
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i]!;
-		const next = argv[i + 1];
-		if ((arg === '--since' || arg === '--until') && next !== undefined && /^-\s*\d/.test(next)) {
-			joined.push(`${arg}=${next}`);
-			i++;
-		} else joined.push(arg);
-	}
-	return joined;
-}
-
-function positive(flag: string, value: number): number {
-	if (!Number.isFinite(value) || value < 1) throw usage(`${flag} must be a positive number`);
-	return Math.trunc(value);
-}
-
-function isValidZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', {timeZone: zone});
-		return true;
-	} catch {
-		return false;
-	}
 }
