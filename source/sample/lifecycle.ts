@@ -6,17 +6,14 @@
  * state changes of one device land in the same second. A separate function: generateSample's output is unchanged.
  */
 import {ArchiveWriter} from './archive-writer.js';
+import {makeCall, writeFiles, type Step} from './lifecycle-calls.js';
 import {RecordFactory} from './factory.js';
 import type {CallScope} from './iot-operations.js';
-import {IOT_SOURCE} from './iot-operations.js';
-import {logFileKey} from './layout.js';
-import type {LifecycleCall, LifecycleEffect, LifecycleFailure, LifecycleTruth} from './lifecycle-truth.js';
+import type {LifecycleCall, LifecycleFailure, LifecycleTruth} from './lifecycle-truth.js';
 import {Random} from './random.js';
-import {buildRecord} from './record.js';
-import {MINUTE, parseIso} from './time.js';
+import {parseIso} from './time.js';
 import type {BuiltRecord} from './types.js';
-import {kebab} from './user-agents.js';
-import {buildWorld, type World} from './world.js';
+import {buildWorld} from './world.js';
 
 /** Options of generateLifecycle. */
 export type LifecycleOptions = {
@@ -31,27 +28,6 @@ export type LifecycleOptions = {
 	end?: string;
 	/** Records per log file at most (default 200). */
 	recordsPerFile?: number;
-};
-
-const DEVICE_OPERATIONS = new Set([
-	'ListDevices',
-	'DescribeDevice',
-	'UpdateDeviceState',
-	'ClaimDevicesByClaimCode',
-	'InitiateDeviceClaim',
-	'FinalizeDeviceClaim',
-	'UnclaimDevice',
-]);
-
-/** One call to make. */
-type Step = {
-	eventName: string;
-	params: Record<string, unknown>;
-	/** Fails (an errorCode) and so changes nothing. */
-	fails?: boolean;
-	effect?: LifecycleEffect;
-	/** Same second as the previous step. */
-	sameSecond?: boolean;
 };
 
 /** Writes the archive and returns its truth. Same options, same bytes. */
@@ -276,57 +252,4 @@ export async function generateLifecycle(options: LifecycleOptions): Promise<Life
 	const logFiles = await writeFiles(writer, world, built, rng, options.recordsPerFile ?? 200);
 	await writer.flush();
 	return {seed, events: built.length, calls, failures, ties, logFiles: logFiles.sort(), startMs, endMs};
-}
-
-function makeCall(
-	scope: CallScope,
-	step: Step,
-	profile: ReturnType<RecordFactory['profile']>,
-	timeMs: number,
-): BuiltRecord {
-	const api = DEVICE_OPERATIONS.has(step.eventName) ? 'devices' : 'projects';
-	const readOnly = /^(List|Describe|Get)/.test(step.eventName);
-	const deviceId = typeof step.params['deviceId'] === 'string' ? step.params['deviceId'] : undefined;
-	return buildRecord({
-		scope,
-		timeMs,
-		profile,
-		eventSource: IOT_SOURCE,
-		eventName: step.eventName,
-		readOnly,
-		host: `${api}.iot1click.${scope.region}.amazonaws.com`,
-		cli: `iot1click-${api}.${kebab(step.eventName)}`,
-		call: {requestParameters: step.params, responseElements: null, ...(deviceId === undefined ? {} : {deviceId})},
-		iot: true,
-		error: step.fails === true,
-	});
-}
-
-/** Writes the records as log files per account and region, in time order, each file's records shuffled. */
-async function writeFiles(
-	writer: ArchiveWriter,
-	world: World,
-	built: BuiltRecord[],
-	rng: Random,
-	perFile: number,
-): Promise<string[]> {
-	const groups = new Map<string, BuiltRecord[]>();
-	for (const b of built) {
-		const key = `${b.record.recipientAccountId}/${b.record.awsRegion}`;
-		groups.set(key, [...(groups.get(key) ?? []), b]);
-	}
-	const keys: string[] = [];
-	for (const [scopeKey, records] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-		const [account, region] = scopeKey.split('/') as [string, string];
-		records.sort((a, b) => a.meta.timeMs - b.meta.timeMs);
-		for (let i = 0; i < records.length; i += perFile) {
-			const chunk = rng.shuffle(records.slice(i, i + perFile));
-			const newest = Math.max(...chunk.map(b => b.meta.timeMs));
-			const organizationId = account === world.organizationAccount ? world.organizationId : undefined;
-			const key = logFileKey({account, region, deliveryMs: newest + rng.int(2, 9) * MINUTE, organizationId, rng});
-			await writer.writeGzip(key, JSON.stringify({Records: chunk.map(b => b.record)}));
-			keys.push(key);
-		}
-	}
-	return keys;
 }
