@@ -16,6 +16,8 @@ const COMMANDS = [
 	'sessions',
 	'hunt',
 	'athena',
+	'report',
+	'marks',
 ] as const;
 
 /** The command whose help `args` (argv after the program) ask for, 'screen' for the general help; undefined if none. */
@@ -40,6 +42,8 @@ const SECTIONS: Record<string, string[]> = {
 	sessions: ['Case', 'Lineage', 'Exit'],
 	hunt: ['Case', 'Hunt', 'Exit'],
 	athena: ['Case', 'Athena', 'S3', 'Exit'],
+	report: ['Case', 'Report', 'Exit'],
+	marks: ['Case', 'Report', 'Exit'],
 };
 
 /** The help for `command` ('screen': all of it), from the full help text, without its common indentation. */

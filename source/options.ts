@@ -6,6 +6,13 @@ import {athenaOptions, type AthenaFlags, type AthenaOptions} from './athena/opti
 import {EXIT, UserError} from './exit-codes.js';
 import {exportFormatFor, isExportFormat, type ExportFormat} from './query/export-sql.js';
 import {parseTime} from './query/time.js';
+import {
+	marksOptions,
+	reportOptions,
+	type MarksOptions,
+	type ReportFlags,
+	type ReportOptions,
+} from './report/options.js';
 
 export type Command =
 	| 'screen'
@@ -20,7 +27,9 @@ export type Command =
 	| 'lineage'
 	| 'sessions'
 	| 'hunt'
-	| 'athena';
+	| 'athena'
+	| 'report'
+	| 'marks';
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -106,6 +115,10 @@ export type Options = {
 	lineage?: {eventIDs: string[]; format: 'text' | 'json' | 'ndjson'};
 	/** athena plan|run */
 	athena?: AthenaOptions;
+	/** report --out FILE (source/report/options.ts) */
+	report?: ReportOptions;
+	/** marks list|add|delete */
+	marks?: MarksOptions;
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
 	batchFiles?: number;
 	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
@@ -114,42 +127,43 @@ export type Options = {
 	maxFileBytes?: number;
 };
 
-export type Flags = AthenaFlags & {
-	db?: string;
-	dialect?: string;
-	since?: string;
-	until?: string;
-	allServices: boolean;
-	force: boolean;
-	quiet: boolean;
-	format?: string;
-	wide?: boolean;
-	maxRows?: number;
-	out?: string;
-	events?: number;
-	seed?: number;
-	badFiles: boolean;
-	profile?: string;
-	region?: string[];
-	bucketRegion?: string;
-	endpointUrl?: string;
-	account?: string[];
-	cacheDir?: string;
-	withDigests: boolean;
-	tz?: string;
-	publicKeys?: string[];
-	signatures?: string;
-	publicKeysOut?: string;
-	signaturesOut?: string;
-	view?: string;
-	save?: string;
-	description?: string;
-	overwrite?: boolean;
-	memoryLimit?: string;
-	maxFileSize?: string;
-	at?: string;
-	rules?: string[];
-};
+export type Flags = AthenaFlags &
+	ReportFlags & {
+		db?: string;
+		dialect?: string;
+		since?: string;
+		until?: string;
+		allServices: boolean;
+		force: boolean;
+		quiet: boolean;
+		format?: string;
+		wide?: boolean;
+		maxRows?: number;
+		out?: string;
+		events?: number;
+		seed?: number;
+		badFiles: boolean;
+		profile?: string;
+		region?: string[];
+		bucketRegion?: string;
+		endpointUrl?: string;
+		account?: string[];
+		cacheDir?: string;
+		withDigests: boolean;
+		tz?: string;
+		publicKeys?: string[];
+		signatures?: string;
+		publicKeysOut?: string;
+		signaturesOut?: string;
+		view?: string;
+		save?: string;
+		description?: string;
+		overwrite?: boolean;
+		memoryLimit?: string;
+		maxFileSize?: string;
+		at?: string;
+		rules?: string[];
+	};
 
 /**
  * DuckDB's memory limit while loading. DuckDB's process grows about 0.5 GB past its limit (JSON parsing and string
@@ -171,6 +185,8 @@ const COMMANDS = new Set<string>([
 	'sessions',
 	'hunt',
 	'athena',
+	'report',
+	'marks',
 ]);
 const FORMATS = new Set<string>(['table', 'csv', 'json', 'ndjson']);
 
@@ -319,6 +335,13 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			break;
 		case 'athena':
 			options.athena = athenaOptions(args, flags, options);
+			break;
+		case 'report':
+			options.report = reportOptions(args, flags);
+			break;
+		case 'marks':
+			options.marks = marksOptions(args, flags);
+			options.format = outputFormat(flags);
 			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);
