@@ -55,7 +55,7 @@ export async function addMark(db: CaseFile, eventID: string, note: string | null
 	const clean = note?.trim() ? note.trim() : null;
 	return db.transaction(async () => {
 		const event = await db.all(`SELECT 1 FROM events WHERE eventID = ?`, [eventID]);
-		if (event.length === 0) throw new MarkError(`no event ${JSON.stringify(eventID)} in the case file`);
+		if (event.length === 0) throw new MarkError(`no event "${eventID}" in the case file`);
 		const existing = await db.all(`SELECT created FROM marks WHERE eventID = ?`, [eventID]);
 		const created = (existing[0]?.['created'] as Date | undefined) ?? now;
 		await db.run(`DELETE FROM marks WHERE eventID = ?`, [eventID]);
@@ -71,7 +71,7 @@ export async function addMark(db: CaseFile, eventID: string, note: string | null
 export async function deleteMark(db: CaseFile, eventID: string): Promise<void> {
 	await db.transaction(async () => {
 		const existing = await db.all(`SELECT 1 FROM marks WHERE eventID = ?`, [eventID]);
-		if (existing.length === 0) throw new MarkError(`event ${JSON.stringify(eventID)} is not marked`);
+		if (existing.length === 0) throw new MarkError(`event "${eventID}" is not marked`);
 		await db.run(`DELETE FROM marks WHERE eventID = ?`, [eventID]);
 	});
 }
