@@ -19,7 +19,6 @@ function expectInert(text: string): void {
 	expect(text).not.toMatch(/<[a-z][^<>]*\bsrc\s*=/i);
 	expect(text).not.toMatch(/<[a-z][^<>]*\bhref\s*=\s*["']?(?!#)/i);
 	expect(text).not.toMatch(/url\(/i);
-	// eslint-disable-next-line no-control-regex
 	expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
 }
 
