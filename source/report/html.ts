@@ -14,7 +14,7 @@ th{background:#eee}code,.id{font-family:ui-monospace,monospace;font-size:11px;wo
 .sev-critical,.sev-high{color:#b00;font-weight:bold}.tampered,.missing,.signature-invalid,.chain-gap{color:#b00;font-weight:bold}
 .verified{color:#070}.unverified{color:#a60}.err{color:#b00}tr:target{background:#ffd}.note{font-style:italic}
 a{color:#1a4f99}.cites{font-size:11px}
-.grid{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}.grid td:first-child{word-break:break-all}figure{margin:0}
 @media print{body{margin:0;font-size:10px}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr{break-inside:avoid}svg{max-width:100%;height:auto}}
 `;
 
@@ -23,10 +23,13 @@ export function citeHtml(
 	eventIDs: readonly string[],
 	anchors: ReadonlyMap<string, string>,
 	total = eventIDs.length,
+	short = false,
 ): string {
 	const links = eventIDs.map(id => {
 		const anchor = anchors.get(id);
-		return anchor ? `<a class="id" href="#${anchor}">${h(id)}</a>` : `<code>${h(id)}</code>`;
+		// Short: the ID's first 8 characters, whole in the title and in the event row the link leads to.
+		const label = short && id.length > 9 ? `${h(id.slice(0, 8))}…` : h(id);
+		return anchor ? `<a class="id" href="#${anchor}" title="${h(id)}">${label}</a>` : `<code>${h(id)}</code>`;
 	});
 	const more = total > eventIDs.length ? ` and ${total - eventIDs.length} more` : '';
 	return `<span class="cites">${links.join(', ')}${more}</span>`;
@@ -34,7 +37,7 @@ export function citeHtml(
 
 export function reportHtml(report: Report): string {
 	const anchors = new Map(report.events.map(event => [event.eventID, event.anchor]));
-	const cite = (ids: readonly string[], total?: number) => citeHtml(ids, anchors, total);
+	const cite: Cite = (ids, total, short) => citeHtml(ids, anchors, total, short);
 	const out: string[] = [
 		'<!DOCTYPE html>',
 		'<html lang="en"><head><meta charset="utf-8">',
@@ -44,10 +47,10 @@ export function reportHtml(report: Report): string {
 		`<h1>Incident report</h1>`,
 	];
 	out.push(...scope(report, cite));
+	out.push('<h2 id="timeline">Timeline</h2>', `<figure>${timelineSvg(report, {links: true, anchors})}</figure>`);
 	out.push('<h2 id="summary">Summary</h2>', '<div class="grid">');
 	for (const part of report.summary) out.push(`<div>${countTable(part.title, part.counts, cite)}</div>`);
 	out.push('</div>');
-	out.push('<h2 id="timeline">Timeline</h2>', `<figure>${timelineSvg(report, {links: true, anchors})}</figure>`);
 	out.push(...findings(report, cite), ...lineage(report, cite), ...changes(report, cite), ...marks(report, cite));
 	out.push(...events(report), '</body></html>', '');
 	return out.join('\n');
@@ -56,7 +59,7 @@ export function reportHtml(report: Report): string {
 /** Values each summary table shows. */
 const TOP_VALUES = 12;
 
-type Cite = (ids: readonly string[], total?: number) => string;
+type Cite = (ids: readonly string[], total?: number, short?: boolean) => string;
 
 function scope(report: Report, cite: Cite): string[] {
 	const span = report.span ? `${reportTime(report.span.from)} to ${reportTime(report.span.to)}` : 'no events';
@@ -97,7 +100,7 @@ function countTable(title: string, counts: readonly Count[], cite: Cite): string
 		.slice(0, TOP_VALUES)
 		.map(
 			count =>
-				`<tr><td>${h(count.value)}</td><td>${count.count}</td><td>${cite(count.eventIDs, count.count)}</td></tr>`,
+				`<tr><td>${h(count.value)}</td><td>${count.count}</td><td>${cite(count.eventIDs, count.count, true)}</td></tr>`,
 		);
 	const more = counts.length > TOP_VALUES ? `<p>and ${counts.length - TOP_VALUES} more values</p>` : '';
 	return `<h3>By ${h(title)}</h3><table><tr><th>${h(title)}</th><th>events</th><th>events (the first, oldest first)</th></tr>${rows.join('')}</table>${more}`;
