@@ -24,6 +24,8 @@ const HELP = `
 	  $ clicktrail sessions                  one row per access key used on IoT 1-Click events, with its issuer
 	  $ clicktrail hunt [--rules DIR]        run the detection rules (Sigma) over the case file; keep the findings
 	  $ clicktrail athena plan|run ...       find the events in a whole trail with Athena, load only those
+	  $ clicktrail report --out FILE.html    the incident report (HTML or .md), every statement citing its events
+	  $ clicktrail marks list|add|delete     events marked in the screen (m) or here, with their notes
 
 	SOURCE is a file, a directory (walked recursively), a glob, or s3://BUCKET[/PREFIX].
 	Files: CloudTrail logs ({"Records":[...]}, .json or .json.gz), JSON lines, and the console's
@@ -113,6 +115,16 @@ const HELP = `
 	  --profile NAME          run: AWS profile; the S3 options apply to loading the records
 	  views show NAME --dialect athena [--database NAME]   a view's SQL for Athena
 
+	Report (the case file is only read; every statement links the eventIDs it rests on)
+	  --out FILE              FILE.html (one file, no scripts, no external resource) or FILE.md (the
+	                          timeline beside it as FILE.timeline.svg); an existing FILE needs --overwrite
+	  --view NAME             only the events a saved filter view selects (default: the whole case)
+	  --since/--until TIME    only events in that window
+	  --principal P           only events by P (repeatable)
+	  marks list              every marked event with its note (--format table, csv, json or ndjson)
+	  marks add EVENT_ID [--note TEXT]   mark an event (again: replace its note)
+	  marks delete EVENT_ID   remove its mark
+
 	Screen
 	  --tz ZONE               show times in ZONE (IANA name, default UTC)
 	  --view NAME             open on a saved view (a filter view sets the filters; a SQL view opens
@@ -133,6 +145,8 @@ const HELP = `
 	  $ clicktrail device G030PM0123456789
 	  $ clicktrail lineage 3f1c9a52-7d0e-4b8e-9a51-2c6f0e9d1b7a --format json
 	  $ clicktrail hunt --rules ./my-rules --format json
+	  $ clicktrail report --out incident.html --since 2024-12-03T23:00Z --until 2024-12-04
+	  $ clicktrail marks add 3f1c9a52-7d0e-4b8e-9a51-2c6f0e9d1b7a --note "first disable"
 	  $ clicktrail athena run --bucket org-trail --org-id o-a1b2c3d4e5 --account 111122223333 --region us-east-1 --since 2024-12-01 --until 2024-12-05 --output s3://athena-results/case-42/
 `;
 
@@ -199,6 +213,8 @@ const cli = meow(HELP, {
 		database: {type: 'string'},
 		athenaRegion: {type: 'string'},
 		dialect: {type: 'string'},
+		principal: {type: 'string', isMultiple: true},
+		note: {type: 'string'},
 	},
 });
 
@@ -240,6 +256,10 @@ async function main(): Promise<number> {
 			return (await import('./commands/hunt.js')).runHunt(options);
 		case 'athena':
 			return (await import('./commands/athena.js')).runAthena(options);
+		case 'report':
+			return (await import('./commands/report.js')).runReport(options);
+		case 'marks':
+			return (await import('./commands/marks.js')).runMarks(options);
 	}
 }
 

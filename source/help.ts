@@ -2,28 +2,16 @@
  * `clicktrail COMMAND --help` (or `-h`): the parts of the help text about that command. Pure: the text is cut from
  * the one help text in cli.tsx by its section titles, so the two cannot drift apart.
  */
+import {COMMAND_NAMES} from './cli/option-types.js';
 
-const COMMANDS = [
-	'demo',
-	'load',
-	'query',
-	'sample',
-	'verify',
-	'views',
-	'inventory',
-	'device',
-	'lineage',
-	'sessions',
-	'hunt',
-	'athena',
-] as const;
+const COMMANDS: readonly string[] = COMMAND_NAMES;
 
 /** The command whose help `args` (argv after the program) ask for, 'screen' for the general help; undefined if none. */
 export function helpRequest(args: readonly string[]): string | undefined {
 	const end = args.indexOf('--');
 	const before = end === -1 ? args : args.slice(0, end);
 	if (!before.includes('--help') && !before.includes('-h')) return undefined;
-	return before.find(arg => (COMMANDS as readonly string[]).includes(arg)) ?? 'screen';
+	return before.find(arg => COMMANDS.includes(arg)) ?? 'screen';
 }
 
 /** Section titles (their first word) each command's help shows, after its usage lines. */
@@ -40,6 +28,8 @@ const SECTIONS: Record<string, string[]> = {
 	sessions: ['Case', 'Lineage', 'Exit'],
 	hunt: ['Case', 'Hunt', 'Exit'],
 	athena: ['Case', 'Athena', 'S3', 'Exit'],
+	report: ['Case', 'Report', 'Exit'],
+	marks: ['Case', 'Report', 'Exit'],
 };
 
 /** The help for `command` ('screen': all of it), from the full help text, without its common indentation. */

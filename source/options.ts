@@ -2,7 +2,7 @@
  * argv -> one typed, validated options object. Commands read this, never argv.
  */
 import {athenaOptions} from './athena/options.js';
-import type {Command, Flags, Options, OutputFormat} from './cli/option-types.js';
+import {COMMAND_NAMES, type Command, type Flags, type Options, type OutputFormat} from './cli/option-types.js';
 import {
 	FORMATS,
 	isValidZone,
@@ -14,6 +14,7 @@ import {
 	usage,
 } from './cli/option-values.js';
 import {inventoryOptions, lineageOptions, viewsOptions} from './cli/subcommand-options.js';
+import {marksOptions, reportOptions} from './report/options.js';
 
 export type * from './cli/option-types.js';
 export {joinTimeValues, sizeInBytes} from './cli/option-values.js';
@@ -25,20 +26,7 @@ export {joinTimeValues, sizeInBytes} from './cli/option-values.js';
  */
 export const DEFAULT_MEMORY_LIMIT = '768MB';
 
-const COMMANDS = new Set<string>([
-	'demo',
-	'load',
-	'query',
-	'sample',
-	'verify',
-	'views',
-	'inventory',
-	'device',
-	'lineage',
-	'sessions',
-	'hunt',
-	'athena',
-]);
+const COMMANDS = new Set<string>(COMMAND_NAMES);
 
 /** Validate argv; throws UserError (exit status 2) for anything wrong. */
 export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessEnv, now = new Date()): Options {
@@ -185,6 +173,13 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 			break;
 		case 'athena':
 			options.athena = athenaOptions(args, flags, options);
+			break;
+		case 'report':
+			options.report = reportOptions(args, flags);
+			break;
+		case 'marks':
+			options.marks = marksOptions(args, flags);
+			options.format = outputFormat(flags);
 			break;
 		case 'demo':
 			if (args.length > 0) throw usage(`demo takes no arguments (got "${args[0]}")`);

@@ -3,21 +3,27 @@
  */
 import type {AthenaFlags, AthenaOptions} from '../athena/options.js';
 import type {ExportFormat} from '../query/export-sql.js';
+import type {MarksOptions, ReportFlags, ReportOptions} from '../report/options.js';
 
-export type Command =
-	| 'screen'
-	| 'demo'
-	| 'load'
-	| 'query'
-	| 'sample'
-	| 'verify'
-	| 'views'
-	| 'inventory'
-	| 'device'
-	| 'lineage'
-	| 'sessions'
-	| 'hunt'
-	| 'athena';
+/** The commands (argv's first word); anything else opens the screen on it. One list for options and --help. */
+export const COMMAND_NAMES = [
+	'demo',
+	'load',
+	'query',
+	'sample',
+	'verify',
+	'views',
+	'inventory',
+	'device',
+	'lineage',
+	'sessions',
+	'hunt',
+	'athena',
+	'report',
+	'marks',
+] as const;
+
+export type Command = 'screen' | (typeof COMMAND_NAMES)[number];
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export type S3Options = {
@@ -103,6 +109,10 @@ export type Options = {
 	lineage?: {eventIDs: string[]; format: 'text' | 'json' | 'ndjson'};
 	/** athena plan|run */
 	athena?: AthenaOptions;
+	/** report --out FILE (source/report/options.ts) */
+	report?: ReportOptions;
+	/** marks list|add|delete */
+	marks?: MarksOptions;
 	/** Files per load batch (one transaction each); $CLICKTRAIL_BATCH_FILES, for tuning and tests. */
 	batchFiles?: number;
 	/** DuckDB's memory limit while loading: --memory-limit, $CLICKTRAIL_MEMORY_LIMIT, default DEFAULT_MEMORY_LIMIT. */
@@ -111,39 +121,40 @@ export type Options = {
 	maxFileBytes?: number;
 };
 
-export type Flags = AthenaFlags & {
-	db?: string;
-	dialect?: string;
-	since?: string;
-	until?: string;
-	allServices: boolean;
-	force: boolean;
-	quiet: boolean;
-	format?: string;
-	wide?: boolean;
-	maxRows?: number;
-	out?: string;
-	events?: number;
-	seed?: number;
-	badFiles: boolean;
-	profile?: string;
-	region?: string[];
-	bucketRegion?: string;
-	endpointUrl?: string;
-	account?: string[];
-	cacheDir?: string;
-	withDigests: boolean;
-	tz?: string;
-	publicKeys?: string[];
-	signatures?: string;
-	publicKeysOut?: string;
-	signaturesOut?: string;
-	view?: string;
-	save?: string;
-	description?: string;
-	overwrite?: boolean;
-	memoryLimit?: string;
-	maxFileSize?: string;
-	at?: string;
-	rules?: string[];
-};
+export type Flags = AthenaFlags &
+	ReportFlags & {
+		db?: string;
+		dialect?: string;
+		since?: string;
+		until?: string;
+		allServices: boolean;
+		force: boolean;
+		quiet: boolean;
+		format?: string;
+		wide?: boolean;
+		maxRows?: number;
+		out?: string;
+		events?: number;
+		seed?: number;
+		badFiles: boolean;
+		profile?: string;
+		region?: string[];
+		bucketRegion?: string;
+		endpointUrl?: string;
+		account?: string[];
+		cacheDir?: string;
+		withDigests: boolean;
+		tz?: string;
+		publicKeys?: string[];
+		signatures?: string;
+		publicKeysOut?: string;
+		signaturesOut?: string;
+		view?: string;
+		save?: string;
+		description?: string;
+		overwrite?: boolean;
+		memoryLimit?: string;
+		maxFileSize?: string;
+		at?: string;
+		rules?: string[];
+	};

@@ -194,6 +194,18 @@ CREATE TABLE athena_files (
 	PRIMARY KEY (path, queryId)
 );`,
 	},
+	{
+		version: 8,
+		description: 'marks: events an analyst marked, with an optional note (the screen, clicktrail marks)',
+		sql: `
+CREATE TABLE marks (
+	-- One mark an event: marking it again replaces the note.
+	eventID VARCHAR PRIMARY KEY,
+	note VARCHAR,
+	created TIMESTAMPTZ NOT NULL,
+	updated TIMESTAMPTZ NOT NULL
+);`,
+	},
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

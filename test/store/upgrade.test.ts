@@ -15,13 +15,14 @@ it('a schema-3 case file opened read-only is upgraded first; query answers on it
 	await writer.run(
 		`INSERT INTO events (eventID, eventTime, eventName, principal, raw, sourceFile) SELECT 'e' || i, TIMESTAMPTZ '2024-12-03 10:00:00+00', 'ListDevices', 'p', '{}', 'f' FROM range(1000) t(i)`,
 	);
-	// What migrations 4 to 7 added, taken back: the file as clicktrail wrote it before.
+	// What migrations 4 to 8 added, taken back: the file as clicktrail wrote it before.
 	await writer.run(
 		`ALTER TABLE files DROP COLUMN loadedSince; ALTER TABLE files DROP COLUMN loadedUntil; ALTER TABLE files DROP COLUMN rejected`,
 	);
 	await writer.run(`DROP TABLE identity_events`);
 	await writer.run(`DROP TABLE finding_events; DROP TABLE findings; DROP TABLE hunts`);
 	await writer.run(`DROP TABLE athena_files; DROP TABLE athena_queries`);
+	await writer.run(`DROP TABLE marks`);
 	await writer.run(`UPDATE clicktrail_meta SET value = '3' WHERE key = 'schema_version'`);
 	writer.close();
 
@@ -36,5 +37,6 @@ it('a schema-3 case file opened read-only is upgraded first; query answers on it
 	const reader = await CaseFile.open(db, {readOnly: true});
 	expect(await reader.schemaVersion()).toBe(SCHEMA_VERSION);
 	expect(await reader.all(`SELECT count(*) AS n FROM identity_events`)).toEqual([{n: 0}]);
+	expect(await reader.all(`SELECT count(*) AS n FROM marks`)).toEqual([{n: 0}]);
 	reader.close();
 });
