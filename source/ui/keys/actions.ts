@@ -2,6 +2,10 @@
  * The names of the screen's actions. A binding (bindings.ts) maps keys to one in a scope; the scope's handler
  * (source/ui/state/scopes/) gives it its meaning.
  */
+import type {PivotColumn} from '../../events/columns.js';
+
+/** The pivot on a column: `pivot-principal`, `pivot-deviceId`, ... */
+export type PivotAction = `pivot-${PivotColumn}`;
 
 /** Named actions. */
 export type ActionName =
@@ -32,10 +36,8 @@ export type ActionName =
 	| 'mark'
 	| 'zoom-in'
 	| 'zoom-out'
-	| 'pivot-principal'
-	| 'pivot-device'
-	| 'pivot-event-name'
-	| 'pivot-source-ip'
+	/** A record-view pivot on a registry column (source/events/columns.ts, PIVOTS). */
+	| PivotAction
 	| 'pivot-around'
 	| 'copy-record'
 	| 'copy-value'

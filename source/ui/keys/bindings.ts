@@ -3,6 +3,7 @@
  * keys into actions, the help screen lists it, and the status bar takes its hints from it. Nothing else binds keys. A new
  * pane or mode adds its scope here, its rows to the table, and its handler in source/ui/state/scopes/.
  */
+import {PIVOTS} from '../../events/columns.js';
 import type {ActionName} from './actions.js';
 
 /** A pane of the browse mode. */
@@ -153,10 +154,13 @@ export const BINDINGS: readonly Binding[] = [
 	{scope: 'record', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
 	{scope: 'record', keys: ['g', 'home'], action: 'top', help: 'first line'},
 	{scope: 'record', keys: ['G', 'end'], action: 'bottom', help: 'last line'},
-	{scope: 'record', keys: ['p'], action: 'pivot-principal', help: 'events of the same principal', hint: 'principal'},
-	{scope: 'record', keys: ['d'], action: 'pivot-device', help: 'events of the same device', hint: 'device'},
-	{scope: 'record', keys: ['e'], action: 'pivot-event-name', help: 'events with the same eventName', hint: 'name'},
-	{scope: 'record', keys: ['i'], action: 'pivot-source-ip', help: 'events from the same source IP', hint: 'ip'},
+	...PIVOTS.map(({name, use}): Binding => ({
+		scope: 'record',
+		keys: [use.key],
+		action: `pivot-${name}`,
+		help: use.help,
+		hint: use.hint,
+	})),
 	{scope: 'record', keys: ['t'], action: 'pivot-around', help: 'every event in the 5 minutes either side', hint: '±5m'},
 	{
 		scope: 'record',

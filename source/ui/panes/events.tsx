@@ -7,7 +7,7 @@ import type {Zone} from '../../query/time.js';
 import type {Counts, Loaded, PageData} from '../model/data.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
-import {eventColumns, MARKER_WIDTH} from './event-columns.js';
+import {eventColumns, MARKER_WIDTH} from '../event-columns.js';
 
 /** Props of {@link EventsPane}. */
 export type EventsPaneProps = {

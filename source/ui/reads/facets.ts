@@ -1,21 +1,14 @@
 /**
  * The facets pane's read: the top values of each field under the filter, in one statement.
  */
+import {FACET_PANE_FIELDS} from '../../events/columns.js';
 import {facetsQuery} from '../../query/facets.js';
-import type {FacetField, FilterState} from '../../query/filters.js';
+import type {FilterState} from '../../query/filters.js';
 import type {Query} from '../../store/reader.js';
 import type {FacetList} from '../model/data.js';
 
-/** The fields the facets pane lists, in order. */
-export const FACET_PANE_FIELDS: readonly FacetField[] = [
-	'eventName',
-	'principal',
-	'deviceId',
-	'sourceIPAddress',
-	'errorCode',
-	'accountId',
-	'awsRegion',
-];
+/** The fields the facets pane lists, in order (the registry's facet-pane columns). */
+export {FACET_PANE_FIELDS};
 
 /** Top `limit` values of each field under the filter. */
 export async function loadFacets(query: Query, filter: FilterState, limit: number): Promise<FacetList[]> {
