@@ -2,7 +2,7 @@
  * The events table's columns for a width: which columns fit and how wide each is, from the column registry's table
  * columns (source/events/columns.ts) in the order the user chose. Pure.
  */
-import {TABLE_COLUMNS, type EventColumn as ColumnName, type TableUse} from '../events/columns.js';
+import {TABLE_COLUMNS, type TableColumn, type TableUse} from '../events/columns.js';
 import type {PaneRow} from '../query/columns.js';
 import {formatTime, type Zone} from '../query/time.js';
 
@@ -21,13 +21,16 @@ export type EventColumn = {
 export const MARKER_WIDTH = 2;
 
 /** The table columns the user can show, hide and move (the time column always comes first). */
-export type ShownColumns = readonly ColumnName[];
+export type ShownColumns = readonly TableColumn[];
+
+/** A column of the table as the column cursor names it: the time, or a table column. */
+export type ColumnName = TableColumn | 'eventTime';
 
 /** The registry's table columns, in its order: what the table shows until the user changes it. */
 export const DEFAULT_COLUMNS: ShownColumns = TABLE_COLUMNS.map(c => c.name);
 
 /** The registry's table use of a column, if it is a table column. */
-export function tableUse(name: ColumnName): TableUse | undefined {
+export function tableUse(name: TableColumn): TableUse | undefined {
 	return TABLE_COLUMNS.find(c => c.name === name)?.use;
 }
 

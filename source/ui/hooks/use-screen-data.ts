@@ -45,7 +45,7 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('counts', query => loadCounts(query, filter, state.data.counts.data?.total)));
 	useJob(...slot('facets', query => loadFacets(query, filter, box.facetLimit)));
 	useJob(...slot('timeline', query => loadTimeline(query, filter, box.mainWidth)));
-	useJob(...slot('page', query => loadPage(query, filter, state.order, state.page, box.pageSize)));
+	useJob(...slot('page', query => loadPage(query, filter, state.order, state.page, box.pageSize, state.table.sort)));
 	useJob(...slot('record', query => loadRecord(query, record!.eventID, record!.eventTime)));
 	useJob<Date | null>('newest', 'newest', loadNewest, answer =>
 		dispatch({type: 'newest-loaded', newest: 'data' in answer ? (answer.data ?? undefined) : undefined}),

@@ -5,6 +5,7 @@
  */
 import {PIVOTS} from '../../events/columns.js';
 import type {ActionName} from './actions.js';
+import {COLUMN_BINDINGS} from './column-bindings.js';
 
 /** A pane of the browse mode. */
 export type Pane = 'filters' | 'facets' | 'timeline' | 'events';
@@ -143,9 +144,11 @@ export const BINDINGS: readonly Binding[] = [
 		scope: 'events',
 		keys: ['s', 'o'],
 		action: 'toggle-order',
-		help: 'sort by time the other way (newest or oldest first)',
+		help: 'flip the sort order (newest or oldest first, A to Z or Z to A)',
 		hint: 'sort',
 	},
+
+	...COLUMN_BINDINGS,
 
 	{scope: 'record', keys: ['escape', 'backspace', 'delete'], action: 'back', help: 'back to the events', hint: 'back'},
 	{scope: 'record', keys: ['up', 'k'], action: 'up', help: 'previous line'},

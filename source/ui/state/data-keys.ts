@@ -30,7 +30,7 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		counts: JSON.stringify(filter),
 		facets: JSON.stringify([filter, box.facetLimit]),
 		timeline: JSON.stringify([filter, box.mainWidth]),
-		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize)]),
+		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize), state.table.sort]),
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
 	};

@@ -3,7 +3,8 @@
  * (`data`, dispatched as it arrives). The scope handlers read the data from here; nothing comes in with a key.
  */
 import type {FilterState} from '../../query/filters.js';
-import type {Cursor} from '../../query/paging.js';
+import type {SortColumn, Cursor} from '../../query/paging.js';
+import {DEFAULT_COLUMNS, type ColumnName, type ShownColumns} from '../event-columns.js';
 import type {Zone} from '../../query/time.js';
 import {NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import type {Mode, Pane} from '../keys/bindings.js';
@@ -33,7 +34,8 @@ export type Prompt = {
 		| 'view-rename'
 		| 'view-delete'
 		| 'export'
-		| 'export-overwrite';
+		| 'export-overwrite'
+		| 'column';
 	text: string;
 	error?: string;
 	/** The mode to go back to when the prompt closes (default browse). */
@@ -52,6 +54,9 @@ export type RecordPlace = {
 	top: number;
 };
 
+/** The events table's column choices. */
+export type TableState = {columns: ShownColumns; cursor: ColumnName; sort?: SortColumn};
+
 /** Everything the reducer owns. */
 export type UiState = {
 	mode: Mode;
@@ -68,6 +73,8 @@ export type UiState = {
 	/** Bucket under the timeline cursor and the marked end of a span. */
 	timeline: {cursor: number; mark?: number};
 	order: 'desc' | 'asc';
+	/** The events table's columns: which are shown in what order, the column cursor, the sort column (none: time). */
+	table: TableState;
 	page: PageRequest;
 	/** Selected row of the page. */
 	row: number;
@@ -123,6 +130,7 @@ export function initialState(
 		facet: {field: 0, value: 0},
 		timeline: {cursor: 0},
 		order: 'desc',
+		table: {columns: DEFAULT_COLUMNS, cursor: 'eventTime'},
 		page: {seq: 0, direction: 'forward'},
 		row: 0,
 		console: INITIAL_CONSOLE,
