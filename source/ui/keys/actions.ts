@@ -41,6 +41,8 @@ export type ActionName =
 	| 'column-move-right'
 	| 'sort-ascending'
 	| 'sort-descending'
+	| 'frequency'
+	| 'frequency-close'
 	| 'mark'
 	| 'zoom-in'
 	| 'zoom-out'

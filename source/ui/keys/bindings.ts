@@ -5,7 +5,7 @@
  */
 import {PIVOTS} from '../../events/columns.js';
 import type {ActionName} from './actions.js';
-import {COLUMN_BINDINGS} from './column-bindings.js';
+import {COLUMN_BINDINGS, FREQUENCY_BINDINGS} from './column-bindings.js';
 
 /** A pane of the browse mode. */
 export type Pane = 'filters' | 'facets' | 'timeline' | 'events';
@@ -17,14 +17,14 @@ export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'
  * What the screen is doing: browsing panes, reading one record, typing in a prompt, reading the help, typing SQL in
  * the console, or picking a saved view.
  */
-export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views';
+export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
  * scope, then 'browse', then 'global'; in record mode 'record' then 'global'; in prompt and help mode their own scope
  * only.
  */
-export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views';
+export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency';
 
 export type {ActionName} from './actions.js';
 
@@ -149,6 +149,7 @@ export const BINDINGS: readonly Binding[] = [
 	},
 
 	...COLUMN_BINDINGS,
+	...FREQUENCY_BINDINGS,
 
 	{scope: 'record', keys: ['escape', 'backspace', 'delete'], action: 'back', help: 'back to the events', hint: 'back'},
 	{scope: 'record', keys: ['up', 'k'], action: 'up', help: 'previous line'},
@@ -276,6 +277,8 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['console'];
 		case 'views':
 			return ['views'];
+		case 'frequency':
+			return ['frequency', 'global'];
 	}
 }
 

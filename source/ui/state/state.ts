@@ -2,6 +2,7 @@
  * The screen's state, plain data: what the user did (focus, mode, selection, filter) and what the hooks read for it
  * (`data`, dispatched as it arrives). The scope handlers read the data from here; nothing comes in with a key.
  */
+import type {TableColumn} from '../../events/columns.js';
 import type {FilterState} from '../../query/filters.js';
 import type {SortColumn, Cursor} from '../../query/paging.js';
 import {DEFAULT_COLUMNS, type ColumnName, type ShownColumns} from '../event-columns.js';
@@ -75,6 +76,8 @@ export type UiState = {
 	order: 'desc' | 'asc';
 	/** The events table's columns: which are shown in what order, the column cursor, the sort column (none: time). */
 	table: TableState;
+	/** The frequency view: the column counted and the selected value. */
+	frequency?: {field: TableColumn; cursor: number};
 	page: PageRequest;
 	/** Selected row of the page. */
 	row: number;
@@ -106,6 +109,7 @@ export type ScreenData = {
 	timeline: Answer<Timeline | null>;
 	page: Answer<PageData>;
 	record: Answer<RecordData | null>;
+	frequency: Answer<FacetList>;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -144,6 +148,7 @@ export function initialState(
 			timeline: {},
 			page: {},
 			record: {},
+			frequency: {},
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

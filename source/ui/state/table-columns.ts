@@ -16,6 +16,7 @@ export const COLUMN_ACTIONS = [
 	'column-move-right',
 	'sort-ascending',
 	'sort-descending',
+	'frequency',
 ] as const satisfies readonly ActionName[];
 
 /** The columns on screen now, by name (time first). */
@@ -70,6 +71,9 @@ export function columnAction(state: UiState, action: (typeof COLUMN_ACTIONS)[num
 			[columns[from], columns[to]] = [columns[to]!, columns[from]!];
 			return {...state, table: {...table, columns}};
 		}
+		case 'frequency':
+			if (cursor === 'eventTime') return {...state, message: 'the timeline counts events by time; pick another column'};
+			return {...state, mode: 'frequency', frequency: {field: cursor, cursor: 0}};
 		case 'sort-ascending':
 		case 'sort-descending': {
 			const order = action === 'sort-ascending' ? 'asc' : 'desc';

@@ -107,3 +107,29 @@ describe('the events table columns', () => {
 		expect(heading(byTime)).toContain('newest first');
 	});
 });
+
+describe('the frequency view keys', () => {
+	it('# opens the column under the cursor (not the time), Enter includes the value, Esc closes unchanged', () => {
+		const start = at120();
+		expect(press(start, EV('frequency')).message).toMatch(/timeline counts events by time/);
+		const open = press(start, EV('column-right'), EV('frequency'));
+		expect(open).toMatchObject({mode: 'frequency', frequency: {field: 'eventName', cursor: 0}});
+		const values = [
+			{value: 'ListDevices', count: 7},
+			{value: null, count: 2},
+		];
+		const arrived = update(open, {
+			type: 'frequency-loaded',
+			key: 'k',
+			data: {field: 'eventName', values, more: false},
+		}).state;
+		const down = press(arrived, ['frequency', 'down'], ['frequency', 'down']);
+		expect(down.frequency?.cursor).toBe(1);
+		const included = press(down, ['frequency', 'include']);
+		expect(included).toMatchObject({mode: 'browse', focus: 'events', frequency: undefined});
+		expect(included.filter.chips).toEqual([{kind: 'field', field: 'eventName', value: null, exclude: false}]);
+		const closed = press(arrived, ['frequency', 'frequency-close']);
+		expect(closed.mode).toBe('browse');
+		expect(closed.filter).toEqual(start.filter);
+	});
+});
