@@ -162,9 +162,12 @@ export const FACET_PANE_FIELDS: readonly FacetField[] = FACET_FIELDS.filter(
 	name => 'facetPane' in columnDef(name) && columnDef(name).facetPane === true,
 );
 
+/** A column the events table can show (besides the time). */
+export type TableColumn = Extract<Column, {table: TableUse}>['name'];
+
 /** The columns the events table can show, besides the time (which the table formats itself), in table order. */
-export const TABLE_COLUMNS: ReadonlyArray<{name: EventColumn; use: TableUse}> = COLUMNS.flatMap(c =>
-	'table' in c ? [{name: c.name, use: c.table as TableUse}] : [],
+export const TABLE_COLUMNS: ReadonlyArray<{name: TableColumn; use: TableUse}> = COLUMNS.flatMap(c =>
+	'table' in c ? [{name: c.name as TableColumn, use: c.table as TableUse}] : [],
 ).sort((a, b) => a.use.order - b.use.order);
 
 /** A column a record-view pivot filters on. */

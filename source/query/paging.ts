@@ -2,14 +2,27 @@
  * Keyset paging over the events pane: no OFFSET, so a page deep in a large case file costs the same as the first.
  * Rows are ordered by (eventTime, eventID), eventID breaking ties, and a page continues after the last row shown.
  */
+import {TABLE_COLUMNS, type TableColumn} from '../events/columns.js';
 import {PANE_COLUMNS} from './columns.js';
 import {checkLimit} from './facets.js';
 import type {FilterState} from './filters.js';
 import {EVENTS_TABLE, type SqlQuery} from './sql.js';
 import {filterConditions, whereClause} from './where.js';
 
-/** Where a page continues: the (eventTime, eventID) of the last row of the previous page. */
-export type Cursor = {eventTime: Date; eventID: string};
+/**
+ * Where a page continues: the (eventTime, eventID) of the last row of the previous page, and its sort column's value
+ * when the page is sorted by a column (a missing value sorts as the empty text).
+ */
+export type Cursor = {eventTime: Date; eventID: string; sortValue?: string};
+
+/** A column the events table can be sorted by, besides the time: one of the registry's table columns. */
+export type SortColumn = TableColumn;
+
+/** The SQL sort key of a column (whitelisted: a registry table column), a missing value as ''. */
+function sortKey(column: SortColumn): string {
+	if (!TABLE_COLUMNS.some(c => c.name === column)) throw new Error(`Unknown sort column: ${JSON.stringify(column)}`);
+	return `coalesce(${column}, '')`;
+}
 
 /** Options for {@link pageQuery}. */
 export type PageOptions = {
@@ -19,6 +32,8 @@ export type PageOptions = {
 	after?: Cursor;
 	/** Rows to show; the query fetches one more to know whether more follow. */
 	limit: number;
+	/** Sort by this column first (then time and eventID); omitted: by time. */
+	sort?: SortColumn;
 };
 
 /**
@@ -29,23 +44,27 @@ export function pageQuery(state: FilterState, options: PageOptions): SqlQuery {
 	checkLimit(options.limit);
 	const direction = options.order === 'asc' ? 'ASC' : 'DESC';
 	const {conditions, params} = filterConditions(state);
+	const less = options.order === 'asc' ? '>' : '<';
 	if (options.after) {
 		if (Number.isNaN(options.after.eventTime.getTime())) throw new RangeError('The page cursor holds an invalid date');
-		// The plain eventTime bound says the same as the row comparison's first part, in a form DuckDB pushes into
-		// the scan: row groups wholly past the cursor (by their min/max eventTime) are skipped, not read.
-		conditions.push(
-			`eventTime ${options.order === 'asc' ? '>=' : '<='} ?`,
-			`(eventTime, eventID) ${options.order === 'asc' ? '>' : '<'} (?, ?)`,
-		);
-		params.push(options.after.eventTime, options.after.eventTime, options.after.eventID);
+		if (options.sort) {
+			conditions.push(`(${sortKey(options.sort)}, eventTime, eventID) ${less} (?, ?, ?)`);
+			params.push(options.after.sortValue ?? '', options.after.eventTime, options.after.eventID);
+		} else {
+			// The plain eventTime bound says the same as the row comparison's first part, in a form DuckDB pushes into
+			// the scan: row groups wholly past the cursor (by their min/max eventTime) are skipped, not read.
+			conditions.push(`eventTime ${options.order === 'asc' ? '>=' : '<='} ?`, `(eventTime, eventID) ${less} (?, ?)`);
+			params.push(options.after.eventTime, options.after.eventTime, options.after.eventID);
+		}
 	}
 
 	const where = whereClause(conditions);
+	const by = options.sort ? `${sortKey(options.sort)} ${direction}, ` : '';
 	const sql = [
 		`SELECT ${PANE_COLUMNS.join(', ')}`,
 		`FROM ${EVENTS_TABLE}`,
 		...(where ? [where] : []),
-		`ORDER BY eventTime ${direction}, eventID ${direction}`,
+		`ORDER BY ${by}eventTime ${direction}, eventID ${direction}`,
 		'LIMIT ?',
 	].join(' ');
 	return {sql, params: [...params, options.limit + 1]};

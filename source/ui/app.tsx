@@ -16,6 +16,7 @@ import {BrowseBody} from './panes/browse-body.js';
 import {ConsolePane} from './panes/console.js';
 import {totalLabel} from './panes/events.js';
 import {FilterBar} from './panes/filter-bar.js';
+import {FrequencyPane} from './panes/frequency.js';
 import {HelpPane} from './panes/help.js';
 import {RecordPane} from './panes/record.js';
 import {StatusBar} from './panes/status-bar.js';
@@ -52,7 +53,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const {counts, facets, timeline, page, record} = shownSlots(state);
+	const {counts, facets, timeline, page, record, frequency} = shownSlots(state);
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
@@ -72,6 +73,9 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				height={height}
 			/>
 		);
+	} else if (bodyMode === 'frequency' && state.frequency) {
+		const {field, cursor} = state.frequency;
+		body = <FrequencyPane {...{field, cursor}} list={frequency} width={box.columns} height={box.bodyHeight} />;
 	} else if (bodyMode === 'record' && state.record) {
 		const shown = {...record, data: record.data && record.data.record};
 		const lines = record.data?.lines ?? [];

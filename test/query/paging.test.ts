@@ -91,3 +91,18 @@ test('recordQuery with the eventTime compares the time first, both bound', () =>
 	expect(query).toEqual({sql: 'SELECT * FROM events WHERE eventTime = ? AND eventID = ?', params: [time, 'e-1']});
 	expect(() => recordQuery('e-1', new Date(Number.NaN))).toThrow(RangeError);
 });
+
+describe('pageQuery sorted by a column', () => {
+	test('orders by the column (missing as empty text), then time and eventID; continues after all three', () => {
+		const query = pageQuery(
+			{chips: []},
+			{order: 'asc', limit: 2, sort: 'deviceId', after: {...cursor, sortValue: 'G0'}},
+		);
+		expectWellFormed(query);
+		expect(query).toEqual({
+			sql: `SELECT ${COLUMNS} FROM events WHERE (coalesce(deviceId, ''), eventTime, eventID) > (?, ?, ?) ORDER BY coalesce(deviceId, '') ASC, eventTime ASC, eventID ASC LIMIT ?`,
+			params: ['G0', cursor.eventTime, 'e-42', 3],
+		});
+		expect(() => pageQuery({chips: []}, {order: 'asc', limit: 2, sort: 'raw' as never})).toThrow(/Unknown sort/);
+	});
+});

@@ -176,7 +176,7 @@ describe('reducer', () => {
 		expect(s.record).toMatchObject({line: 6, top: 2});
 		expect(run(s, ['bottom'], v).record).toMatchObject({line: 19, top: 15});
 		expect(run(s, ['back'], v).mode).toBe('browse');
-		const device = run(s, ['pivot-device'], v);
+		const device = run(s, ['pivot-deviceId'], v);
 		expect(device).toMatchObject({
 			mode: 'browse',
 			focus: 'events',
@@ -188,7 +188,7 @@ describe('reducer', () => {
 			{kind: 'from', time: new Date('2024-12-03T23:33:00Z'), label: '2024-12-03 23:33Z'},
 			{kind: 'until', time: new Date('2024-12-03T23:43:00Z')},
 		]);
-		const none = run(s, ['pivot-device'], view({record: {lines: 3, summary: {...summary, deviceId: null}}}));
+		const none = run(s, ['pivot-deviceId'], view({record: {lines: 3, summary: {...summary, deviceId: null}}}));
 		expect(none.mode).toBe('record');
 		expect(none.message).toMatch(/no device/);
 	});

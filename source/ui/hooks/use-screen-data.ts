@@ -8,7 +8,7 @@ import type {Job, ReadLanes} from '../../store/reader.js';
 import {NO_COMPLETIONS} from '../console/complete.js';
 import {loadCompletions} from '../reads/completions.js';
 import {loadCounts} from '../reads/counts.js';
-import {loadFacets} from '../reads/facets.js';
+import {loadFacets, loadFrequency} from '../reads/facets.js';
 import {loadNewest} from '../reads/newest.js';
 import {loadPage} from '../reads/page.js';
 import {loadRecord} from '../reads/record.js';
@@ -45,7 +45,8 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('counts', query => loadCounts(query, filter, state.data.counts.data?.total)));
 	useJob(...slot('facets', query => loadFacets(query, filter, box.facetLimit)));
 	useJob(...slot('timeline', query => loadTimeline(query, filter, box.mainWidth)));
-	useJob(...slot('page', query => loadPage(query, filter, state.order, state.page, box.pageSize)));
+	useJob(...slot('page', query => loadPage(query, filter, state.order, state.page, box.pageSize, state.table.sort)));
+	useJob(...slot('frequency', query => loadFrequency(query, state.frequency!.field, filter)));
 	useJob(...slot('record', query => loadRecord(query, record!.eventID, record!.eventTime)));
 	useJob<Date | null>('newest', 'newest', loadNewest, answer =>
 		dispatch({type: 'newest-loaded', newest: 'data' in answer ? (answer.data ?? undefined) : undefined}),

@@ -2,6 +2,10 @@
  * The names of the screen's actions. A binding (bindings.ts) maps keys to one in a scope; the scope's handler
  * (source/ui/state/scopes/) gives it its meaning.
  */
+import type {PivotColumn} from '../../events/columns.js';
+
+/** The pivot on a column: `pivot-principal`, `pivot-deviceId`, ... */
+export type PivotAction = `pivot-${PivotColumn}`;
 
 /** Named actions. */
 export type ActionName =
@@ -29,13 +33,21 @@ export type ActionName =
 	| 'remove-chip'
 	| 'invert-chip'
 	| 'toggle-order'
+	| 'column-left'
+	| 'column-right'
+	| 'column-hide'
+	| 'column-show'
+	| 'column-move-left'
+	| 'column-move-right'
+	| 'sort-ascending'
+	| 'sort-descending'
+	| 'frequency'
+	| 'frequency-close'
 	| 'mark'
 	| 'zoom-in'
 	| 'zoom-out'
-	| 'pivot-principal'
-	| 'pivot-device'
-	| 'pivot-event-name'
-	| 'pivot-source-ip'
+	/** A record-view pivot on a registry column (source/events/columns.ts, PIVOTS). */
+	| PivotAction
 	| 'pivot-around'
 	| 'copy-record'
 	| 'copy-value'

@@ -3,7 +3,9 @@
  * keys into actions, the help screen lists it, and the status bar takes its hints from it. Nothing else binds keys. A new
  * pane or mode adds its scope here, its rows to the table, and its handler in source/ui/state/scopes/.
  */
+import {PIVOTS} from '../../events/columns.js';
 import type {ActionName} from './actions.js';
+import {COLUMN_BINDINGS, FREQUENCY_BINDINGS} from './column-bindings.js';
 
 /** A pane of the browse mode. */
 export type Pane = 'filters' | 'facets' | 'timeline' | 'events';
@@ -15,14 +17,14 @@ export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'
  * What the screen is doing: browsing panes, reading one record, typing in a prompt, reading the help, typing SQL in
  * the console, or picking a saved view.
  */
-export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views';
+export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
  * scope, then 'browse', then 'global'; in record mode 'record' then 'global'; in prompt and help mode their own scope
  * only.
  */
-export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views';
+export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency';
 
 export type {ActionName} from './actions.js';
 
@@ -142,9 +144,12 @@ export const BINDINGS: readonly Binding[] = [
 		scope: 'events',
 		keys: ['s', 'o'],
 		action: 'toggle-order',
-		help: 'sort by time the other way (newest or oldest first)',
+		help: 'flip the sort order (newest or oldest first, A to Z or Z to A)',
 		hint: 'sort',
 	},
+
+	...COLUMN_BINDINGS,
+	...FREQUENCY_BINDINGS,
 
 	{scope: 'record', keys: ['escape', 'backspace', 'delete'], action: 'back', help: 'back to the events', hint: 'back'},
 	{scope: 'record', keys: ['up', 'k'], action: 'up', help: 'previous line'},
@@ -153,10 +158,13 @@ export const BINDINGS: readonly Binding[] = [
 	{scope: 'record', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
 	{scope: 'record', keys: ['g', 'home'], action: 'top', help: 'first line'},
 	{scope: 'record', keys: ['G', 'end'], action: 'bottom', help: 'last line'},
-	{scope: 'record', keys: ['p'], action: 'pivot-principal', help: 'events of the same principal', hint: 'principal'},
-	{scope: 'record', keys: ['d'], action: 'pivot-device', help: 'events of the same device', hint: 'device'},
-	{scope: 'record', keys: ['e'], action: 'pivot-event-name', help: 'events with the same eventName', hint: 'name'},
-	{scope: 'record', keys: ['i'], action: 'pivot-source-ip', help: 'events from the same source IP', hint: 'ip'},
+	...PIVOTS.map(({name, use}): Binding => ({
+		scope: 'record',
+		keys: [use.key],
+		action: `pivot-${name}`,
+		help: use.help,
+		hint: use.hint,
+	})),
 	{scope: 'record', keys: ['t'], action: 'pivot-around', help: 'every event in the 5 minutes either side', hint: '±5m'},
 	{
 		scope: 'record',
@@ -269,6 +277,8 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['console'];
 		case 'views':
 			return ['views'];
+		case 'frequency':
+			return ['frequency', 'global'];
 	}
 }
 

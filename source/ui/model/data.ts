@@ -2,6 +2,7 @@
  * What the panes render: the data the screen reads from the case file, in the shapes the hooks dispatch into state
  * and the panes take as props. Types only (and one selector); panes import these, never hooks or the store.
  */
+import type {PivotColumn} from '../../events/columns.js';
 import type {BarCount} from '../../query/bars.js';
 import type {PaneRow} from '../../query/columns.js';
 import type {FacetField} from '../../query/filters.js';
@@ -81,15 +82,8 @@ export type EventRecord = {
 	integrity?: FileIntegrity;
 };
 
-/** The fields of the record on screen that pivots use. */
-export type RecordSummary = {
-	eventID: string;
-	eventTime: Date;
-	eventName: string | null;
-	principal: string;
-	deviceId: string | null;
-	sourceIPAddress: string | null;
-};
+/** The fields of the record on screen that pivots use: its key and each pivot column's value (the registry's PIVOTS). */
+export type RecordSummary = {eventID: string; eventTime: Date} & Record<PivotColumn, string | null>;
 
 /** The record view's data, with what is derived from it once, when it arrives: its JSON lines and its summary. */
 export type RecordData = {record: EventRecord; lines: readonly JsonLine[]; summary: RecordSummary};

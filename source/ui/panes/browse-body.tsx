@@ -17,7 +17,7 @@ export type BrowseBodyProps = {
 	zone: Zone;
 	filter: FilterState;
 	/** The selections and focus, as state holds them. */
-	state: Pick<UiState, 'focus' | 'facet' | 'timeline' | 'row' | 'order'>;
+	state: Pick<UiState, 'focus' | 'facet' | 'timeline' | 'row' | 'order' | 'table'>;
 	facets: Loaded<FacetList[]>;
 	timeline: Loaded<Timeline | null>;
 	page: Loaded<PageData>;
@@ -60,6 +60,7 @@ export function BrowseBody({box, zone, filter, state, facets, timeline, page, co
 					width={box.mainWidth}
 					pageSize={box.pageSize}
 					zone={zone}
+					table={state.table}
 				/>
 			</Box>
 		</Box>

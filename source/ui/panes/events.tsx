@@ -5,9 +5,10 @@
 import {Box, Text} from 'ink';
 import type {Zone} from '../../query/time.js';
 import type {Counts, Loaded, PageData} from '../model/data.js';
+import type {TableState} from '../state/state.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
-import {eventColumns, MARKER_WIDTH} from './event-columns.js';
+import {eventColumns, MARKER_WIDTH} from '../event-columns.js';
 
 /** Props of {@link EventsPane}. */
 export type EventsPaneProps = {
@@ -20,6 +21,8 @@ export type EventsPaneProps = {
 	/** Event rows (the pane is two lines taller: title and headings). */
 	pageSize: number;
 	zone: Zone;
+	/** The user's columns, the column cursor and the sort column (default: the registry's columns, by time). */
+	table?: TableState;
 };
 
 /** "1,234 events" (and "of 5,678" when filtered). */
@@ -32,11 +35,19 @@ export function totalLabel(counts: Counts | undefined): string {
 }
 
 /** The events table. */
-export function EventsPane({page, counts, row, order, focused, width, pageSize, zone}: EventsPaneProps) {
+export function EventsPane({page, counts, row, order, focused, width, pageSize, zone, table}: EventsPaneProps) {
 	const theme = useTheme();
-	const columns = eventColumns(width, zone);
-	const title = `${totalLabel(counts.data)} · ${order === 'desc' ? 'newest first' : 'oldest first'}${page.loading || counts.loading ? ' · loading' : ''}`;
-	const heading = ' '.repeat(MARKER_WIDTH) + columns.map(c => fit(c.title, c.width)).join(' ');
+	const columns = eventColumns(width, zone, table?.columns);
+	const sort = table?.sort;
+	const sorted = sort
+		? `by ${sort} ${order === 'asc' ? 'A-Z' : 'Z-A'}`
+		: order === 'desc'
+			? 'newest first'
+			: 'oldest first';
+	const title = `${totalLabel(counts.data)} · ${sorted}${page.loading || counts.loading ? ' · loading' : ''}`;
+	const under = focused && table ? columns.findIndex(c => c.name === table.cursor) : -1;
+	const titleOf = (c: (typeof columns)[number]) =>
+		c.name === sort ? `${c.title}${order === 'asc' ? '↑' : '↓'}` : c.title;
 	const rows = page.data?.data ?? [];
 	const selected = Math.min(row, rows.length - 1);
 	let body;
@@ -64,7 +75,15 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 	return (
 		<Box flexDirection="column" height={pageSize + 2}>
 			<Text bold={focused}>{fit(title, width)}</Text>
-			<Text color={theme.dim}>{fit(heading, width)}</Text>
+			<Text color={theme.dim} wrap="truncate">
+				{' '.repeat(MARKER_WIDTH)}
+				{columns.map((c, i) => (
+					<Text key={c.name} inverse={i === under} bold={i === under}>
+						{fit(titleOf(c), c.width)}
+						{i < columns.length - 1 ? ' ' : ''}
+					</Text>
+				))}
+			</Text>
 			{body}
 		</Box>
 	);

@@ -20,6 +20,7 @@ const PROMPT_LABELS: Record<Prompt['kind'], string> = {
 	'view-delete': 'delete view NAME? (y to delete): ',
 	export: 'export to file (.csv .json .jsonl .parquet): ',
 	'export-overwrite': 'NAME exists: replace it? (y to replace): ',
+	column: 'show column (NAME): ',
 };
 
 /** Props of {@link FilterBar}. */

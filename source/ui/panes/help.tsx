@@ -17,6 +17,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	console: 'SQL console (:)',
 	views: 'Saved views (V)',
 	help: 'Help',
+	frequency: 'Frequency view (# in the events table)',
 };
 
 /** Lines of the help text (pure, for tests). */

@@ -1,21 +1,14 @@
 /**
  * The facets pane's read: the top values of each field under the filter, in one statement.
  */
-import {facetsQuery} from '../../query/facets.js';
+import {FACET_PANE_FIELDS} from '../../events/columns.js';
+import {facetQuery, facetsQuery} from '../../query/facets.js';
 import type {FacetField, FilterState} from '../../query/filters.js';
 import type {Query} from '../../store/reader.js';
 import type {FacetList} from '../model/data.js';
 
-/** The fields the facets pane lists, in order. */
-export const FACET_PANE_FIELDS: readonly FacetField[] = [
-	'eventName',
-	'principal',
-	'deviceId',
-	'sourceIPAddress',
-	'errorCode',
-	'accountId',
-	'awsRegion',
-];
+/** The fields the facets pane lists, in order (the registry's facet-pane columns). */
+export {FACET_PANE_FIELDS};
 
 /** Top `limit` values of each field under the filter. */
 export async function loadFacets(query: Query, filter: FilterState, limit: number): Promise<FacetList[]> {
@@ -31,4 +24,16 @@ export async function loadFacets(query: Query, filter: FilterState, limit: numbe
 		else list.push({value: row['value'] === null ? null : String(row['value']), count: Number(row['count'])});
 	}
 	return FACET_PANE_FIELDS.map((field, i) => ({field, values: values[i]!, more: more[i]!}));
+}
+
+/** Values a frequency view lists at most. */
+export const FREQUENCY_LIMIT = 1000;
+
+/** How often each value of `field` occurs under the filter (its own includes left out, as in the facets pane). */
+export async function loadFrequency(query: Query, field: FacetField, filter: FilterState): Promise<FacetList> {
+	const rows = await query(facetQuery(field, filter, FREQUENCY_LIMIT));
+	const values = rows
+		.slice(0, FREQUENCY_LIMIT)
+		.map(r => ({value: r['value'] === null ? null : String(r['value']), count: Number(r['count'])}));
+	return {field, values, more: rows.length > FREQUENCY_LIMIT};
 }

@@ -4,7 +4,7 @@
  */
 import type {PaneRow} from '../../query/columns.js';
 import type {FilterState} from '../../query/filters.js';
-import {pageQuery} from '../../query/paging.js';
+import {pageQuery, type SortColumn} from '../../query/paging.js';
 import type {Query} from '../../store/reader.js';
 import type {PageData} from '../model/data.js';
 import type {PageRequest} from '../state/state.js';
@@ -16,14 +16,19 @@ export async function loadPage(
 	order: 'desc' | 'asc',
 	request: PageRequest,
 	limit: number,
+	sort?: SortColumn,
 ): Promise<PageData> {
 	const size = Math.max(1, limit);
 	const rows = async (o: 'desc' | 'asc', after = request.anchor) =>
-		(await query(pageQuery(filter, {order: o, after, limit: size}))) as unknown as PaneRow[];
+		(await query(pageQuery(filter, {order: o, after, limit: size, ...(sort ? {sort} : {})}))) as unknown as PaneRow[];
 	const view = (data: PaneRow[], moreBefore: boolean, moreAfter: boolean): PageData => ({
 		seq: request.seq,
 		data,
-		rows: data.map(r => ({eventID: r.eventID, eventTime: r.eventTime})),
+		rows: data.map(r => ({
+			eventID: r.eventID,
+			eventTime: r.eventTime,
+			...(sort ? {sortValue: String(r[sort] ?? '')} : {}),
+		})),
 		moreBefore,
 		moreAfter,
 	});

@@ -2,6 +2,7 @@
  * The record view's read: one whole event, parsed once as it arrives into its JSON lines and the summary the
  * pivots use.
  */
+import {PIVOTS, type PivotColumn} from '../../events/columns.js';
 import {integrityQuery, recordQuery} from '../../query/record.js';
 import type {Query} from '../../store/reader.js';
 import {jsonLines} from '../json-lines.js';
@@ -50,12 +51,9 @@ export function recordData(record: EventRecord): RecordData {
 
 function summary(row: Record<string, unknown>): RecordSummary {
 	const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-	return {
-		eventID: String(row['eventID']),
-		eventTime: row['eventTime'] as Date,
-		eventName: text(row['eventName']),
-		principal: String(row['principal'] ?? ''),
-		deviceId: text(row['deviceId']),
-		sourceIPAddress: text(row['sourceIPAddress']),
-	};
+	const values = Object.fromEntries(PIVOTS.map(({name}) => [name, text(row[name])])) as Record<
+		PivotColumn,
+		string | null
+	>;
+	return {...values, eventID: String(row['eventID']), eventTime: row['eventTime'] as Date};
 }

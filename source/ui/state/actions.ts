@@ -18,6 +18,7 @@ export type Slots = {
 	timeline: Timeline | null;
 	page: PageData;
 	record: RecordData | null;
+	frequency: FacetList;
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */

@@ -13,6 +13,7 @@ export const LANES: Record<keyof Slots, string> = {
 	timeline: 'timeline',
 	page: 'page',
 	record: 'record',
+	frequency: 'frequency',
 };
 
 /** The slots, in the order their jobs start. */
@@ -30,9 +31,10 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		counts: JSON.stringify(filter),
 		facets: JSON.stringify([filter, box.facetLimit]),
 		timeline: JSON.stringify([filter, box.mainWidth]),
-		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize)]),
+		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize), state.table.sort]),
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
+		frequency: state.frequency ? JSON.stringify(['frequency', state.frequency.field, filter]) : undefined,
 	};
 }
 
@@ -46,5 +48,6 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		timeline: loaded(data.timeline, keys.timeline),
 		page: loaded(data.page, keys.page),
 		record: loaded(data.record, keys.record),
+		frequency: loaded(data.frequency, keys.frequency),
 	};
 }

@@ -2,8 +2,10 @@
  * The screen's state, plain data: what the user did (focus, mode, selection, filter) and what the hooks read for it
  * (`data`, dispatched as it arrives). The scope handlers read the data from here; nothing comes in with a key.
  */
+import type {TableColumn} from '../../events/columns.js';
 import type {FilterState} from '../../query/filters.js';
-import type {Cursor} from '../../query/paging.js';
+import type {SortColumn, Cursor} from '../../query/paging.js';
+import {DEFAULT_COLUMNS, type ColumnName, type ShownColumns} from '../event-columns.js';
 import type {Zone} from '../../query/time.js';
 import {NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import type {Mode, Pane} from '../keys/bindings.js';
@@ -33,7 +35,8 @@ export type Prompt = {
 		| 'view-rename'
 		| 'view-delete'
 		| 'export'
-		| 'export-overwrite';
+		| 'export-overwrite'
+		| 'column';
 	text: string;
 	error?: string;
 	/** The mode to go back to when the prompt closes (default browse). */
@@ -52,6 +55,9 @@ export type RecordPlace = {
 	top: number;
 };
 
+/** The events table's column choices. */
+export type TableState = {columns: ShownColumns; cursor: ColumnName; sort?: SortColumn};
+
 /** Everything the reducer owns. */
 export type UiState = {
 	mode: Mode;
@@ -68,6 +74,10 @@ export type UiState = {
 	/** Bucket under the timeline cursor and the marked end of a span. */
 	timeline: {cursor: number; mark?: number};
 	order: 'desc' | 'asc';
+	/** The events table's columns: which are shown in what order, the column cursor, the sort column (none: time). */
+	table: TableState;
+	/** The frequency view: the column counted and the selected value. */
+	frequency?: {field: TableColumn; cursor: number};
 	page: PageRequest;
 	/** Selected row of the page. */
 	row: number;
@@ -99,6 +109,7 @@ export type ScreenData = {
 	timeline: Answer<Timeline | null>;
 	page: Answer<PageData>;
 	record: Answer<RecordData | null>;
+	frequency: Answer<FacetList>;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -123,6 +134,7 @@ export function initialState(
 		facet: {field: 0, value: 0},
 		timeline: {cursor: 0},
 		order: 'desc',
+		table: {columns: DEFAULT_COLUMNS, cursor: 'eventTime'},
 		page: {seq: 0, direction: 'forward'},
 		row: 0,
 		console: INITIAL_CONSOLE,
@@ -136,6 +148,7 @@ export function initialState(
 			timeline: {},
 			page: {},
 			record: {},
+			frequency: {},
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

@@ -25,6 +25,7 @@ const MODE_OF: Record<Scope, UiState['mode']> = {
 	help: 'help',
 	console: 'console',
 	views: 'views',
+	frequency: 'frequency',
 };
 
 const apply = (state: UiState, ...actions: UiAction[]) =>

@@ -1,11 +1,15 @@
 /**
- * The events table's keys: move over rows (keyset paging past the page's edges), open a record, flip the order.
+ * The events table's keys: move over rows (keyset paging past the page's edges), open a record, flip the order;
+ * the column keys (choose, order, hide, sort by) are in table-columns.ts.
  */
 import {step, type ScopeHandler} from '../actions.js';
+import {columnAction, COLUMN_ACTIONS} from '../table-columns.js';
 
 export const eventsScope: ScopeHandler = {
-	actions: ['up', 'down', 'page-up', 'page-down', 'top', 'bottom', 'open', 'toggle-order'],
+	actions: ['up', 'down', 'page-up', 'page-down', 'top', 'bottom', 'open', 'toggle-order', ...COLUMN_ACTIONS],
 	handle(state, action) {
+		if ((COLUMN_ACTIONS as readonly string[]).includes(action))
+			return step(columnAction(state, action as (typeof COLUMN_ACTIONS)[number]));
 		const page = state.data.page.data;
 		// Moving over rows needs the page the request asked for; until it lands, wait.
 		const ready = page !== undefined && page.seq === state.page.seq;

@@ -8,6 +8,7 @@ import {browseScope} from './browse.js';
 import {consoleScope} from './console.js';
 import {eventsScope} from './events.js';
 import {facetsScope} from './facets.js';
+import {frequencyScope} from './frequency.js';
 import {filtersScope} from './filters.js';
 import {globalScope} from './global.js';
 import {helpScope} from './help.js';
@@ -29,4 +30,5 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	help: helpScope,
 	console: consoleScope,
 	views: viewsScope,
+	frequency: frequencyScope,
 };

@@ -8,6 +8,7 @@ import {filterViewQuery} from '../../../query/view-query.js';
 import {parseFilterPrompt} from '../../filter-prompt.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
 import {withFilter} from '../moves.js';
+import {showColumn} from '../table-columns.js';
 import {nowOf, type Prompt, type UiState} from '../state.js';
 
 export const promptScope: ScopeHandler = {
@@ -65,6 +66,10 @@ function submit(before: UiState, open: Prompt): Step {
 			const userSql = open.source === 'console';
 			const query = userSql ? {sql: state.console.editor.text, params: []} : filterViewQuery(state.filter);
 			return step(state, {type: 'export', query, path, format, userSql, overwrite});
+		}
+		case 'column': {
+			const shown = showColumn({...state, mode: 'browse', prompt: undefined}, open.text);
+			return 'error' in shown ? error(shown.error) : step(shown);
 		}
 		case 'search':
 		case 'filter': {

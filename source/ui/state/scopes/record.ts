@@ -2,6 +2,7 @@
  * The record view's keys: scroll the JSON lines, go back, pivot on the record's principal, device, eventName, source
  * IP or the minutes around it, and copy the value on the cursor line or the whole record (a copy effect).
  */
+import {PIVOTS} from '../../../events/columns.js';
 import {hasChip, type Chip, type FilterState} from '../../../query/filters.js';
 import type {ActionName} from '../../keys/bindings.js';
 import {AROUND_MINUTES, aroundChips} from '../../filter-prompt.js';
@@ -20,10 +21,7 @@ export const recordScope: ScopeHandler = {
 		'page-down',
 		'top',
 		'bottom',
-		'pivot-principal',
-		'pivot-device',
-		'pivot-event-name',
-		'pivot-source-ip',
+		...PIVOTS.map(({name}): ActionName => `pivot-${name}`),
 		'pivot-around',
 		'copy-value',
 		'copy-record',
@@ -57,14 +55,8 @@ export const recordScope: ScopeHandler = {
 				return move(0);
 			case 'bottom':
 				return move(last);
-			case 'pivot-principal':
-			case 'pivot-device':
-			case 'pivot-event-name':
-			case 'pivot-source-ip':
-			case 'pivot-around':
-				return step(pivot(state, action));
 			default:
-				return step(state);
+				return step(action.startsWith('pivot-') ? pivot(state, action) : state);
 		}
 	},
 };
@@ -87,25 +79,15 @@ function pivot(state: UiState, name: ActionName): UiState {
 	const summary = state.data.record.data?.summary;
 	if (!summary) return state;
 	let chips: Chip[];
-	switch (name) {
-		case 'pivot-principal':
-			chips = [{kind: 'field', field: 'principal', value: summary.principal, exclude: false}];
-			break;
-		case 'pivot-device':
-			if (summary.deviceId === null) return {...state, message: 'this event names no device'};
-			chips = [{kind: 'field', field: 'deviceId', value: summary.deviceId, exclude: false}];
-			break;
-		case 'pivot-event-name':
-			chips = [{kind: 'field', field: 'eventName', value: summary.eventName, exclude: false}];
-			break;
-		case 'pivot-source-ip':
-			chips = [{kind: 'field', field: 'sourceIPAddress', value: summary.sourceIPAddress, exclude: false}];
-			break;
-		default: {
-			const t = summary.eventTime.getTime();
-			const width = AROUND_MINUTES * 60_000;
-			chips = aroundChips(new Date(t - width), new Date(t + width), state.zone);
-		}
+	const column = PIVOTS.find(p => `pivot-${p.name}` === name);
+	if (column) {
+		const value = summary[column.name];
+		if (value === null && column.use.missing) return {...state, message: column.use.missing};
+		chips = [{kind: 'field', field: column.name, value, exclude: false}];
+	} else {
+		const t = summary.eventTime.getTime();
+		const width = AROUND_MINUTES * 60_000;
+		chips = aroundChips(new Date(t - width), new Date(t + width), state.zone);
 	}
 	const filter: FilterState = {chips};
 	const same = chips.every(chip => hasChip(state.filter, chip)) && chips.length === state.filter.chips.length;
