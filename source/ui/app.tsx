@@ -17,7 +17,9 @@ import {ConsolePane} from './panes/console.js';
 import {totalLabel} from './panes/events.js';
 import {FilterBar} from './panes/filter-bar.js';
 import {HelpPane} from './panes/help.js';
+import {LineagePane} from './panes/lineage.js';
 import {RecordPane} from './panes/record.js';
+import {SessionsPane} from './panes/sessions.js';
 import {StatusBar} from './panes/status-bar.js';
 import {ViewsPane} from './panes/views.js';
 import {shownSlots} from './state/data-keys.js';
@@ -52,7 +54,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const {counts, facets, timeline, page, record} = shownSlots(state);
+	const {counts, facets, timeline, page, record, lineage, sessions} = shownSlots(state);
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
@@ -72,6 +74,12 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				height={height}
 			/>
 		);
+	} else if (bodyMode === 'lineage' && state.lineage) {
+		const {columns: width, bodyHeight: height} = box;
+		body = <LineagePane {...{lineage, width, height, zone}} cursor={state.lineage.cursor} />;
+	} else if (bodyMode === 'sessions') {
+		const {columns: width, bodyHeight: height} = box;
+		body = <SessionsPane {...{sessions, width, height, zone}} cursor={state.sessions.cursor} />;
 	} else if (bodyMode === 'record' && state.record) {
 		const shown = {...record, data: record.data && record.data.record};
 		const lines = record.data?.lines ?? [];
@@ -86,7 +94,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 			/>
 		);
 	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;
-	const loading = [counts, facets, timeline, page, record].some(one => one.loading);
+	const loading = [counts, facets, timeline, page, record, lineage, sessions].some(one => one.loading);
 	const relativeTo = data.newest && !now ? {time: data.newest, zone} : undefined;
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>

@@ -16,6 +16,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	prompt: 'Prompt',
 	console: 'SQL console (:)',
 	views: 'Saved views (V)',
+	lineage: 'Lineage (L in a record)',
+	sessions: 'Sessions (K)',
 	help: 'Help',
 };
 

@@ -2,7 +2,7 @@
  * The record view's read: one whole event, parsed once as it arrives into its JSON lines and the summary the
  * pivots use.
  */
-import {integrityQuery, recordQuery} from '../../query/record.js';
+import {identityRecordQuery, integrityQuery, recordQuery} from '../../query/record.js';
 import type {Query} from '../../store/reader.js';
 import {jsonLines} from '../json-lines.js';
 import {parseFirstWins} from '../json/parse.js';
@@ -10,7 +10,8 @@ import type {EventRecord, RecordData, RecordSummary} from '../model/data.js';
 
 /** The event with `eventID` (at `eventTime`, when known: a faster lookup), or null if the case file has none. */
 export async function loadEvent(query: Query, eventID: string, eventTime?: Date): Promise<EventRecord | null> {
-	const row = (await query(recordQuery(eventID, eventTime)))[0];
+	// Not in events: a lineage hop's issuing event, kept in identity_events.
+	const row = (await query(recordQuery(eventID, eventTime)))[0] ?? (await query(identityRecordQuery(eventID)))[0];
 	if (!row) return null;
 	const raw = row['raw'];
 	const record: EventRecord = {row, raw};

@@ -9,6 +9,7 @@ import type {SqlQuery} from '../../query/sql.js';
 import type {CompletionSource} from '../console/complete.js';
 import type {ActionName, Scope} from '../keys/bindings.js';
 import type {ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {LineageView, SessionRow} from '../model/lineage.js';
 import type {UiState} from './state.js';
 
 /** The slots of `state.data` a read job fills, and what each holds. */
@@ -18,6 +19,8 @@ export type Slots = {
 	timeline: Timeline | null;
 	page: PageData;
 	record: RecordData | null;
+	lineage: LineageView | null;
+	sessions: SessionRow[];
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */

@@ -13,6 +13,8 @@ export const LANES: Record<keyof Slots, string> = {
 	timeline: 'timeline',
 	page: 'page',
 	record: 'record',
+	lineage: 'lineage',
+	sessions: 'sessions',
 };
 
 /** The slots, in the order their jobs start. */
@@ -21,6 +23,11 @@ export const SLOTS = Object.keys(LANES) as Array<keyof Slots>;
 /** Whether the record view (or the help over it) is on screen, so that the record is read. */
 export function showsRecord(state: UiState): boolean {
 	return state.mode === 'record' || state.helpReturn === 'record';
+}
+
+/** Whether `mode` is on screen (or under the help). */
+function shows(state: UiState, mode: UiState['mode']): boolean {
+	return state.mode === mode || (state.mode === 'help' && state.helpReturn === mode);
 }
 
 /** The wanted key of every slot (undefined: nothing wanted). */
@@ -33,6 +40,8 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize)]),
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
+		lineage: shows(state, 'lineage') && state.lineage ? JSON.stringify(state.lineage.eventID) : undefined,
+		sessions: shows(state, 'sessions') ? 'sessions' : undefined,
 	};
 }
 
@@ -46,5 +55,7 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		timeline: loaded(data.timeline, keys.timeline),
 		page: loaded(data.page, keys.page),
 		record: loaded(data.record, keys.record),
+		lineage: loaded(data.lineage, keys.lineage),
+		sessions: loaded(data.sessions, keys.sessions),
 	};
 }

@@ -9,6 +9,7 @@ import {NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import type {Mode, Pane} from '../keys/bindings.js';
 import {layout, type Layout} from '../layout.js';
 import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {LineageView, SessionRow} from '../model/lineage.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** Which page of the events table to show: the rows after (forward) or before (backward) an anchor row. */
@@ -50,7 +51,12 @@ export type RecordPlace = {
 	/** Its eventTime, when known (for a faster lookup). */ eventTime?: Date;
 	line: number;
 	top: number;
+	/** Opened from the lineage tree (a hop's issuing event): back goes to the tree. */
+	back?: 'lineage';
 };
+
+/** The lineage tree's place: whose lineage, the selected row, and the record it was opened from. */
+export type LineagePlace = {eventID: string; cursor: number; from: RecordPlace};
 
 /** Everything the reducer owns. */
 export type UiState = {
@@ -78,6 +84,10 @@ export type UiState = {
 	console: ConsoleState;
 	/** The saved-views list: the selected entry. */
 	views: {cursor: number};
+	/** The lineage tree on screen (mode lineage, or a hop's record opened from it). */
+	lineage?: LineagePlace;
+	/** The sessions list: the selected row. */
+	sessions: {cursor: number};
 	/** Where everything goes on this terminal (set on resize). */
 	box: Layout;
 	/** Display zone for every time. */
@@ -99,6 +109,8 @@ export type ScreenData = {
 	timeline: Answer<Timeline | null>;
 	page: Answer<PageData>;
 	record: Answer<RecordData | null>;
+	lineage: Answer<LineageView | null>;
+	sessions: Answer<SessionRow[]>;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -127,6 +139,7 @@ export function initialState(
 		row: 0,
 		console: INITIAL_CONSOLE,
 		views: {cursor: 0},
+		sessions: {cursor: 0},
 		box: layout(opening.columns ?? 80, opening.rows ?? 24),
 		zone: opening.zone ?? 'UTC',
 		...(opening.now ? {now: opening.now} : {}),
@@ -136,6 +149,8 @@ export function initialState(
 			timeline: {},
 			page: {},
 			record: {},
+			lineage: {},
+			sessions: {},
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

@@ -23,6 +23,7 @@ export const browseScope: ScopeHandler = {
 		'clear-filters',
 		'toggle-errors',
 		'back',
+		'open-sessions',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -51,6 +52,8 @@ export const browseScope: ScopeHandler = {
 				return step(withFilter(state, toggleChip(state.filter, {kind: 'errors'}), false));
 			case 'back':
 				return step(back(state));
+			case 'open-sessions':
+				return step({...state, mode: 'sessions'});
 			default:
 				return step(state);
 		}

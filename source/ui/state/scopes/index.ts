@@ -11,8 +11,10 @@ import {facetsScope} from './facets.js';
 import {filtersScope} from './filters.js';
 import {globalScope} from './global.js';
 import {helpScope} from './help.js';
+import {lineageScope} from './lineage.js';
 import {promptScope} from './prompt.js';
 import {recordScope} from './record.js';
+import {sessionsScope} from './sessions.js';
 import {timelineScope} from './timeline.js';
 import {viewsScope} from './views.js';
 
@@ -29,4 +31,6 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	help: helpScope,
 	console: consoleScope,
 	views: viewsScope,
+	lineage: lineageScope,
+	sessions: sessionsScope,
 };
