@@ -25,6 +25,8 @@ const MODE_OF: Record<Scope, UiState['mode']> = {
 	help: 'help',
 	console: 'console',
 	views: 'views',
+	lineage: 'lineage',
+	sessions: 'sessions',
 };
 
 const apply = (state: UiState, ...actions: UiAction[]) =>
