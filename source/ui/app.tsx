@@ -16,6 +16,7 @@ import {BrowseBody} from './panes/browse-body.js';
 import {ConsolePane} from './panes/console.js';
 import {totalLabel} from './panes/events.js';
 import {FilterBar} from './panes/filter-bar.js';
+import {FindingsPane} from './panes/findings.js';
 import {HelpPane} from './panes/help.js';
 import {LineagePane} from './panes/lineage.js';
 import {RecordPane} from './panes/record.js';
@@ -54,7 +55,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const {counts, facets, timeline, page, record, lineage, sessions} = shownSlots(state);
+	const {counts, facets, timeline, page, record, lineage, sessions, findings} = shownSlots(state);
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
@@ -80,6 +81,9 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	} else if (bodyMode === 'sessions') {
 		const {columns: width, bodyHeight: height} = box;
 		body = <SessionsPane {...{sessions, width, height, zone}} cursor={state.sessions.cursor} />;
+	} else if (bodyMode === 'findings') {
+		const {columns: width, bodyHeight: height} = box;
+		body = <FindingsPane {...{findings, width, height, zone}} cursor={state.findings.cursor} />;
 	} else if (bodyMode === 'record' && state.record) {
 		const shown = {...record, data: record.data && record.data.record};
 		const lines = record.data?.lines ?? [];
@@ -94,7 +98,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 			/>
 		);
 	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;
-	const loading = [counts, facets, timeline, page, record, lineage, sessions].some(one => one.loading);
+	const loading = [counts, facets, timeline, page, record, lineage, sessions, findings].some(one => one.loading);
 	const relativeTo = data.newest && !now ? {time: data.newest, zone} : undefined;
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>

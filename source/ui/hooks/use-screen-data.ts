@@ -9,6 +9,7 @@ import {NO_COMPLETIONS} from '../console/complete.js';
 import {loadCompletions} from '../reads/completions.js';
 import {loadCounts} from '../reads/counts.js';
 import {loadFacets} from '../reads/facets.js';
+import {loadFindings} from '../reads/findings.js';
 import {loadLineage, loadSessions} from '../reads/lineage.js';
 import {loadNewest} from '../reads/newest.js';
 import {loadPage} from '../reads/page.js';
@@ -50,6 +51,7 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('record', query => loadRecord(query, record!.eventID, record!.eventTime)));
 	useJob(...slot('lineage', query => loadLineage(query, state.lineage!.eventID)));
 	useJob(...slot('sessions', loadSessions));
+	useJob(...slot('findings', loadFindings));
 	useJob<Date | null>('newest', 'newest', loadNewest, answer =>
 		dispatch({type: 'newest-loaded', newest: 'data' in answer ? (answer.data ?? undefined) : undefined}),
 	);

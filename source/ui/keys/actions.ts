@@ -68,4 +68,5 @@ export type ActionName =
 	| 'views-close'
 	| 'open-lineage'
 	| 'open-sessions'
-	| 'pivot-access-key';
+	| 'pivot-access-key'
+	| 'open-findings';

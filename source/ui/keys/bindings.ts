@@ -15,7 +15,7 @@ export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'
  * What the screen is doing: browsing panes, reading one record, typing in a prompt, reading the help, typing SQL in
  * the console, or picking a saved view.
  */
-export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'lineage' | 'sessions';
+export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'lineage' | 'sessions' | 'findings';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
@@ -23,7 +23,7 @@ export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views'
  * only.
  */
 export type Scope =
-	'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'lineage' | 'sessions';
+	'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'lineage' | 'sessions' | 'findings';
 
 export type {ActionName} from './actions.js';
 
@@ -70,6 +70,13 @@ export const BINDINGS: readonly Binding[] = [
 		action: 'open-sessions',
 		help: 'list the sessions: one row per access key used on IoT 1-Click events',
 		hint: 'sessions',
+	},
+	{
+		scope: 'browse',
+		keys: ['F'],
+		action: 'open-findings',
+		help: 'list the findings of clicktrail hunt (Enter: their events)',
+		hint: 'findings',
 	},
 	{scope: 'browse', keys: ['w'], action: 'save-view', help: 'save the filters as a view'},
 	{
@@ -224,6 +231,19 @@ export const BINDINGS: readonly Binding[] = [
 	{scope: 'sessions', keys: ['p'], action: 'pivot-principal', help: 'the events of its principal', hint: 'principal'},
 	{scope: 'sessions', keys: ['escape', 'K'], action: 'back', help: 'close the list', hint: 'close'},
 
+	{scope: 'findings', keys: ['up', 'k'], action: 'up', help: 'previous finding'},
+	{scope: 'findings', keys: ['down', 'j'], action: 'down', help: 'next finding'},
+	{scope: 'findings', keys: ['g', 'home'], action: 'top', help: 'first finding'},
+	{scope: 'findings', keys: ['G', 'end'], action: 'bottom', help: 'last finding'},
+	{
+		scope: 'findings',
+		keys: ['enter'],
+		action: 'open',
+		help: "filter the events to the finding's events",
+		hint: 'events',
+	},
+	{scope: 'findings', keys: ['escape', 'F'], action: 'back', help: 'close the list', hint: 'close'},
+
 	{scope: 'prompt', keys: ['enter'], action: 'prompt-submit', help: 'apply', hint: 'apply'},
 	{scope: 'prompt', keys: ['escape'], action: 'prompt-cancel', help: 'cancel', hint: 'cancel'},
 	{scope: 'prompt', keys: ['backspace', 'delete'], action: 'prompt-delete', help: 'delete the last character'},
@@ -324,6 +344,8 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['lineage', 'global'];
 		case 'sessions':
 			return ['sessions', 'global'];
+		case 'findings':
+			return ['findings', 'global'];
 	}
 }
 

@@ -18,6 +18,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	views: 'Saved views (V)',
 	lineage: 'Lineage (L in a record)',
 	sessions: 'Sessions (K)',
+	findings: 'Findings (F)',
 	help: 'Help',
 };
 

@@ -9,6 +9,7 @@ import type {SqlQuery} from '../../query/sql.js';
 import type {CompletionSource} from '../console/complete.js';
 import type {ActionName, Scope} from '../keys/bindings.js';
 import type {ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {FindingRow} from '../model/findings.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
 import type {UiState} from './state.js';
 
@@ -21,6 +22,7 @@ export type Slots = {
 	record: RecordData | null;
 	lineage: LineageView | null;
 	sessions: SessionRow[];
+	findings: FindingRow[];
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */

@@ -15,6 +15,7 @@ export const LANES: Record<keyof Slots, string> = {
 	record: 'record',
 	lineage: 'lineage',
 	sessions: 'sessions',
+	findings: 'findings',
 };
 
 /** The slots, in the order their jobs start. */
@@ -42,6 +43,7 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
 		lineage: shows(state, 'lineage') && state.lineage ? JSON.stringify(state.lineage.eventID) : undefined,
 		sessions: shows(state, 'sessions') ? 'sessions' : undefined,
+		findings: shows(state, 'findings') ? 'findings' : undefined,
 	};
 }
 
@@ -57,5 +59,6 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		record: loaded(data.record, keys.record),
 		lineage: loaded(data.lineage, keys.lineage),
 		sessions: loaded(data.sessions, keys.sessions),
+		findings: loaded(data.findings, keys.findings),
 	};
 }

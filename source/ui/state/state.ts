@@ -9,6 +9,7 @@ import {NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import type {Mode, Pane} from '../keys/bindings.js';
 import {layout, type Layout} from '../layout.js';
 import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {FindingRow} from '../model/findings.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
@@ -88,6 +89,8 @@ export type UiState = {
 	lineage?: LineagePlace;
 	/** The sessions list: the selected row. */
 	sessions: {cursor: number};
+	/** The findings list: the selected row. */
+	findings: {cursor: number};
 	/** Where everything goes on this terminal (set on resize). */
 	box: Layout;
 	/** Display zone for every time. */
@@ -111,6 +114,7 @@ export type ScreenData = {
 	record: Answer<RecordData | null>;
 	lineage: Answer<LineageView | null>;
 	sessions: Answer<SessionRow[]>;
+	findings: Answer<FindingRow[]>;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -140,6 +144,7 @@ export function initialState(
 		console: INITIAL_CONSOLE,
 		views: {cursor: 0},
 		sessions: {cursor: 0},
+		findings: {cursor: 0},
 		box: layout(opening.columns ?? 80, opening.rows ?? 24),
 		zone: opening.zone ?? 'UTC',
 		...(opening.now ? {now: opening.now} : {}),
@@ -151,6 +156,7 @@ export function initialState(
 			record: {},
 			lineage: {},
 			sessions: {},
+			findings: {},
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

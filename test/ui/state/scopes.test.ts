@@ -27,6 +27,7 @@ const MODE_OF: Record<Scope, UiState['mode']> = {
 	views: 'views',
 	lineage: 'lineage',
 	sessions: 'sessions',
+	findings: 'findings',
 };
 
 const apply = (state: UiState, ...actions: UiAction[]) =>

@@ -24,6 +24,7 @@ export const browseScope: ScopeHandler = {
 		'toggle-errors',
 		'back',
 		'open-sessions',
+		'open-findings',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -54,6 +55,8 @@ export const browseScope: ScopeHandler = {
 				return step(back(state));
 			case 'open-sessions':
 				return step({...state, mode: 'sessions'});
+			case 'open-findings':
+				return step({...state, mode: 'findings'});
 			default:
 				return step(state);
 		}

@@ -9,6 +9,7 @@ import {consoleScope} from './console.js';
 import {eventsScope} from './events.js';
 import {facetsScope} from './facets.js';
 import {filtersScope} from './filters.js';
+import {findingsScope} from './findings.js';
 import {globalScope} from './global.js';
 import {helpScope} from './help.js';
 import {lineageScope} from './lineage.js';
@@ -33,4 +34,5 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	views: viewsScope,
 	lineage: lineageScope,
 	sessions: sessionsScope,
+	findings: findingsScope,
 };
