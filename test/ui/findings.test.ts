@@ -12,6 +12,7 @@ import {CaseFile} from '../../source/store/database.js';
 import {read} from '../../source/store/read.js';
 import type {FindingRow} from '../../source/ui/model/findings.js';
 import {loadFindings} from '../../source/ui/reads/findings.js';
+import {loadRecord} from '../../source/ui/reads/record.js';
 import type {UiAction} from '../../source/ui/state/actions.js';
 import {initialState} from '../../source/ui/state/state.js';
 import {update} from '../../source/ui/state/update.js';
@@ -69,5 +70,28 @@ describe('findings on the screen', () => {
 		// A saved view keeps the chip.
 		const filter = {chips: [{kind: 'finding' as const, findingId: 3, title: 't'}]};
 		expect(filterFromJson(filterToJson(filter))).toEqual(filter);
+	});
+
+	it('the record view says which rules matched the event and on which fields', async () => {
+		const query = (q: {sql: string; params: unknown[]}) => read(caseFile, q as Parameters<typeof read>[1]);
+		const finding = findings[0]!;
+		const [{eventID}] = (await read(caseFile, {
+			sql: 'SELECT eventID FROM finding_events WHERE findingId = ? AND eventID IN (SELECT eventID FROM events) ORDER BY eventID LIMIT 1',
+			params: [finding.findingId],
+		})) as [{eventID: string}];
+		const data = (await loadRecord(query, eventID))!;
+		expect(data.record.findings?.map(f => f.findingId)).toContain(finding.findingId);
+		const text = data.lines.map(line => line.tokens.map(t => t.text).join('')).join('\n');
+		expect(text).toContain(`"rule": "${finding.ruleId}"`);
+		expect(text).toContain(`"finding": ${finding.findingId}`);
+		for (const field of finding.fields) expect(text).toContain(`"${field}"`);
+		// An event no rule matched says nothing about findings.
+		const [{eventID: clean}] = (await read(caseFile, {
+			sql: 'SELECT eventID FROM events WHERE eventID NOT IN (SELECT eventID FROM finding_events) ORDER BY eventID LIMIT 1',
+			params: [],
+		})) as [{eventID: string}];
+		const plain = (await loadRecord(query, clean))!;
+		expect(plain.record.findings).toBeUndefined();
+		expect(plain.lines.some(line => line.tokens.some(t => t.text.includes('findings')))).toBe(false);
 	});
 });

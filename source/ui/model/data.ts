@@ -79,7 +79,12 @@ export type EventRecord = {
 	duplicates?: DuplicateKeys;
 	droppedKeys?: number;
 	integrity?: FileIntegrity;
+	/** The findings of `clicktrail hunt` that hold this event, and the fields their rules read. */
+	findings?: EventFinding[];
 };
+
+/** A finding an event belongs to: which rule matched it, and on which fields. */
+export type EventFinding = {findingId: number; severity: string; title: string; ruleId: string; fields: string[]};
 
 /** The fields of the record on screen that pivots use. */
 export type RecordSummary = {

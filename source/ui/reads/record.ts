@@ -2,11 +2,12 @@
  * The record view's read: one whole event, parsed once as it arrives into its JSON lines and the summary the
  * pivots use.
  */
+import {eventFindingsQuery} from '../../query/findings.js';
 import {identityRecordQuery, integrityQuery, recordQuery} from '../../query/record.js';
 import type {Query} from '../../store/reader.js';
 import {jsonLines} from '../json-lines.js';
 import {parseFirstWins} from '../json/parse.js';
-import type {EventRecord, RecordData, RecordSummary} from '../model/data.js';
+import type {EventFinding, EventRecord, RecordData, RecordSummary} from '../model/data.js';
 
 /** The event with `eventID` (at `eventTime`, when known: a faster lookup), or null if the case file has none. */
 export async function loadEvent(query: Query, eventID: string, eventTime?: Date): Promise<EventRecord | null> {
@@ -31,7 +32,20 @@ export async function loadEvent(query: Query, eventID: string, eventTime?: Date)
 				...(file['integrityCheckedAt'] instanceof Date ? {checkedAt: file['integrityCheckedAt']} : {}),
 			};
 	}
+	const findings = await eventFindings(query, String(row['eventID']));
+	if (findings.length > 0) record.findings = findings;
 	return record;
+}
+
+/** The findings that hold the event (none when the case file was never hunted). */
+async function eventFindings(query: Query, eventID: string): Promise<EventFinding[]> {
+	return (await query(eventFindingsQuery(eventID))).map(row => ({
+		findingId: Number(row['findingId']),
+		severity: String(row['severity']),
+		title: String(row['title']),
+		ruleId: String(row['ruleId']),
+		fields: Array.isArray(row['fields']) ? row['fields'].map(String) : [],
+	}));
 }
 
 /** The event with its JSON lines and summary, or null. */
@@ -44,7 +58,21 @@ export async function loadRecord(query: Query, eventID: string, eventTime?: Date
 export function recordData(record: EventRecord): RecordData {
 	const lines = jsonLines(record.raw, {
 		...(record.duplicates ? {duplicates: record.duplicates} : {}),
-		extra: {sourceFile: record.row['sourceFile']},
+		extra: {
+			sourceFile: record.row['sourceFile'],
+			// Which rules matched the event, and the fields that made them match.
+			...(record.findings
+				? {
+						findings: record.findings.map(f => ({
+							finding: f.findingId,
+							severity: f.severity,
+							title: f.title,
+							rule: f.ruleId,
+							matchedOn: f.fields,
+						})),
+					}
+				: {}),
+		},
 	});
 	return {record, lines, summary: summary(record.row)};
 }
