@@ -111,7 +111,7 @@ export const COLUMNS = [
 	}),
 	column('principalType', {type: 'VARCHAR', origin: {kind: 'derived'}, facet: 9}),
 	column('accountId', {type: 'VARCHAR', origin: {kind: 'derived'}, facet: 5, facetPane: true}),
-	column('accessKeyId', {type: 'VARCHAR', origin: {kind: 'derived'}}),
+	column('accessKeyId', {type: 'VARCHAR', origin: {kind: 'derived'}, facet: 12}),
 	column('deviceId', {
 		type: 'VARCHAR',
 		origin: {kind: 'path', path: 'requestParameters.deviceId'},

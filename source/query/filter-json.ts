@@ -9,7 +9,8 @@ export type StoredChip =
 	| {kind: 'field'; field: string; value: string | null; exclude: boolean}
 	| {kind: 'from' | 'until'; time: string; label: string}
 	| {kind: 'errors'}
-	| {kind: 'text'; text: string};
+	| {kind: 'text'; text: string}
+	| {kind: 'finding'; findingId: number; title: string};
 
 /** The filter as JSON text: `{"chips":[...]}`. */
 export function filterToJson(state: FilterState): string {
@@ -58,6 +59,11 @@ function readChip(item: unknown, index: number): Chip {
 		case 'text': {
 			if (typeof chip['text'] !== 'string') throw bad('text must be text');
 			return {kind: 'text', text: chip['text']};
+		}
+		case 'finding': {
+			const id = chip['findingId'];
+			if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw bad('findingId must be an integer');
+			return {kind: 'finding', findingId: id, title: typeof chip['title'] === 'string' ? chip['title'] : ''};
 		}
 		default:
 			throw bad(`unknown kind ${JSON.stringify(chip['kind'])}`);

@@ -22,7 +22,9 @@ export type Chip =
 	| {kind: 'from'; time: Date; label: string}
 	| {kind: 'until'; time: Date; label: string}
 	| {kind: 'errors'}
-	| {kind: 'text'; text: string};
+	| {kind: 'text'; text: string}
+	/** The events of a finding (`clicktrail hunt`): its eventIDs in finding_events; `title` for the label. */
+	| {kind: 'finding'; findingId: number; title: string};
 
 /** The whole filter: the chips in the order the user added them. */
 export type FilterState = {chips: Chip[]};
@@ -53,6 +55,10 @@ export function chipsEqual(a: Chip, b: Chip): boolean {
 
 		case 'text': {
 			return b.kind === 'text' && a.text === b.text;
+		}
+
+		case 'finding': {
+			return b.kind === 'finding' && a.findingId === b.findingId;
 		}
 	}
 }
@@ -149,6 +155,11 @@ export function chipLabel(chip: Chip, maxWidth?: number): string {
 
 		case 'text': {
 			return `text~${shorten(JSON.stringify(chip.text), maxWidth === undefined ? undefined : maxWidth - 5)}`;
+		}
+
+		case 'finding': {
+			const prefix = `finding ${chip.findingId} `;
+			return prefix + shorten(chip.title, maxWidth === undefined ? undefined : maxWidth - prefix.length);
 		}
 	}
 }

@@ -14,6 +14,14 @@ export function recordQuery(eventID: string, eventTime?: Date): SqlQuery {
 	return {sql: `SELECT * FROM ${EVENTS_TABLE} WHERE eventTime = ? AND eventID = ?`, params: [eventTime, eventID]};
 }
 
+/**
+ * An identity event (identity_events: STS, sign-in, IAM key calls kept for lineage), every column: the record view
+ * opens a lineage hop's issuing event through it when the events table does not hold it.
+ */
+export function identityRecordQuery(eventID: string): SqlQuery {
+	return {sql: `SELECT * FROM identity_events WHERE eventID = ?`, params: [eventID]};
+}
+
 /** The integrity verdict of a source file, as one row `{integrity, integrityCheckedAt}`, when it was verified. */
 export function integrityQuery(sourceFile: string): SqlQuery {
 	return {

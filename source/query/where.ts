@@ -6,7 +6,7 @@
  * (IS NOT NULL for an exclude); `from` is inclusive (`eventTime >= ?`), `until` exclusive (`eventTime < ?`);
  * `errors` is `errorCode IS NOT NULL`; `text` is a case-insensitive substring of the raw record
  * (`contains(lower(CAST(raw AS VARCHAR)), ?)`, the lowered text bound; contains() takes it literally, so nothing
- * is escaped).
+ * is escaped); `finding` is the finding's eventIDs (`eventID IN (SELECT eventID FROM finding_events WHERE findingId = ?)`).
  */
 import {facetColumn} from './columns.js';
 import type {Chip, FacetField, FilterState} from './filters.js';
@@ -98,6 +98,12 @@ function chipCondition(chip: Chip, params: SqlParam[]): string {
 		case 'text': {
 			params.push(chip.text.toLowerCase());
 			return 'contains(lower(CAST(raw AS VARCHAR)), ?)';
+		}
+
+		case 'finding': {
+			if (!Number.isSafeInteger(chip.findingId)) throw new RangeError('The finding chip holds an invalid id');
+			params.push(chip.findingId);
+			return 'eventID IN (SELECT eventID FROM finding_events WHERE findingId = ?)';
 		}
 	}
 }

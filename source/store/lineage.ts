@@ -7,6 +7,7 @@ import type {LineageLookup, LineageRecord, Lineage} from '../lineage/types.js';
 import {traceLineage} from '../lineage/walk.js';
 import {issuersQuery, lineageEventsQuery} from '../query/lineage.js';
 import {sessionsQuery} from '../query/sessions.js';
+import type {SqlQuery} from '../query/sql.js';
 import type {CaseFile, Row} from './database.js';
 import {read} from './read.js';
 
@@ -43,17 +44,25 @@ export function lineageRecord(row: Row): LineageRecord {
 	};
 }
 
+/** Runs one query: on a case file or connection, or a reader lane's query (the screen). */
+export type RunQuery = (query: SqlQuery) => Promise<Row[]>;
+
+function runner(db: CaseFile | DuckDBConnection | RunQuery): RunQuery {
+	return typeof db === 'function' ? db : query => read(db, query);
+}
+
 /** The walk's lookup on a case file. */
-export function lineageLookup(db: CaseFile | DuckDBConnection): LineageLookup {
-	return {issuers: async key => (await read(db, issuersQuery(key))).map(lineageRecord)};
+export function lineageLookup(db: CaseFile | DuckDBConnection | RunQuery): LineageLookup {
+	const run = runner(db);
+	return {issuers: async key => (await run(issuersQuery(key))).map(lineageRecord)};
 }
 
 /** The lineage of each eventID, in the order given; `missing` lists the eventIDs the case file does not hold. */
 export async function readLineages(
-	db: CaseFile | DuckDBConnection,
+	db: CaseFile | DuckDBConnection | RunQuery,
 	eventIDs: readonly string[],
 ): Promise<{lineages: Lineage[]; missing: string[]}> {
-	const rows = await read(db, lineageEventsQuery([...new Set(eventIDs)]));
+	const rows = await runner(db)(lineageEventsQuery([...new Set(eventIDs)]));
 	const byID = new Map<string, LineageRecord>();
 	for (const row of rows) {
 		const record = lineageRecord(row);
@@ -71,6 +80,6 @@ export async function readLineages(
 }
 
 /** The sessions list: one row per access key seen on IoT 1-Click events. */
-export async function readSessions(db: CaseFile | DuckDBConnection): Promise<Row[]> {
-	return read(db, sessionsQuery());
+export async function readSessions(db: CaseFile | DuckDBConnection | RunQuery): Promise<Row[]> {
+	return runner(db)(sessionsQuery());
 }

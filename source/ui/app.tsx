@@ -17,8 +17,11 @@ import {ConsolePane} from './panes/console.js';
 import {totalLabel} from './panes/events.js';
 import {FilterBar} from './panes/filter-bar.js';
 import {FrequencyPane} from './panes/frequency.js';
+import {FindingsPane} from './panes/findings.js';
 import {HelpPane} from './panes/help.js';
+import {LineagePane} from './panes/lineage.js';
 import {RecordPane} from './panes/record.js';
+import {SessionsPane} from './panes/sessions.js';
 import {StatusBar} from './panes/status-bar.js';
 import {ViewsPane} from './panes/views.js';
 import {shownSlots} from './state/data-keys.js';
@@ -53,7 +56,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const {counts, facets, timeline, page, record, frequency} = shownSlots(state);
+	const {counts, facets, timeline, page, record, frequency, lineage, sessions, findings} = shownSlots(state);
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
@@ -76,6 +79,15 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	} else if (bodyMode === 'frequency' && state.frequency) {
 		const {field, cursor} = state.frequency;
 		body = <FrequencyPane {...{field, cursor}} list={frequency} width={box.columns} height={box.bodyHeight} />;
+	} else if (bodyMode === 'lineage' && state.lineage) {
+		const {columns: width, bodyHeight: height} = box;
+		body = <LineagePane {...{lineage, width, height, zone}} cursor={state.lineage.cursor} />;
+	} else if (bodyMode === 'sessions') {
+		const {columns: width, bodyHeight: height} = box;
+		body = <SessionsPane {...{sessions, width, height, zone}} cursor={state.sessions.cursor} />;
+	} else if (bodyMode === 'findings') {
+		const {columns: width, bodyHeight: height} = box;
+		body = <FindingsPane {...{findings, width, height, zone}} cursor={state.findings.cursor} />;
 	} else if (bodyMode === 'record' && state.record) {
 		const shown = {...record, data: record.data && record.data.record};
 		const lines = record.data?.lines ?? [];
@@ -90,7 +102,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 			/>
 		);
 	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;
-	const loading = [counts, facets, timeline, page, record].some(one => one.loading);
+	const loading = [counts, facets, timeline, page, record, lineage, sessions, findings].some(one => one.loading);
 	const relativeTo = data.newest && !now ? {time: data.newest, zone} : undefined;
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>

@@ -44,6 +44,7 @@ describe('the column registry', () => {
 			'principalType',
 			'userAgent',
 			'recipientAccountId',
+			'accessKeyId',
 		]);
 		expect(FACET_PANE_FIELDS).toEqual(FACET_FIELDS.slice(0, 7));
 		expect(TABLE_COLUMNS.map(c => c.name)).toEqual([

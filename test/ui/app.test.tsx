@@ -56,7 +56,7 @@ describe('the screen on a fake reader', () => {
 			stdin.write('\r');
 			const record = await until(lastFrame, t => t.includes('"eventID": "event-0000"'));
 			expect(record).toContain('"principal": "arn:aws:iam::123456789012:user/user-0"');
-			expect(reader.count('record')).toBe(2); // the event, and its file's integrity
+			expect(reader.count('record')).toBe(3); // the event, its file's integrity, the findings that hold it
 			stdin.write('Y');
 			const copied = await until(lastFrame, t => t.includes('copied the record'));
 			expect(copied).toMatch(/copied the record \(\d+ bytes\)/);
@@ -66,7 +66,7 @@ describe('the screen on a fake reader', () => {
 			await until(lastFrame, t => settled(t) && t.includes('newest first'));
 			stdin.write('\r');
 			await until(lastFrame, t => t.includes('"eventID": "event-0000"'));
-			expect(reader.count('record')).toBe(2); // opened again: from the kept answer
+			expect(reader.count('record')).toBe(3); // opened again: from the kept answer
 		} finally {
 			unmount();
 		}

@@ -9,6 +9,8 @@ import {NO_COMPLETIONS} from '../console/complete.js';
 import {loadCompletions} from '../reads/completions.js';
 import {loadCounts} from '../reads/counts.js';
 import {loadFacets, loadFrequency} from '../reads/facets.js';
+import {loadFindings} from '../reads/findings.js';
+import {loadLineage, loadSessions} from '../reads/lineage.js';
 import {loadNewest} from '../reads/newest.js';
 import {loadPage} from '../reads/page.js';
 import {loadRecord} from '../reads/record.js';
@@ -48,6 +50,9 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('page', query => loadPage(query, filter, state.order, state.page, box.pageSize, state.table.sort)));
 	useJob(...slot('frequency', query => loadFrequency(query, state.frequency!.field, filter)));
 	useJob(...slot('record', query => loadRecord(query, record!.eventID, record!.eventTime)));
+	useJob(...slot('lineage', query => loadLineage(query, state.lineage!.eventID)));
+	useJob(...slot('sessions', loadSessions));
+	useJob(...slot('findings', loadFindings));
 	useJob<Date | null>('newest', 'newest', loadNewest, answer =>
 		dispatch({type: 'newest-loaded', newest: 'data' in answer ? (answer.data ?? undefined) : undefined}),
 	);

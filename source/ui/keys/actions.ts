@@ -77,4 +77,8 @@ export type ActionName =
 	| 'console-columns-right'
 	| 'views-rename'
 	| 'views-delete'
-	| 'views-close';
+	| 'views-close'
+	| 'open-lineage'
+	| 'open-sessions'
+	| 'pivot-access-key'
+	| 'open-findings';

@@ -17,14 +17,15 @@ export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'
  * What the screen is doing: browsing panes, reading one record, typing in a prompt, reading the help, typing SQL in
  * the console, or picking a saved view.
  */
-export type Mode = 'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency';
+export type Mode =
+	'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency' | 'lineage' | 'sessions' | 'findings';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
  * scope, then 'browse', then 'global'; in record mode 'record' then 'global'; in prompt and help mode their own scope
  * only.
  */
-export type Scope = 'global' | 'browse' | Pane | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency';
+export type Scope = 'global' | 'browse' | Pane | Exclude<Mode, 'browse'>;
 
 export type {ActionName} from './actions.js';
 
@@ -64,6 +65,20 @@ export const BINDINGS: readonly Binding[] = [
 		action: 'open-views',
 		help: 'list the saved views (open, rename, delete)',
 		hint: 'views',
+	},
+	{
+		scope: 'browse',
+		keys: ['K'],
+		action: 'open-sessions',
+		help: 'list the sessions: one row per access key used on IoT 1-Click events',
+		hint: 'sessions',
+	},
+	{
+		scope: 'browse',
+		keys: ['F'],
+		action: 'open-findings',
+		help: 'list the findings of clicktrail hunt (Enter: their events)',
+		hint: 'findings',
 	},
 	{scope: 'browse', keys: ['w'], action: 'save-view', help: 'save the filters as a view'},
 	{
@@ -181,6 +196,62 @@ export const BINDINGS: readonly Binding[] = [
 		hint: 'copy record',
 	},
 
+	{
+		scope: 'record',
+		keys: ['L'],
+		action: 'open-lineage',
+		help: "the lineage of the event's access key, hop by hop to its origin",
+		hint: 'lineage',
+	},
+
+	{scope: 'lineage', keys: ['up', 'k'], action: 'up', help: 'previous hop'},
+	{scope: 'lineage', keys: ['down', 'j'], action: 'down', help: 'next hop'},
+	{scope: 'lineage', keys: ['g', 'home'], action: 'top', help: 'first hop'},
+	{scope: 'lineage', keys: ['G', 'end'], action: 'bottom', help: 'the origin'},
+	{
+		scope: 'lineage',
+		keys: ['enter'],
+		action: 'open',
+		help: 'the raw record of the event that issued the key',
+		hint: 'open',
+	},
+	{scope: 'lineage', keys: ['a'], action: 'pivot-access-key', help: 'IoT events made with this key', hint: 'key'},
+	{
+		scope: 'lineage',
+		keys: ['p'],
+		action: 'pivot-principal',
+		help: 'IoT events of the principal that held the key',
+		hint: 'principal',
+	},
+	{scope: 'lineage', keys: ['escape', 'backspace', 'delete'], action: 'back', help: 'back to the record', hint: 'back'},
+
+	{scope: 'sessions', keys: ['up', 'k'], action: 'up', help: 'previous session'},
+	{scope: 'sessions', keys: ['down', 'j'], action: 'down', help: 'next session'},
+	{scope: 'sessions', keys: ['g', 'home'], action: 'top', help: 'first session'},
+	{scope: 'sessions', keys: ['G', 'end'], action: 'bottom', help: 'last session'},
+	{
+		scope: 'sessions',
+		keys: ['enter', 'a'],
+		action: 'pivot-access-key',
+		help: 'the events made with this key',
+		hint: 'events',
+	},
+	{scope: 'sessions', keys: ['p'], action: 'pivot-principal', help: 'the events of its principal', hint: 'principal'},
+	{scope: 'sessions', keys: ['escape', 'K'], action: 'back', help: 'close the list', hint: 'close'},
+
+	{scope: 'findings', keys: ['up', 'k'], action: 'up', help: 'previous finding'},
+	{scope: 'findings', keys: ['down', 'j'], action: 'down', help: 'next finding'},
+	{scope: 'findings', keys: ['g', 'home'], action: 'top', help: 'first finding'},
+	{scope: 'findings', keys: ['G', 'end'], action: 'bottom', help: 'last finding'},
+	{
+		scope: 'findings',
+		keys: ['enter'],
+		action: 'open',
+		help: "filter the events to the finding's events",
+		hint: 'events',
+	},
+	{scope: 'findings', keys: ['escape', 'F'], action: 'back', help: 'close the list', hint: 'close'},
+
 	{scope: 'prompt', keys: ['enter'], action: 'prompt-submit', help: 'apply', hint: 'apply'},
 	{scope: 'prompt', keys: ['escape'], action: 'prompt-cancel', help: 'cancel', hint: 'cancel'},
 	{scope: 'prompt', keys: ['backspace', 'delete'], action: 'prompt-delete', help: 'delete the last character'},
@@ -279,6 +350,12 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['views'];
 		case 'frequency':
 			return ['frequency', 'global'];
+		case 'lineage':
+			return ['lineage', 'global'];
+		case 'sessions':
+			return ['sessions', 'global'];
+		case 'findings':
+			return ['findings', 'global'];
 	}
 }
 

@@ -80,10 +80,14 @@ export type EventRecord = {
 	duplicates?: DuplicateKeys;
 	droppedKeys?: number;
 	integrity?: FileIntegrity;
+	/** The findings of `clicktrail hunt` that hold this event, and the fields their rules read. */
+	findings?: EventFinding[];
 };
 
 /** The fields of the record on screen that pivots use: its key and each pivot column's value (the registry's PIVOTS). */
 export type RecordSummary = {eventID: string; eventTime: Date} & Record<PivotColumn, string | null>;
+/** A finding an event belongs to: which rule matched it, and on which fields. */
+export type EventFinding = {findingId: number; severity: string; title: string; ruleId: string; fields: string[]};
 
 /** The record view's data, with what is derived from it once, when it arrives: its JSON lines and its summary. */
 export type RecordData = {record: EventRecord; lines: readonly JsonLine[]; summary: RecordSummary};

@@ -16,6 +16,9 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	prompt: 'Prompt',
 	console: 'SQL console (:)',
 	views: 'Saved views (V)',
+	lineage: 'Lineage (L in a record)',
+	sessions: 'Sessions (K)',
+	findings: 'Findings (F)',
 	help: 'Help',
 	frequency: 'Frequency view (# in the events table)',
 };

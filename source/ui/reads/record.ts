@@ -3,15 +3,17 @@
  * pivots use.
  */
 import {PIVOTS, type PivotColumn} from '../../events/columns.js';
-import {integrityQuery, recordQuery} from '../../query/record.js';
+import {eventFindingsQuery} from '../../query/findings.js';
+import {identityRecordQuery, integrityQuery, recordQuery} from '../../query/record.js';
 import type {Query} from '../../store/reader.js';
 import {jsonLines} from '../json-lines.js';
 import {parseFirstWins} from '../json/parse.js';
-import type {EventRecord, RecordData, RecordSummary} from '../model/data.js';
+import type {EventFinding, EventRecord, RecordData, RecordSummary} from '../model/data.js';
 
 /** The event with `eventID` (at `eventTime`, when known: a faster lookup), or null if the case file has none. */
 export async function loadEvent(query: Query, eventID: string, eventTime?: Date): Promise<EventRecord | null> {
-	const row = (await query(recordQuery(eventID, eventTime)))[0];
+	// Not in events: a lineage hop's issuing event, kept in identity_events.
+	const row = (await query(recordQuery(eventID, eventTime)))[0] ?? (await query(identityRecordQuery(eventID)))[0];
 	if (!row) return null;
 	const raw = row['raw'];
 	const record: EventRecord = {row, raw};
@@ -31,7 +33,20 @@ export async function loadEvent(query: Query, eventID: string, eventTime?: Date)
 				...(file['integrityCheckedAt'] instanceof Date ? {checkedAt: file['integrityCheckedAt']} : {}),
 			};
 	}
+	const findings = await eventFindings(query, String(row['eventID']));
+	if (findings.length > 0) record.findings = findings;
 	return record;
+}
+
+/** The findings that hold the event (none when the case file was never hunted). */
+async function eventFindings(query: Query, eventID: string): Promise<EventFinding[]> {
+	return (await query(eventFindingsQuery(eventID))).map(row => ({
+		findingId: Number(row['findingId']),
+		severity: String(row['severity']),
+		title: String(row['title']),
+		ruleId: String(row['ruleId']),
+		fields: Array.isArray(row['fields']) ? row['fields'].map(String) : [],
+	}));
 }
 
 /** The event with its JSON lines and summary, or null. */
@@ -44,7 +59,21 @@ export async function loadRecord(query: Query, eventID: string, eventTime?: Date
 export function recordData(record: EventRecord): RecordData {
 	const lines = jsonLines(record.raw, {
 		...(record.duplicates ? {duplicates: record.duplicates} : {}),
-		extra: {sourceFile: record.row['sourceFile']},
+		extra: {
+			sourceFile: record.row['sourceFile'],
+			// Which rules matched the event, and the fields that made them match.
+			...(record.findings
+				? {
+						findings: record.findings.map(f => ({
+							finding: f.findingId,
+							severity: f.severity,
+							title: f.title,
+							rule: f.ruleId,
+							matchedOn: f.fields,
+						})),
+					}
+				: {}),
+		},
 	});
 	return {record, lines, summary: summary(record.row)};
 }

@@ -9,6 +9,8 @@ import type {SqlQuery} from '../../query/sql.js';
 import type {CompletionSource} from '../console/complete.js';
 import type {ActionName, Scope} from '../keys/bindings.js';
 import type {ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {FindingRow} from '../model/findings.js';
+import type {LineageView, SessionRow} from '../model/lineage.js';
 import type {UiState} from './state.js';
 
 /** The slots of `state.data` a read job fills, and what each holds. */
@@ -19,6 +21,9 @@ export type Slots = {
 	page: PageData;
 	record: RecordData | null;
 	frequency: FacetList;
+	lineage: LineageView | null;
+	sessions: SessionRow[];
+	findings: FindingRow[];
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */

@@ -14,6 +14,9 @@ export const LANES: Record<keyof Slots, string> = {
 	page: 'page',
 	record: 'record',
 	frequency: 'frequency',
+	lineage: 'lineage',
+	sessions: 'sessions',
+	findings: 'findings',
 };
 
 /** The slots, in the order their jobs start. */
@@ -22,6 +25,11 @@ export const SLOTS = Object.keys(LANES) as Array<keyof Slots>;
 /** Whether the record view (or the help over it) is on screen, so that the record is read. */
 export function showsRecord(state: UiState): boolean {
 	return state.mode === 'record' || state.helpReturn === 'record';
+}
+
+/** Whether `mode` is on screen (or under the help). */
+function shows(state: UiState, mode: UiState['mode']): boolean {
+	return state.mode === mode || (state.mode === 'help' && state.helpReturn === mode);
 }
 
 /** The wanted key of every slot (undefined: nothing wanted). */
@@ -35,6 +43,9 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
 		frequency: state.frequency ? JSON.stringify(['frequency', state.frequency.field, filter]) : undefined,
+		lineage: shows(state, 'lineage') && state.lineage ? JSON.stringify(state.lineage.eventID) : undefined,
+		sessions: shows(state, 'sessions') ? 'sessions' : undefined,
+		findings: shows(state, 'findings') ? 'findings' : undefined,
 	};
 }
 
@@ -49,5 +60,8 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		page: loaded(data.page, keys.page),
 		record: loaded(data.record, keys.record),
 		frequency: loaded(data.frequency, keys.frequency),
+		lineage: loaded(data.lineage, keys.lineage),
+		sessions: loaded(data.sessions, keys.sessions),
+		findings: loaded(data.findings, keys.findings),
 	};
 }

@@ -11,6 +11,8 @@ import {NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import type {Mode, Pane} from '../keys/bindings.js';
 import {layout, type Layout} from '../layout.js';
 import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {FindingRow} from '../model/findings.js';
+import type {LineageView, SessionRow} from '../model/lineage.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** Which page of the events table to show: the rows after (forward) or before (backward) an anchor row. */
@@ -53,10 +55,14 @@ export type RecordPlace = {
 	/** Its eventTime, when known (for a faster lookup). */ eventTime?: Date;
 	line: number;
 	top: number;
+	/** Opened from the lineage tree (a hop's issuing event): back goes to the tree. */
+	back?: 'lineage';
 };
 
 /** The events table's column choices. */
 export type TableState = {columns: ShownColumns; cursor: ColumnName; sort?: SortColumn};
+/** The lineage tree's place: whose lineage, the selected row, and the record it was opened from. */
+export type LineagePlace = {eventID: string; cursor: number; from: RecordPlace};
 
 /** Everything the reducer owns. */
 export type UiState = {
@@ -88,6 +94,12 @@ export type UiState = {
 	console: ConsoleState;
 	/** The saved-views list: the selected entry. */
 	views: {cursor: number};
+	/** The lineage tree on screen (mode lineage, or a hop's record opened from it). */
+	lineage?: LineagePlace;
+	/** The sessions list: the selected row. */
+	sessions: {cursor: number};
+	/** The findings list: the selected row. */
+	findings: {cursor: number};
 	/** Where everything goes on this terminal (set on resize). */
 	box: Layout;
 	/** Display zone for every time. */
@@ -110,6 +122,9 @@ export type ScreenData = {
 	page: Answer<PageData>;
 	record: Answer<RecordData | null>;
 	frequency: Answer<FacetList>;
+	lineage: Answer<LineageView | null>;
+	sessions: Answer<SessionRow[]>;
+	findings: Answer<FindingRow[]>;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -139,6 +154,8 @@ export function initialState(
 		row: 0,
 		console: INITIAL_CONSOLE,
 		views: {cursor: 0},
+		sessions: {cursor: 0},
+		findings: {cursor: 0},
 		box: layout(opening.columns ?? 80, opening.rows ?? 24),
 		zone: opening.zone ?? 'UTC',
 		...(opening.now ? {now: opening.now} : {}),
@@ -149,6 +166,9 @@ export function initialState(
 			page: {},
 			record: {},
 			frequency: {},
+			lineage: {},
+			sessions: {},
+			findings: {},
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

@@ -26,6 +26,9 @@ const MODE_OF: Record<Scope, UiState['mode']> = {
 	console: 'console',
 	views: 'views',
 	frequency: 'frequency',
+	lineage: 'lineage',
+	sessions: 'sessions',
+	findings: 'findings',
 };
 
 const apply = (state: UiState, ...actions: UiAction[]) =>

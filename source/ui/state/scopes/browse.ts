@@ -23,6 +23,8 @@ export const browseScope: ScopeHandler = {
 		'clear-filters',
 		'toggle-errors',
 		'back',
+		'open-sessions',
+		'open-findings',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -51,6 +53,10 @@ export const browseScope: ScopeHandler = {
 				return step(withFilter(state, toggleChip(state.filter, {kind: 'errors'}), false));
 			case 'back':
 				return step(back(state));
+			case 'open-sessions':
+				return step({...state, mode: 'sessions'});
+			case 'open-findings':
+				return step({...state, mode: 'findings'});
 			default:
 				return step(state);
 		}

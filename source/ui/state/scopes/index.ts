@@ -10,10 +10,13 @@ import {eventsScope} from './events.js';
 import {facetsScope} from './facets.js';
 import {frequencyScope} from './frequency.js';
 import {filtersScope} from './filters.js';
+import {findingsScope} from './findings.js';
 import {globalScope} from './global.js';
 import {helpScope} from './help.js';
+import {lineageScope} from './lineage.js';
 import {promptScope} from './prompt.js';
 import {recordScope} from './record.js';
+import {sessionsScope} from './sessions.js';
 import {timelineScope} from './timeline.js';
 import {viewsScope} from './views.js';
 
@@ -31,4 +34,7 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	console: consoleScope,
 	views: viewsScope,
 	frequency: frequencyScope,
+	lineage: lineageScope,
+	sessions: sessionsScope,
+	findings: findingsScope,
 };

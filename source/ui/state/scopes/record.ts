@@ -25,10 +25,17 @@ export const recordScope: ScopeHandler = {
 		'pivot-around',
 		'copy-value',
 		'copy-record',
+		'open-lineage',
 	],
 	handle(state, action) {
 		const place = state.record;
-		if (action === 'back') return step(back(state));
+		if (action === 'back') {
+			// A hop's issuing event opened from the lineage tree: back to the tree, over the record it came from.
+			if (place?.back === 'lineage' && state.lineage)
+				return step({...state, mode: 'lineage', record: state.lineage.from});
+			return step(back(state));
+		}
+		if (action === 'open-lineage') return step(openLineage(state));
 		if (action === 'copy-value' || action === 'copy-record') return copy(state, action);
 		if (!place) return step({...state, mode: 'browse'});
 		const lines = state.data.record.data?.lines.length ?? 0;
@@ -60,6 +67,14 @@ export const recordScope: ScopeHandler = {
 		}
 	},
 };
+
+/** Opens the lineage tree of the record on screen (of the record it came from, for a hop's issuing event). */
+function openLineage(state: UiState): UiState {
+	const place = state.record;
+	if (!place) return state;
+	if (place.back === 'lineage' && state.lineage) return {...state, mode: 'lineage', record: state.lineage.from};
+	return {...state, mode: 'lineage', lineage: {eventID: place.eventID, cursor: 0, from: place}};
+}
 
 /** Copies the value on the cursor line, or the whole record as JSON, and says how many bytes. */
 function copy(state: UiState, action: 'copy-value' | 'copy-record'): Step {
