@@ -64,11 +64,11 @@ export async function scanFile(file: string, options: ScanFileOptions = {}): Pro
 	const scanner = new JsonScanner(
 		out
 			? record => {
-					if (keep && !keep(record)) return;
 					written++;
 					pendingLines.push(record, NEWLINE);
 				}
 			: undefined,
+		keep,
 	);
 	const head: Buffer[] = [];
 	let headLength = 0;
