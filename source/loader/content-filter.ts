@@ -34,6 +34,9 @@ export function contentPlan(
 	)
 		return {kind: 'whole'};
 	const passedOver = scan.records - scan.notObjects - count;
+	// Past a quarter of the records, writing them out and reading them back costs more than DuckDB reading the
+	// file (50% IoT 1-Click, 100,229 records: CPU 16.2 s filtered against 13.9 s whole).
+	if (count * 4 > scan.records) return {kind: 'whole'};
 	if (count > 0) {
 		return {
 			kind: 'candidates',
