@@ -1,20 +1,27 @@
 #!/usr/bin/env node
-// npm run bench:load [-- --records N] [-- --files-per N] [-- --runs N]
-// Times, in one run on the same files: the naive DuckDB load (scripts/bench/naive-load.mjs) and `clicktrail load`
-// (the built CLI), for a corpus with half IoT 1-Click events and one with 1%, as in real trails.
-// Corpora are generated once by the project's seeded generator and kept in .bench/ (gitignored).
+// npm run bench:load [-- --records N] [-- --records-per-file N] [-- --runs N] [-- --corpora sparse,50,1]
+//   [-- --sparse-full] [-- --baseline-cli PATH] [-- --json]
+// Times, in one run on the same files: the decompression floor (every file through zcat, two at a time), the naive
+// DuckDB load (scripts/bench/naive-load.mjs) and `clicktrail load` (the built CLI; with --baseline-cli, another
+// build too, alternated with it), for three corpora (scripts/bench/corpora.mjs): half IoT 1-Click (`50`), 1% spread
+// evenly (`1`), and the sparse one as in real trails (`sparse`: 1% IoT 1-Click in a few accounts, regions and days;
+// 100,000 records in 400 files, or 500,000 in 2,000 with --sparse-full).
 import {spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {mkdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {mkdir, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {sparseCorpus, uniformCorpus} from './bench/corpora.mjs';
+import {decompressionFloor} from './bench/floor.mjs';
 
 const {values} = parseArgs({
 	options: {
 		records: {type: 'string', default: '1000000'},
 		'records-per-file': {type: 'string', default: '500'},
 		runs: {type: 'string', default: '1'},
+		corpora: {type: 'string', default: 'sparse,50,1'},
+		'sparse-full': {type: 'boolean', default: false},
+		'baseline-cli': {type: 'string'},
 		json: {type: 'boolean', default: false},
 	},
 });
@@ -23,33 +30,6 @@ const perFile = Number(values['records-per-file']);
 const runs = Number(values.runs);
 const root = path.resolve('.bench');
 await mkdir(root, {recursive: true});
-
-const {generateSample} = await import('../dist/sample/index.js');
-
-async function corpus(iotShare) {
-	const dir = path.join(root, `corpus-${records}-${Math.round(iotShare * 100)}pct-${perFile}`);
-	const truthFile = `${dir}.truth.json`;
-	if (!existsSync(truthFile)) {
-		await rm(dir, {recursive: true, force: true});
-		const started = performance.now();
-		process.stderr.write(`generating ${dir} ...\n`);
-		const truth = await generateSample({
-			outDir: dir,
-			events: records,
-			seed: 42,
-			iotShare,
-			recordsPerFile: perFile,
-			hostile: false,
-		});
-		await writeFile(truthFile, JSON.stringify(truth));
-		process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-	}
-	const truth = JSON.parse(await readFile(truthFile, 'utf8'));
-	const files = truth.logFiles.map(file => path.join(dir, file));
-	let bytes = 0;
-	for (const file of files) bytes += (await stat(file)).size;
-	return {dir, truth, files, bytes};
-}
 
 /** Run a node script; resolve with its stdout, wall time, peak RSS and CPU time (scripts/bench/peak-rss.mjs, fd 3). */
 function measure(args) {
@@ -73,49 +53,91 @@ function measure(args) {
 	});
 }
 
+async function fresh(db) {
+	await rm(db, {force: true});
+	await rm(`${db}.wal`, {force: true});
+	return db;
+}
+
+/** `clicktrail load` of one corpus by the CLI at `cli`; the events it added, from its summary. */
+async function loadWith(cli, corpus) {
+	const db = await fresh(path.join(root, 'case.duckdb'));
+	const result = await measure([cli, 'load', ...corpus.roots, '--db', db]);
+	const added = /events: ([\d,]+) added/.exec(result.out)?.[1];
+	const passed = /\(([\d,]+) skipped by the content scan/.exec(result.out)?.[1];
+	return {...result, events: Number(added?.replaceAll(',', '')), passedOver: Number(passed?.replaceAll(',', '') ?? 0)};
+}
+
 const mb = bytes => bytes / 1024 / 1024;
+const s = ms => Number((ms / 1000).toFixed(2));
+const clis = [['clicktrail', path.resolve('dist/cli.js')]];
+if (values['baseline-cli']) clis.push(['baseline', path.resolve(values['baseline-cli'])]);
 const results = [];
-for (const iotShare of [0.5, 0.01]) {
-	const {dir, truth, files, bytes} = await corpus(iotShare);
+for (const name of values.corpora.split(',')) {
+	const corpus =
+		name === 'sparse'
+			? await sparseCorpus(root, values['sparse-full'] ? 500_000 : 100_000, values['sparse-full'] ? 2000 : 400)
+			: await uniformCorpus(root, records, perFile, Number(name) / 100);
+	corpus.roots = [corpus.dir];
 	const listFile = path.join(root, 'files.json');
-	await writeFile(listFile, JSON.stringify(files));
+	await writeFile(listFile, JSON.stringify(corpus.files));
 	for (let run = 0; run < runs; run++) {
-		const naiveDb = path.join(root, 'naive.duckdb');
-		const caseDb = path.join(root, 'case.duckdb');
-		await rm(naiveDb, {force: true});
-		await rm(`${naiveDb}.wal`, {force: true});
-		await rm(caseDb, {force: true});
-		await rm(`${caseDb}.wal`, {force: true});
-		const naive = await measure([path.resolve('scripts/bench/naive-load.mjs'), naiveDb, listFile]);
-		const ours = await measure([path.resolve('dist/cli.js'), 'load', dir, '--db', caseDb, '--quiet']);
-		const naiveEvents = JSON.parse(naive.out).events;
+		const load = os.loadavg()[0];
+		const floor = await decompressionFloor(corpus.files);
+		const naive = await measure([
+			path.resolve('scripts/bench/naive-load.mjs'),
+			await fresh(path.join(root, 'naive.duckdb')),
+			listFile,
+		]);
+		const ours = {};
+		// Alternate the builds' order run to run, so neither always runs second on a warmer cache.
+		for (const [label, cli] of run % 2 === 0 ? clis : [...clis].reverse()) ours[label] = await loadWith(cli, corpus);
 		const result = {
-			corpus: path.basename(dir),
-			iotShare,
-			records: truth.totalRecords,
-			files: files.length,
-			compressedMB: Number(mb(bytes).toFixed(1)),
-			iotEventsExpected: truth.iotEvents,
-			naiveRowsIncludingDuplicates: naiveEvents,
-			naiveSeconds: Number((naive.ms / 1000).toFixed(2)),
-			clicktrailSeconds: Number((ours.ms / 1000).toFixed(2)),
-			ratio: Number((ours.ms / naive.ms).toFixed(2)),
-			clicktrailRecordsPerSecond: Math.round(truth.totalRecords / (ours.ms / 1000)),
-			clicktrailMBPerSecond: Number((mb(bytes) / (ours.ms / 1000)).toFixed(1)),
-			naiveCpuSeconds: Number(naive.cpu.toFixed(2)),
-			clicktrailCpuSeconds: Number(ours.cpu.toFixed(2)),
-			cpuRatio: Number((ours.cpu / naive.cpu).toFixed(2)),
-			naivePeakRssMB: Math.round(mb(naive.peakRss)),
-			clicktrailPeakRssMB: Math.round(mb(ours.peakRss)),
+			corpus: path.basename(corpus.dir),
+			records: corpus.records,
+			files: corpus.files.length,
+			compressedMB: Number(mb(corpus.bytes).toFixed(1)),
+			iotEventsExpected: corpus.iotEvents,
+			loadAverageBefore: Number(load.toFixed(1)),
+			loadAverageAfter: Number(os.loadavg()[0].toFixed(1)),
+			floor: {seconds: s(floor.ms), cpuSeconds: Number(floor.cpu.toFixed(2))},
+			naive: {
+				seconds: s(naive.ms),
+				cpuSeconds: Number(naive.cpu.toFixed(2)),
+				peakRssMB: Math.round(mb(naive.peakRss)),
+				rows: JSON.parse(naive.out).events,
+			},
 		};
+		for (const [label, r] of Object.entries(ours)) {
+			result[label] = {
+				seconds: s(r.ms),
+				cpuSeconds: Number(r.cpu.toFixed(2)),
+				peakRssMB: Math.round(mb(r.peakRss)),
+				eventsAdded: r.events,
+				filesSkippedByScan: r.passedOver,
+				vsNaive: {wall: Number((r.ms / naive.ms).toFixed(2)), cpu: Number((r.cpu / naive.cpu).toFixed(2))},
+				vsFloor: {wall: Number((r.ms / floor.ms).toFixed(2)), cpu: Number((r.cpu / floor.cpu).toFixed(2))},
+			};
+		}
 		results.push(result);
 		if (!values.json) {
+			const line = (label, r) =>
+				`  ${label.padEnd(13)} ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(1)} s)` +
+				(r.peakRssMB ? `  peak RSS ${r.peakRssMB} MB` : '');
 			console.log(
-				`${result.corpus}: ${result.records.toLocaleString('en-US')} records in ${result.files} files (${result.compressedMB} MB gz), IoT share ${iotShare * 100}%\n` +
-					`  naive DuckDB  ${result.naiveSeconds.toFixed(2)} s (CPU ${result.naiveCpuSeconds.toFixed(1)} s)  peak RSS ${result.naivePeakRssMB} MB\n` +
-					`  clicktrail    ${result.clicktrailSeconds.toFixed(2)} s (CPU ${result.clicktrailCpuSeconds.toFixed(1)} s)  peak RSS ${result.clicktrailPeakRssMB} MB  ` +
-					`(${result.clicktrailRecordsPerSecond.toLocaleString('en-US')} records/s, ${result.clicktrailMBPerSecond} MB/s gz)\n` +
-					`  ratio clicktrail/naive ${result.ratio} wall, ${result.cpuRatio} CPU (target <= 0.5)`,
+				[
+					`${result.corpus}: ${result.records.toLocaleString('en-US')} records in ${result.files} files (${result.compressedMB} MB gz), ` +
+						`run ${run + 1}, load average ${result.loadAverageBefore} -> ${result.loadAverageAfter}`,
+					line('zcat floor', result.floor),
+					line('naive DuckDB', result.naive),
+					...Object.keys(ours).map(
+						label =>
+							`${line(label, result[label])}  ${result[label].eventsAdded.toLocaleString('en-US')} events, ` +
+							`${result[label].filesSkippedByScan} files skipped by the content scan\n` +
+							`    /naive ${result[label].vsNaive.wall} wall, ${result[label].vsNaive.cpu} CPU (target <= 0.5 sparse, <= 1 at 50%);` +
+							` /floor ${result[label].vsFloor.wall} wall, ${result[label].vsFloor.cpu} CPU (target <= 2 sparse)`,
+					),
+				].join('\n'),
 			);
 		}
 	}

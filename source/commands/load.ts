@@ -73,7 +73,7 @@ function printSummary(summary: LoadSummary, ignored: number, options: Options): 
 	const n = (value: number) => value.toLocaleString('en-US');
 	const seconds = summary.elapsedMs / 1000;
 	const files = [
-		`${n(summary.filesLoaded)} loaded`,
+		`${n(summary.filesLoaded)} loaded${summary.filesPassedOver > 0 ? ` (${n(summary.filesPassedOver)} skipped by the content scan: no record that could be kept)` : ''}`,
 		`${n(summary.filesUnchanged)} unchanged`,
 		`${n(summary.filesSkipped.length)} skipped (not events)`,
 		`${n(summary.filesFailed.length)} failed`,

@@ -7,7 +7,6 @@ import {classifyByName, type Format} from '../sources/classify.js';
 import {createLimiter} from '../sources/pool.js';
 import type {CaseFile} from '../store/database.js';
 import {
-	NO_REJECTS,
 	failed,
 	ingestBatch,
 	writeLedger,
@@ -17,11 +16,15 @@ import {
 	type Rejected,
 } from '../store/ingest.js';
 import {readLedger, type LedgerEntry} from '../store/ledger.js';
+import {contentPlan} from './content-filter.js';
 import {inspectFile} from './inspect.js';
 import {describeLoadError} from './describe-error.js';
 import {describeRejected} from './rejected.js';
 import {scanFile} from './scan-file.js';
+import {emptySummary, type LoadSummary} from './summary.js';
 import {WorkDir} from './work-dir.js';
+
+export {emptySummary, type FileNote, type LoadSummary} from './summary.js';
 
 export type LoadOptions = Omit<IngestOptions, 'describeError' | 'describeRejected'> & {
 	/** Largest decompressed size of one file (default 4 GB): past it, the file fails unread by DuckDB. */
@@ -48,60 +51,9 @@ export type LoadProgress = {
 	elapsedMs: number;
 };
 
-/** A file passed over or failed, with the reason. */
-export type FileNote = {origin: string; reason: string};
-
-export type LoadSummary = {
-	filesTotal: number;
-	filesLoaded: number;
-	/** Already in the ledger, unchanged. */
-	filesUnchanged: number;
-	/** Not events on purpose (digests, Insights). */
-	filesSkipped: FileNote[];
-	filesFailed: FileNote[];
-	records: number;
-	/** New events added to the case file. */
-	eventsAdded: number;
-	/** Kept records whose eventID the case file already held (redeliveries, reloads). */
-	duplicates: number;
-	otherService: number;
-	/** New identity events added to identity_events (kept by every load, for credential lineage). */
-	identityAdded: number;
-	/** Identity events identity_events already held. */
-	identityDuplicates: number;
-	badRecords: number;
-	/** badRecords by reason. */
-	rejected: Rejected;
-	outOfRange: number;
-	bytes: number;
-	elapsedMs: number;
-};
-
 const DEFAULT_BATCH_BYTES = 24 * 1024 * 1024;
 const DEFAULT_BATCH_FILES = 1000;
 const INSPECT_CONCURRENCY = 8;
-
-/** A summary of nothing loaded yet. */
-export function emptySummary(): LoadSummary {
-	return {
-		filesTotal: 0,
-		filesLoaded: 0,
-		filesUnchanged: 0,
-		filesSkipped: [],
-		filesFailed: [],
-		records: 0,
-		eventsAdded: 0,
-		duplicates: 0,
-		otherService: 0,
-		identityAdded: 0,
-		identityDuplicates: 0,
-		badRecords: 0,
-		rejected: {...NO_REJECTS},
-		outOfRange: 0,
-		bytes: 0,
-		elapsedMs: 0,
-	};
-}
 
 export async function loadFiles(db: CaseFile, inputs: InputFile[], options: LoadOptions = {}): Promise<LoadSummary> {
 	const started = performance.now();
@@ -132,10 +84,8 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 		describeRejected,
 	};
 	const work = new WorkDir();
-	const ingest = async (batch: BatchFile[]) => {
-		const {results, inserted, identityInserted} = await ingestBatch(db, batch, ingestOptions);
-		for (const file of batch)
-			if (file.path !== file.origin && file.path.endsWith('.rewrite.jsonl')) await work.remove(file.path);
+	let passedOver: FileResult[] = [];
+	const count = async (results: FileResult[], inserted: number, identityInserted: number) => {
 		let kept = 0;
 		let identity = 0;
 		for (const result of results) {
@@ -159,6 +109,21 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 		summary.duplicates += kept - inserted;
 		summary.identityAdded += identityInserted;
 		summary.identityDuplicates += identity - identityInserted;
+	};
+	// Files the content scan passed over: their ledger rows, written with the next batch.
+	const flushPassedOver = async () => {
+		if (passedOver.length === 0) return;
+		await writeLedger(db, passedOver, ingestOptions);
+		await count(passedOver, 0, 0);
+		summary.filesPassedOver += passedOver.length;
+		passedOver = [];
+	};
+	const ingest = async (batch: BatchFile[]) => {
+		await flushPassedOver();
+		const {results, inserted, identityInserted} = await ingestBatch(db, batch, ingestOptions);
+		for (const file of batch)
+			if (file.path !== file.origin && /\.(rewrite|candidates)\.jsonl$/.test(file.path)) await work.remove(file.path);
+		await count(results, inserted, identityInserted);
 		report();
 	};
 
@@ -168,10 +133,12 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	const inspections = inputs.map(input =>
 		classifyByName(input.path)
 			? undefined
-			: limit(() =>
+			: limit(async () =>
 					inspectFile(input.path, {
 						maxFileBytes: options.maxFileBytes,
 						rewriteRecordsAbove: options.rewriteRecordsAbove,
+						// Without --all-services only IoT 1-Click and identity events are kept: the scan sets them apart.
+						...(options.allServices ? {} : {candidatesOut: await work.file('.candidates.jsonl')}),
 					}).catch((error: Error) => error),
 				),
 	);
@@ -195,7 +162,10 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 				done(input);
 				continue;
 			}
-			const {checksum, classification, gzip} = inspection;
+			const {checksum, classification, gzip, candidates} = inspection;
+			const unused = async () => {
+				if (candidates) await work.remove(candidates.path);
+			};
 			const known = ledger.get(input.origin);
 			if (
 				!options.force &&
@@ -206,19 +176,22 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 			) {
 				summary.filesUnchanged++;
 				done(input);
+				await unused();
 				continue;
 			}
 			if (classification.kind === 'skip') {
 				summary.filesSkipped.push({origin: input.origin, reason: classification.reason});
 				done(input);
+				await unused();
 				continue;
 			}
 			if (classification.kind === 'fail') {
 				fail({...input, checksum, format: 'records', shape: classification.shape}, classification.reason);
 				done(input);
+				await unused();
 				continue;
 			}
-			const file: BatchFile = {
+			let file: BatchFile = {
 				...input,
 				checksum,
 				format: classification.format,
@@ -227,7 +200,15 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 				largestRecord: classification.largestRecord,
 				...(classification.csv ? {csv: classification.csv} : {}),
 			};
-			if (classification.rewrite) {
+			const plan = contentPlan(classification, candidates, file);
+			if (plan.kind !== 'candidates') await unused();
+			if (plan.kind === 'none') {
+				passedOver.push(plan.result);
+				continue;
+			}
+			if (plan.kind === 'candidates') {
+				file = plan.file;
+			} else if (classification.rewrite) {
 				// One record a line, without the records DuckDB must not see (counted here instead).
 				file.path = await work.file('.rewrite.jsonl');
 				const {scan} = await scanFile(input.path, {jsonLinesOut: file.path, maxTextBytes: options.maxFileBytes});
@@ -251,6 +232,8 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 			pending.set(file.format, batch);
 		}
 		for (const batch of pending.values()) if (batch.files.length > 0) await ingest(batch.files);
+		await flushPassedOver();
+		report();
 		await writeLedger(db, failures, ingestOptions);
 	} finally {
 		await work.close();

@@ -26,6 +26,8 @@ export type FileScan = {
 	/** The first HEAD_BYTES of the (decompressed) text. */
 	head: Buffer;
 	scan: ScanResult;
+	/** Records written to jsonLinesOut. */
+	written: number;
 };
 
 /** The file expands past the cap. */
@@ -48,6 +50,8 @@ export type ScanFileOptions = {
 	maxTextBytes?: number;
 	/** Write each record kept to this file, one a line. */
 	jsonLinesOut?: string;
+	/** Of the records, write only those this keeps (see candidate.ts); FileScan.written counts them. */
+	keepRecord?: (record: Buffer) => boolean;
 };
 
 export async function scanFile(file: string, options: ScanFileOptions = {}): Promise<FileScan> {
@@ -55,12 +59,16 @@ export async function scanFile(file: string, options: ScanFileOptions = {}): Pro
 	const max = options.maxTextBytes ?? DEFAULT_MAX_FILE_BYTES;
 	const out = options.jsonLinesOut ? createWriteStream(options.jsonLinesOut) : undefined;
 	let pendingLines: Buffer[] = [];
+	let written = 0;
+	const keep = options.keepRecord;
 	const scanner = new JsonScanner(
 		out
 			? record => {
+					written++;
 					pendingLines.push(record, NEWLINE);
 				}
 			: undefined,
+		keep,
 	);
 	const head: Buffer[] = [];
 	let headLength = 0;
@@ -127,6 +135,7 @@ export async function scanFile(file: string, options: ScanFileOptions = {}): Pro
 		gzip,
 		head: Buffer.concat(head),
 		scan: scanner.end(),
+		written,
 	};
 }
 

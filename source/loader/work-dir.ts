@@ -33,16 +33,14 @@ function isAlive(pid: number): boolean {
 }
 
 export class WorkDir {
-	private dir: string | undefined;
+	private dir: Promise<string> | undefined;
 	private count = 0;
 
-	/** A fresh path in the folder, ending in `suffix`. */
+	/** A fresh path in the folder, ending in `suffix` (concurrent callers share one folder). */
 	async file(suffix: string): Promise<string> {
-		if (!this.dir) {
-			await removeStale();
-			this.dir = await mkdtemp(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
-		}
-		return path.join(this.dir, `${++this.count}${suffix}`);
+		this.dir ??= removeStale().then(() => mkdtemp(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`)));
+		const name = `${++this.count}${suffix}`;
+		return path.join(await this.dir, name);
 	}
 
 	/**
@@ -61,7 +59,8 @@ export class WorkDir {
 	}
 
 	async close(): Promise<void> {
-		if (this.dir) await rm(this.dir, {recursive: true, force: true});
+		const dir = await this.dir?.catch(() => undefined);
+		if (dir) await rm(dir, {recursive: true, force: true});
 		this.dir = undefined;
 	}
 }

@@ -29,6 +29,8 @@ export type BatchFile = {
 	largestRecord?: number;
 	/** Records the loader left out before DuckDB read the file, by reason. */
 	dropped?: Partial<Rejected>;
+	/** Records the content scan left out as surely not kept (other services); `path` holds the rest. */
+	passedOver?: number;
 	/** Event history CSV: where each known column is. */
 	csv?: CsvLayout;
 };
@@ -182,7 +184,7 @@ async function ingestAll(db: CaseFile, files: BatchFile[], options: IngestOption
 			tooLarge: dropped.tooLarge,
 		};
 		const droppedTotal = dropped.notObject + dropped.tooDeep + dropped.tooLarge;
-		const records = count('records') + droppedTotal;
+		const records = count('records') + droppedTotal + (file.passedOver ?? 0);
 		const kept = count('kept');
 		const bad = count('invalid') + count('notObjects') + droppedTotal;
 		const outOfRange = count('outOfRange');
