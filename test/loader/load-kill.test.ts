@@ -20,9 +20,10 @@ it('a load killed with SIGKILL leaves no half-loaded file, and a re-run gives ex
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const exited = new Promise<NodeJS.Signals | null>(resolve => child.on('close', (_code, signal) => resolve(signal)));
-	// Kill once at least one batch has committed: DuckDB appends each commit to the write-ahead log, so a second
-	// distinct non-zero size of the WAL means the first commit is complete (state, not a fixed delay).
-	await walGrewTwice(`${db}.wal`, exited);
+	// Kill once at least one batch of events has committed. DuckDB writes a big transaction's rows to the write-ahead
+	// log before its commit (a kill at 256 KB found nothing committed), and a batch of 4 files is about 800 records of
+	// about 1 KB: a WAL past 4 MB holds several batches, so at least one committed (state, not a fixed delay).
+	await walHolds(`${db}.wal`, 4 * 1024 * 1024, exited);
 	child.kill('SIGKILL');
 	expect(await exited).toBe('SIGKILL');
 
@@ -57,15 +58,14 @@ it('a load killed with SIGKILL leaves no half-loaded file, and a re-run gives ex
 	whole.close();
 }, 120_000);
 
-/** Resolves once the file has had two distinct non-zero sizes; rejects if the process ends first. */
-async function walGrewTwice(file: string, exited: Promise<unknown>): Promise<void> {
+/** Resolves once the file has reached `bytes`; rejects if the process ends first. */
+async function walHolds(file: string, bytes: number, exited: Promise<unknown>): Promise<void> {
 	let done = false;
 	void exited.then(() => (done = true));
-	const sizes = new Set<number>();
-	while (sizes.size < 2) {
-		if (done) throw new Error('the load ended before two commits were seen');
+	for (;;) {
+		if (done) throw new Error(`the load ended before its write-ahead log reached ${bytes} bytes`);
 		const size = (await stat(file).catch(() => undefined))?.size ?? 0;
-		if (size > 0) sizes.add(size);
+		if (size >= bytes) return;
 		await new Promise(resolve => setTimeout(resolve, 10));
 	}
 }
