@@ -38,3 +38,9 @@ export function openPrompt(state: UiState, prompt: Prompt): UiState {
 export function clamp(value: number, last: number): number {
 	return Math.max(0, Math.min(value, last));
 }
+
+/** A list's cursor after a move key (up, down, top, bottom), clamped to [0, last]; undefined for any other action. */
+export function listMove(action: string, cursor: number, last: number): number | undefined {
+	const to = {up: cursor - 1, down: cursor + 1, top: 0, bottom: last}[action];
+	return to === undefined ? undefined : clamp(to, last);
+}

@@ -2,7 +2,7 @@
  * The findings list's keys: move, filter the events to the selected finding's events (a `finding N` chip), close.
  */
 import {step, type ScopeHandler} from '../actions.js';
-import {clamp, withFilter} from '../moves.js';
+import {clamp, listMove, withFilter} from '../moves.js';
 
 export const findingsScope: ScopeHandler = {
 	actions: ['up', 'down', 'top', 'bottom', 'open', 'back'],
@@ -10,19 +10,12 @@ export const findingsScope: ScopeHandler = {
 		const list = state.data.findings.data ?? [];
 		const last = list.length - 1;
 		const cursor = clamp(state.findings.cursor, last);
-		const at = (next: number) => step({...state, findings: {cursor: clamp(next, last)}});
+		const moved = listMove(action, cursor, last);
+		if (moved !== undefined) return step({...state, findings: {cursor: moved}});
 		const selected = list[cursor];
 		switch (action) {
 			case 'back':
 				return step({...state, mode: 'browse'});
-			case 'up':
-				return at(cursor - 1);
-			case 'down':
-				return at(cursor + 1);
-			case 'top':
-				return at(0);
-			case 'bottom':
-				return at(last);
 			case 'open': {
 				if (!selected) return step(state);
 				const chip = {kind: 'finding', findingId: selected.findingId, title: selected.title} as const;

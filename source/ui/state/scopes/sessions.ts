@@ -2,7 +2,7 @@
  * The sessions list's keys: move, filter the events to the selected key (Enter, a) or to its principal (p), close.
  */
 import {step, type ScopeHandler} from '../actions.js';
-import {clamp, withFilter} from '../moves.js';
+import {clamp, listMove, withFilter} from '../moves.js';
 
 export const sessionsScope: ScopeHandler = {
 	actions: ['up', 'down', 'top', 'bottom', 'pivot-access-key', 'pivot-principal', 'back'],
@@ -10,19 +10,12 @@ export const sessionsScope: ScopeHandler = {
 		const list = state.data.sessions.data ?? [];
 		const last = list.length - 1;
 		const cursor = clamp(state.sessions.cursor, last);
-		const at = (next: number) => step({...state, sessions: {cursor: clamp(next, last)}});
+		const moved = listMove(action, cursor, last);
+		if (moved !== undefined) return step({...state, sessions: {cursor: moved}});
 		const selected = list[cursor];
 		switch (action) {
 			case 'back':
 				return step({...state, mode: 'browse'});
-			case 'up':
-				return at(cursor - 1);
-			case 'down':
-				return at(cursor + 1);
-			case 'top':
-				return at(0);
-			case 'bottom':
-				return at(last);
 			case 'pivot-access-key':
 			case 'pivot-principal': {
 				if (!selected) return step(state);
