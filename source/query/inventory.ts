@@ -10,7 +10,7 @@ import {EVENTS_TABLE, type SqlQuery} from './sql.js';
 const SOURCE = 'iot1click.amazonaws.com';
 
 /** ISO 8601 with microseconds in UTC (the case file's session zone is UTC). */
-const ISO = `'%Y-%m-%dT%H:%M:%S.%fZ'`;
+export const ISO = `'%Y-%m-%dT%H:%M:%S.%fZ'`;
 
 /** Claim calls and the claim state each leaves. ClaimDevicesByClaimCode names no device, so it sets no device's claim. */
 export const CLAIM_STATES = {
@@ -21,15 +21,16 @@ export const CLAIM_STATES = {
 
 /**
  * Where the replay stops: every event at or before an instant (a Date), or every event up to and including one
- * event in (eventTime, eventID) order (its eventTime as ISO text, read by DuckDB to the microsecond); undefined: all.
+ * event in (eventTime, eventID) order (its eventTime as ISO text, read by DuckDB to the microsecond), or with
+ * `before`, every event before it (eventID '' and `before`: every event before the instant); undefined: all.
  */
-export type Cut = Date | {eventTime: string; eventID: string} | undefined;
+export type Cut = Date | {eventTime: string; eventID: string; before?: boolean} | undefined;
 
-function cutSql(at: Cut): SqlQuery {
+export function cutSql(at: Cut): SqlQuery {
 	if (at === undefined) return {sql: '', params: []};
 	if (at instanceof Date) return {sql: ' AND eventTime <= ?', params: [at]};
 	return {
-		sql: ' AND (eventTime < CAST(? AS TIMESTAMPTZ) OR (eventTime = CAST(? AS TIMESTAMPTZ) AND eventID <= ?))',
+		sql: ` AND (eventTime < CAST(? AS TIMESTAMPTZ) OR (eventTime = CAST(? AS TIMESTAMPTZ) AND eventID ${at.before ? '<' : '<='} ?))`,
 		params: [at.eventTime, at.eventTime, at.eventID],
 	};
 }

@@ -1,6 +1,7 @@
 /**
- * Runs the inventory replay (source/query/inventory.ts) on a case file and hands back its rows, for
- * source/inventory/ to assemble. Entity rows only (projects, placements, devices): never the events themselves.
+ * Runs the inventory replay (source/query/inventory.ts) on a case file (or a reader lane's query: the screen) and
+ * hands back its rows, for source/inventory/ to assemble. Entity rows only (projects, placements, devices): never the
+ * events themselves.
  */
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {
@@ -13,30 +14,36 @@ import {
 	type Cut,
 } from '../query/inventory.js';
 import type {CaseFile, Row} from './database.js';
+import type {RunQuery} from './lineage.js';
 import {read} from './read.js';
+
+type Db = CaseFile | DuckDBConnection | RunQuery;
+
+const runner = (db: Db): RunQuery => (typeof db === 'function' ? db : query => read(db, query));
 
 /** The replay's rows, as of `at` (ISO 8601 with microseconds; null when there is no instant: an empty case file). */
 export type InventoryRows = {at: string | null; projects: Row[]; placements: Row[]; slots: Row[]; devices: Row[]};
 
 /** The inventory's rows after every event at or before the cut, or after the newest event when it is undefined. */
-export async function readInventory(db: CaseFile | DuckDBConnection, at?: Cut): Promise<InventoryRows> {
+export async function readInventory(db: Db, at?: Cut): Promise<InventoryRows> {
+	const run = runner(db);
 	let instant: string | null;
 	if (at === undefined) {
-		const [newest] = await read(db, newestEventQuery());
+		const [newest] = await run(newestEventQuery());
 		instant = (newest?.['newest'] as string | null | undefined) ?? null;
 	} else {
 		instant = at instanceof Date ? at.toISOString().replace(/Z$/, '000Z') : at.eventTime;
 	}
 	return {
 		at: instant,
-		projects: await read(db, inventoryProjectsQuery(at)),
-		placements: await read(db, inventoryPlacementsQuery(at)),
-		slots: await read(db, inventorySlotsQuery(at)),
-		devices: await read(db, inventoryDevicesQuery(at)),
+		projects: await run(inventoryProjectsQuery(at)),
+		placements: await run(inventoryPlacementsQuery(at)),
+		slots: await run(inventorySlotsQuery(at)),
+		devices: await run(inventoryDevicesQuery(at)),
 	};
 }
 
 /** The events that touched a device, in order, each with the device's state right after it (one statement). */
-export async function readDeviceDossier(db: CaseFile | DuckDBConnection, deviceId: string): Promise<Row[]> {
-	return read(db, deviceDossierQuery(deviceId));
+export async function readDeviceDossier(db: Db, deviceId: string): Promise<Row[]> {
+	return runner(db)(deviceDossierQuery(deviceId));
 }

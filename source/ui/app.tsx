@@ -13,18 +13,21 @@ import {useKeyInput} from './hooks/use-key-input.js';
 import {useScreenData} from './hooks/use-screen-data.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {BrowseBody} from './panes/browse-body.js';
+import {ChangePane} from './panes/change.js';
 import {ConsolePane} from './panes/console.js';
 import {totalLabel} from './panes/events.js';
 import {FilterBar} from './panes/filter-bar.js';
 import {FrequencyPane} from './panes/frequency.js';
 import {FindingsPane} from './panes/findings.js';
 import {HelpPane} from './panes/help.js';
+import {DossierPane, InventoryPane} from './panes/inventory.js';
 import {LineagePane} from './panes/lineage.js';
 import {RecordPane} from './panes/record.js';
 import {SessionsPane} from './panes/sessions.js';
 import {StatusBar} from './panes/status-bar.js';
 import {ViewsPane} from './panes/views.js';
-import {shownSlots} from './state/data-keys.js';
+import {changeFor} from './model/inventory.js';
+import {recordBodyHeight, shownSlots} from './state/data-keys.js';
 import {openScreen} from './state/screen-store.js';
 
 /** Props of {@link App}. */
@@ -56,7 +59,8 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const {counts, facets, timeline, page, record, frequency, lineage, sessions, findings} = shownSlots(state);
+	const {counts, facets, timeline, page, record, frequency, lineage, sessions, findings, inventory, dossier, change} =
+		shownSlots(state);
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
@@ -88,21 +92,31 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	} else if (bodyMode === 'findings') {
 		const {columns: width, bodyHeight: height} = box;
 		body = <FindingsPane {...{findings, width, height, zone}} cursor={state.findings.cursor} />;
+	} else if (bodyMode === 'inventory' && state.inventory) {
+		const {columns: width, bodyHeight: height} = box;
+		body = <InventoryPane {...{inventory, width, height, zone}} cursor={state.inventory.cursor} />;
+	} else if (bodyMode === 'dossier' && state.inventory?.dossier) {
+		const {columns: width, bodyHeight: height} = box;
+		body = <DossierPane {...{dossier, width, height, zone}} cursor={state.inventory.dossier.cursor} />;
 	} else if (bodyMode === 'record' && state.record) {
 		const shown = {...record, data: record.data && record.data.record};
 		const lines = record.data?.lines ?? [];
+		const height = recordBodyHeight(state);
 		body = (
-			<RecordPane
-				record={shown}
-				lines={lines}
-				place={state.record}
-				width={box.columns}
-				height={box.recordHeight}
-				zone={zone}
-			/>
+			<Box flexDirection="column" height={box.recordHeight + 1}>
+				<RecordPane record={shown} lines={lines} place={state.record} width={box.columns} height={height} zone={zone} />
+				<ChangePane
+					change={change}
+					shown={changeFor(change.data, state.record.eventID)}
+					width={box.columns}
+					height={box.recordHeight - height}
+				/>
+			</Box>
 		);
 	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;
-	const loading = [counts, facets, timeline, page, record, lineage, sessions, findings].some(one => one.loading);
+	const loading = [counts, facets, timeline, page, record, lineage, sessions, findings, inventory, dossier, change].some(
+		one => one.loading,
+	);
 	const relativeTo = data.newest && !now ? {time: data.newest, zone} : undefined;
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>

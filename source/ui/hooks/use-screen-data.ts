@@ -10,6 +10,7 @@ import {loadCompletions} from '../reads/completions.js';
 import {loadCounts} from '../reads/counts.js';
 import {loadFacets, loadFrequency} from '../reads/facets.js';
 import {loadFindings} from '../reads/findings.js';
+import {loadChange, loadDossier, loadInventory} from '../reads/inventory.js';
 import {loadLineage, loadSessions} from '../reads/lineage.js';
 import {loadNewest} from '../reads/newest.js';
 import {loadPage} from '../reads/page.js';
@@ -53,6 +54,9 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('lineage', query => loadLineage(query, state.lineage!.eventID)));
 	useJob(...slot('sessions', loadSessions));
 	useJob(...slot('findings', loadFindings));
+	useJob(...slot('inventory', query => loadInventory(query, state.inventory!.until)));
+	useJob(...slot('dossier', query => loadDossier(query, state.inventory!.dossier!.deviceId)));
+	useJob(...slot('change', query => loadChange(query, record!.eventID, record!.eventTime)));
 	useJob<Date | null>('newest', 'newest', loadNewest, answer =>
 		dispatch({type: 'newest-loaded', newest: 'data' in answer ? (answer.data ?? undefined) : undefined}),
 	);

@@ -81,4 +81,5 @@ export type ActionName =
 	| 'open-lineage'
 	| 'open-sessions'
 	| 'pivot-access-key'
-	| 'open-findings';
+	| 'open-findings'
+	| 'open-inventory';

@@ -18,7 +18,18 @@ export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'
  * the console, or picking a saved view.
  */
 export type Mode =
-	'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency' | 'lineage' | 'sessions' | 'findings';
+	| 'browse'
+	| 'record'
+	| 'prompt'
+	| 'help'
+	| 'console'
+	| 'views'
+	| 'frequency'
+	| 'lineage'
+	| 'sessions'
+	| 'findings'
+	| 'inventory'
+	| 'dossier';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
@@ -79,6 +90,13 @@ export const BINDINGS: readonly Binding[] = [
 		action: 'open-findings',
 		help: 'list the findings of clicktrail hunt (Enter: their events)',
 		hint: 'findings',
+	},
+	{
+		scope: 'browse',
+		keys: ['D'],
+		action: 'open-inventory',
+		help: 'the IoT 1-Click inventory as of the end of the time filter (projects, placements, devices)',
+		hint: 'inventory',
 	},
 	{scope: 'browse', keys: ['w'], action: 'save-view', help: 'save the filters as a view'},
 	{
@@ -252,6 +270,24 @@ export const BINDINGS: readonly Binding[] = [
 	},
 	{scope: 'findings', keys: ['escape', 'F'], action: 'back', help: 'close the list', hint: 'close'},
 
+	{scope: 'inventory', keys: ['up', 'k'], action: 'up', help: 'previous row'},
+	{scope: 'inventory', keys: ['down', 'j'], action: 'down', help: 'next row'},
+	{scope: 'inventory', keys: ['pageup', 'ctrl-b'], action: 'page-up', help: 'previous page'},
+	{scope: 'inventory', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
+	{scope: 'inventory', keys: ['g', 'home'], action: 'top', help: 'first row'},
+	{scope: 'inventory', keys: ['G', 'end'], action: 'bottom', help: 'last row'},
+	{scope: 'inventory', keys: ['enter'], action: 'open', help: "the device's dossier", hint: 'dossier'},
+	{scope: 'inventory', keys: ['escape', 'backspace', 'D'], action: 'back', help: 'close the inventory', hint: 'close'},
+
+	{scope: 'dossier', keys: ['up', 'k'], action: 'up', help: 'previous event'},
+	{scope: 'dossier', keys: ['down', 'j'], action: 'down', help: 'next event'},
+	{scope: 'dossier', keys: ['pageup', 'ctrl-b'], action: 'page-up', help: 'previous page'},
+	{scope: 'dossier', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
+	{scope: 'dossier', keys: ['g', 'home'], action: 'top', help: 'first event'},
+	{scope: 'dossier', keys: ['G', 'end'], action: 'bottom', help: 'last event'},
+	{scope: 'dossier', keys: ['enter'], action: 'open', help: "the event's record", hint: 'open'},
+	{scope: 'dossier', keys: ['escape', 'backspace'], action: 'back', help: 'back to the inventory', hint: 'back'},
+
 	{scope: 'prompt', keys: ['enter'], action: 'prompt-submit', help: 'apply', hint: 'apply'},
 	{scope: 'prompt', keys: ['escape'], action: 'prompt-cancel', help: 'cancel', hint: 'cancel'},
 	{scope: 'prompt', keys: ['backspace', 'delete'], action: 'prompt-delete', help: 'delete the last character'},
@@ -356,6 +392,10 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['sessions', 'global'];
 		case 'findings':
 			return ['findings', 'global'];
+		case 'inventory':
+			return ['inventory', 'global'];
+		case 'dossier':
+			return ['dossier', 'global'];
 	}
 }
 

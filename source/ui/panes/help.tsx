@@ -19,6 +19,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	lineage: 'Lineage (L in a record)',
 	sessions: 'Sessions (K)',
 	findings: 'Findings (F)',
+	inventory: 'Inventory (D)',
+	dossier: "A device's dossier (Enter in the inventory)",
 	help: 'Help',
 	frequency: 'Frequency view (# in the events table)',
 };

@@ -10,6 +10,7 @@ import type {CompletionSource} from '../console/complete.js';
 import type {ActionName, Scope} from '../keys/bindings.js';
 import type {ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
 import type {FindingRow} from '../model/findings.js';
+import type {Change, Dossier, InventoryView} from '../model/inventory.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
 import type {UiState} from './state.js';
 
@@ -24,6 +25,9 @@ export type Slots = {
 	lineage: LineageView | null;
 	sessions: SessionRow[];
 	findings: FindingRow[];
+	inventory: InventoryView;
+	dossier: Dossier;
+	change: Change | null;
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */

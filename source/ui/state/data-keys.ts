@@ -3,6 +3,7 @@
  * run a job when a key changes; an answer whose key differs from the wanted one is shown as loading. Pure.
  */
 import {loaded, type Loaded} from '../model/data.js';
+import {changeFor, changeHeight} from '../model/inventory.js';
 import type {Slots} from './actions.js';
 import type {UiState} from './state.js';
 
@@ -17,6 +18,9 @@ export const LANES: Record<keyof Slots, string> = {
 	lineage: 'lineage',
 	sessions: 'sessions',
 	findings: 'findings',
+	inventory: 'inventory',
+	dossier: 'dossier',
+	change: 'change',
 };
 
 /** The slots, in the order their jobs start. */
@@ -25,6 +29,12 @@ export const SLOTS = Object.keys(LANES) as Array<keyof Slots>;
 /** Whether the record view (or the help over it) is on screen, so that the record is read. */
 export function showsRecord(state: UiState): boolean {
 	return state.mode === 'record' || state.helpReturn === 'record';
+}
+
+/** Lines of JSON the record view shows: its height less the change section of the record on screen. */
+export function recordBodyHeight(state: UiState): number {
+	const change = changeFor(state.data.change.data, state.record?.eventID);
+	return Math.max(1, state.box.recordHeight - changeHeight(change, state.box.recordHeight));
 }
 
 /** Whether `mode` is on screen (or under the help). */
@@ -46,6 +56,10 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		lineage: shows(state, 'lineage') && state.lineage ? JSON.stringify(state.lineage.eventID) : undefined,
 		sessions: shows(state, 'sessions') ? 'sessions' : undefined,
 		findings: shows(state, 'findings') ? 'findings' : undefined,
+		inventory: state.inventory ? JSON.stringify(state.inventory.until ?? null) : undefined,
+		dossier: state.inventory?.dossier ? JSON.stringify(state.inventory.dossier.deviceId) : undefined,
+		change:
+			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
 	};
 }
 
@@ -63,5 +77,8 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		lineage: loaded(data.lineage, keys.lineage),
 		sessions: loaded(data.sessions, keys.sessions),
 		findings: loaded(data.findings, keys.findings),
+		inventory: loaded(data.inventory, keys.inventory),
+		dossier: loaded(data.dossier, keys.dossier),
+		change: loaded(data.change, keys.change),
 	};
 }

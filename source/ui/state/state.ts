@@ -12,6 +12,7 @@ import type {Mode, Pane} from '../keys/bindings.js';
 import {layout, type Layout} from '../layout.js';
 import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
 import type {FindingRow} from '../model/findings.js';
+import type {Change, Dossier, InventoryView} from '../model/inventory.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
@@ -55,14 +56,16 @@ export type RecordPlace = {
 	/** Its eventTime, when known (for a faster lookup). */ eventTime?: Date;
 	line: number;
 	top: number;
-	/** Opened from the lineage tree (a hop's issuing event): back goes to the tree. */
-	back?: 'lineage';
+	/** Opened from the lineage tree (a hop's issuing event) or a device's dossier: back goes to it. */
+	back?: 'lineage' | 'dossier';
 };
 
 /** The events table's column choices. */
 export type TableState = {columns: ShownColumns; cursor: ColumnName; sort?: SortColumn};
 /** The lineage tree's place: whose lineage, the selected row, and the record it was opened from. */
 export type LineagePlace = {eventID: string; cursor: number; from: RecordPlace};
+/** The inventory pane's place: as of before `until` (ISO 8601; none: after the newest event), and a device's dossier. */
+export type InventoryPlace = {until?: string; cursor: number; dossier?: {deviceId: string; cursor: number}};
 
 /** Everything the reducer owns. */
 export type UiState = {
@@ -96,6 +99,8 @@ export type UiState = {
 	views: {cursor: number};
 	/** The lineage tree on screen (mode lineage, or a hop's record opened from it). */
 	lineage?: LineagePlace;
+	/** The inventory (mode inventory), a device's dossier (mode dossier) or a record opened from it. */
+	inventory?: InventoryPlace;
 	/** The sessions list: the selected row. */
 	sessions: {cursor: number};
 	/** The findings list: the selected row. */
@@ -125,6 +130,10 @@ export type ScreenData = {
 	lineage: Answer<LineageView | null>;
 	sessions: Answer<SessionRow[]>;
 	findings: Answer<FindingRow[]>;
+	inventory: Answer<InventoryView>;
+	dossier: Answer<Dossier>;
+	/** What the record on screen changed, if it is a mutating IoT 1-Click call. */
+	change: Answer<Change | null>;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -169,6 +178,9 @@ export function initialState(
 			lineage: {},
 			sessions: {},
 			findings: {},
+			inventory: {},
+			dossier: {},
+			change: {},
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

@@ -63,6 +63,8 @@ export class FakeReader implements ReadLanes {
 		if (sql.includes('FROM files')) return [];
 		if (sql.includes('FROM findings') || sql.includes('FROM identity_events')) return [];
 		if (sql.includes('information_schema')) return [];
+		// The record view's change section: no fake event is an IoT 1-Click call it describes.
+		if (sql.includes('AS placementTemplate')) return [];
 		if (sql.startsWith('SELECT * FROM events')) {
 			const event = events.find(e => e.eventID === params.at(-1));
 			return event ? [{...event, raw: JSON.stringify(event.raw)}] : [];

@@ -8,6 +8,7 @@ import {PANES} from '../../keys/bindings.js';
 import {step, type ScopeHandler} from '../actions.js';
 import {consoleWith} from '../console-reducer.js';
 import {back, openPrompt, withFilter} from '../moves.js';
+import {openInventory} from './inventory.js';
 
 export const browseScope: ScopeHandler = {
 	actions: [
@@ -25,6 +26,7 @@ export const browseScope: ScopeHandler = {
 		'back',
 		'open-sessions',
 		'open-findings',
+		'open-inventory',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -57,6 +59,8 @@ export const browseScope: ScopeHandler = {
 				return step({...state, mode: 'sessions'});
 			case 'open-findings':
 				return step({...state, mode: 'findings'});
+			case 'open-inventory':
+				return step(openInventory(state));
 			default:
 				return step(state);
 		}

@@ -13,6 +13,7 @@ import {filtersScope} from './filters.js';
 import {findingsScope} from './findings.js';
 import {globalScope} from './global.js';
 import {helpScope} from './help.js';
+import {dossierScope, inventoryScope} from './inventory.js';
 import {lineageScope} from './lineage.js';
 import {promptScope} from './prompt.js';
 import {recordScope} from './record.js';
@@ -37,4 +38,6 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	lineage: lineageScope,
 	sessions: sessionsScope,
 	findings: findingsScope,
+	inventory: inventoryScope,
+	dossier: dossierScope,
 };

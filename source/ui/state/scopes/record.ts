@@ -11,6 +11,7 @@ import {stringifyJson} from '../../json/stringify.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
 import {back, withFilter} from '../moves.js';
 import type {UiState} from '../state.js';
+import {recordBodyHeight} from '../data-keys.js';
 
 export const recordScope: ScopeHandler = {
 	actions: [
@@ -33,13 +34,16 @@ export const recordScope: ScopeHandler = {
 			// A hop's issuing event opened from the lineage tree: back to the tree, over the record it came from.
 			if (place?.back === 'lineage' && state.lineage)
 				return step({...state, mode: 'lineage', record: state.lineage.from});
+			// An event opened from a device's dossier: back to the dossier.
+			if (place?.back === 'dossier' && state.inventory?.dossier)
+				return step({...state, mode: 'dossier', record: undefined});
 			return step(back(state));
 		}
 		if (action === 'open-lineage') return step(openLineage(state));
 		if (action === 'copy-value' || action === 'copy-record') return copy(state, action);
 		if (!place) return step({...state, mode: 'browse'});
 		const lines = state.data.record.data?.lines.length ?? 0;
-		const height = Math.max(1, state.box.recordHeight);
+		const height = recordBodyHeight(state);
 		const last = Math.max(0, lines - 1);
 		const move = (line: number): Step => {
 			const target = Math.max(0, Math.min(last, line));

@@ -1,0 +1,50 @@
+/**
+ * The reads of the record view's "before -> after" section (source/inventory/change.ts): the one event with the
+ * request parameters the replay reads, and a project's definition calls (description, placement template) before a
+ * cut. The state before the event itself comes from the inventory replay (source/query/inventory.ts) cut just before
+ * it. Pure: every value is a bound parameter.
+ */
+import {cutSql, ISO, type Cut} from './inventory.js';
+import {EVENTS_TABLE, type SqlQuery} from './sql.js';
+
+/** One event with what the replay reads of it (the same expressions as the replay's), or no row. */
+export function changeEventQuery(eventID: string, eventTime?: Date): SqlQuery {
+	const at = eventTime && !Number.isNaN(eventTime.getTime()) ? ' AND eventTime = ?' : '';
+	return {
+		sql: `SELECT eventID, strftime(eventTime, ${ISO}) AS eventTime, eventSource, eventName, principal,
+	nullif(errorCode, '') AS errorCode, coalesce(recipientAccountId, accountId) AS accountId, awsRegion,
+	projectName, placementName, deviceId,
+	lower(json_extract_string(raw, '$.requestParameters.enabled')) AS enabled,
+	json_extract_string(raw, '$.requestParameters.deviceTemplateName') AS deviceTemplateName,
+	CASE WHEN json_type(json_extract(raw, '$.requestParameters.attributes')) = 'OBJECT'
+		THEN CAST(json_extract(raw, '$.requestParameters.attributes') AS VARCHAR) END AS attributes,
+	json_extract_string(raw, '$.requestParameters.description') AS description,
+	CAST(json_extract(raw, '$.requestParameters.placementTemplate') AS VARCHAR) AS placementTemplate
+FROM ${EVENTS_TABLE} WHERE eventID = ?${at}`,
+		params: at ? [eventID, eventTime!] : [eventID],
+	};
+}
+
+/**
+ * A project's successful CreateProject, UpdateProject and DeleteProject calls before the cut, newest first, with the
+ * description and placement template each sent (JSON text), and the {eventID, eventTime, principal} of each.
+ */
+export function projectDefinitionQuery(
+	project: {accountId: string; awsRegion: string; projectName: string},
+	at: Cut,
+): SqlQuery {
+	const cut = cutSql(at);
+	return {
+		sql: `SELECT eventName,
+	json_extract_string(raw, '$.requestParameters.description') AS description,
+	CAST(json_extract(raw, '$.requestParameters.placementTemplate') AS VARCHAR) AS placementTemplate,
+	{'eventID': eventID, 'eventTime': strftime(eventTime, ${ISO}), 'principal': principal} AS "by"
+FROM ${EVENTS_TABLE}
+WHERE eventSource = 'iot1click.amazonaws.com' AND nullif(errorCode, '') IS NULL
+	AND eventName IN ('CreateProject', 'UpdateProject', 'DeleteProject')
+	AND coalesce(recipientAccountId, accountId, '') = ? AND coalesce(awsRegion, '') = ? AND projectName = ?${cut.sql}
+ORDER BY eventTime DESC, eventID DESC
+LIMIT 1000`,
+		params: [project.accountId, project.awsRegion, project.projectName, ...cut.params],
+	};
+}

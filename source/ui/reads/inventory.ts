@@ -1,0 +1,70 @@
+/**
+ * The inventory pane's read (the replay of source/query/inventory.ts, assembled by source/inventory/), the dossier
+ * pane's, and the record view's change section (the replay cut just before the event, source/inventory/change.ts).
+ */
+import {
+	DEVICE_CALLS,
+	describeChange,
+	MUTATING_CALLS,
+	projectDefinition,
+	type Before,
+	type Change,
+	type ChangeEvent,
+} from '../../inventory/change.js';
+import {assembleInventory} from '../../inventory/assemble.js';
+import {assembleDossier, type Dossier} from '../../inventory/dossier.js';
+import {changeEventQuery, projectDefinitionQuery} from '../../query/change.js';
+import {inventoryDevicesQuery, type Cut} from '../../query/inventory.js';
+import {readDeviceDossier, readInventory} from '../../store/inventory.js';
+import type {Query} from '../../store/reader.js';
+import {inventoryRows, type InventoryView} from '../model/inventory.js';
+
+/** The inventory after every event before `until` (ISO 8601), or after the newest event. */
+export async function loadInventory(query: Query, until?: string): Promise<InventoryView> {
+	const cut: Cut = until === undefined ? undefined : {eventTime: until, eventID: '', before: true};
+	const inventory = assembleInventory(await readInventory(query, cut));
+	return {inventory, rows: inventoryRows(inventory), until: until ?? null};
+}
+
+/** Every event that touched a device, with its state after each. */
+export async function loadDossier(query: Query, deviceId: string): Promise<Dossier> {
+	return assembleDossier(deviceId, await readDeviceDossier(query, deviceId));
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** What a mutating IoT 1-Click call changed, or null for any other event (or one not in the events table). */
+export async function loadChange(query: Query, eventID: string, eventTime?: Date): Promise<Change | null> {
+	const row = (await query(changeEventQuery(eventID, eventTime)))[0];
+	if (!row || row['eventSource'] !== 'iot1click.amazonaws.com' || !MUTATING_CALLS.has(String(row['eventName'])))
+		return null;
+	const event: ChangeEvent = {
+		eventID: String(row['eventID']),
+		eventTime: String(row['eventTime']),
+		eventName: String(row['eventName']),
+		errorCode: text(row['errorCode']),
+		accountId: text(row['accountId']) ?? '',
+		awsRegion: text(row['awsRegion']) ?? '',
+		projectName: text(row['projectName']),
+		placementName: text(row['placementName']),
+		deviceId: text(row['deviceId']),
+		enabled: text(row['enabled']),
+		deviceTemplateName: text(row['deviceTemplateName']),
+		attributes: text(row['attributes']),
+		description: text(row['description']),
+		placementTemplate: text(row['placementTemplate']),
+	};
+	const empty = {at: event.eventTime, projects: [], placements: [], slots: [], devices: []};
+	if (event.errorCode !== null) return describeChange(event, {inventory: assembleInventory(empty)});
+	const cut: Cut = {eventTime: event.eventTime, eventID: event.eventID, before: true};
+	// A device's own facts need the devices query only; a placement or project call the whole replay.
+	const rows = DEVICE_CALLS.has(event.eventName)
+		? {...empty, devices: await query(inventoryDevicesQuery(cut))}
+		: await readInventory(query, cut);
+	const before: Before = {inventory: assembleInventory(rows)};
+	if (event.projectName !== null && /Project$/.test(event.eventName)) {
+		const project = {accountId: event.accountId, awsRegion: event.awsRegion, projectName: event.projectName};
+		before.project = projectDefinition(await query(projectDefinitionQuery(project, cut)));
+	}
+	return describeChange(event, before);
+}

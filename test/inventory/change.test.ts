@@ -1,0 +1,189 @@
+/**
+ * The record view's "before -> after" (source/inventory/change.ts through the screen's read, ui/reads/inventory.ts)
+ * on a generated lifecycle: at every successful mutating call of the stories, the "before" equals the generator's own
+ * inventory just before that call (with the event that set it), "not in the evidence" when no earlier call set it;
+ * every failed call changed nothing.
+ */
+import path from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {MUTATING_CALLS, type Change, type ChangeLine} from '../../source/inventory/change.js';
+import type {Inventory, InventoryPlacement} from '../../source/inventory/types.js';
+import {loadFiles} from '../../source/loader/load-files.js';
+import {
+	expectedInventory,
+	generateLifecycle,
+	isoMicros,
+	type LifecycleCall,
+	type LifecycleTruth,
+} from '../../source/sample/index.js';
+import {expandLocalSources} from '../../source/sources/local.js';
+import {CaseFile} from '../../source/store/database.js';
+import {read} from '../../source/store/read.js';
+import {changeText} from '../../source/ui/model/inventory.js';
+import {loadChange} from '../../source/ui/reads/inventory.js';
+import {tempDir} from '../helpers/temp.js';
+
+let truth: LifecycleTruth;
+let db: CaseFile;
+
+beforeAll(async () => {
+	const dir = await tempDir();
+	const archive = path.join(dir, 'archive');
+	truth = await generateLifecycle({outDir: archive, seed: 3, cycles: 24, recordsPerFile: 60});
+	db = await CaseFile.open(path.join(dir, 'case.duckdb'));
+	const {files} = await expandLocalSources([archive]);
+	const summary = await loadFiles(db, files, {});
+	expect(summary.eventsAdded).toBe(truth.events);
+	expect(truth.events).toBeGreaterThan(1000);
+}, 60_000);
+
+const change = (eventID: string) => loadChange(query => read(db, query), eventID);
+
+/** Whether call a comes before call b in the replay's order (eventTime, then eventID). */
+const precedes = (a: LifecycleCall, b: LifecycleCall) =>
+	a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.eventID < b.eventID);
+
+/** The generator's inventory just before a call. */
+const priorTo = (call: LifecycleCall): Inventory =>
+	expectedInventory({calls: truth.calls.filter(c => precedes(c, call))}, call.timeMs);
+
+function placementOf(inventory: Inventory, call: LifecycleCall): InventoryPlacement | undefined {
+	return inventory.projects
+		.find(p => p.accountId === call.accountId && p.awsRegion === call.awsRegion && p.projectName === call.projectName)
+		?.placements.find(p => p.placementName === call.placementName);
+}
+
+/** The slot's "before" the truth gives. */
+function slotBefore(placement: InventoryPlacement | undefined, template: string): ChangeLine['before'] {
+	const held = placement?.devices.find(d => d.deviceTemplateName === template);
+	if (held) return {value: held.deviceId, by: held.associatedBy};
+	if (placement?.state === 'active') return {value: 'empty', by: null};
+	if (placement?.state === 'deleted') return {value: 'empty (placement deleted)', by: placement.deletedBy};
+	return null;
+}
+
+describe('before -> after at every call of 24 generated stories', () => {
+	it('gives each device, slot and placement fact its value before the call and the event that set it', async () => {
+		const seen = new Map<string, number>();
+		let notInEvidence = 0;
+		for (const call of truth.calls) {
+			const got = (await change(call.eventID)) as Change;
+			if (!MUTATING_CALLS.has(call.eventName)) {
+				expect(got, call.eventName).toBeNull();
+				continue;
+			}
+			const prior = priorTo(call);
+			const effect = call.effect;
+			const device = prior.devices.find(d => d.deviceId === call.deviceId);
+			const placement = placementOf(prior, call);
+			const why = `${call.eventName} ${call.eventID}`;
+			expect(got, why).not.toBeNull();
+			expect(got.failed, why).toBeNull();
+			let first: ChangeLine | undefined;
+			switch (effect.kind) {
+				case 'enable':
+					first = {
+						fact: 'enabled',
+						before:
+							device?.enabled === null || device === undefined
+								? null
+								: {value: String(device.enabled), by: device.enabledSetBy},
+						after: String(effect.enabled),
+					};
+					break;
+				case 'claim':
+					first = {
+						fact: 'claimed',
+						before: device?.claimed ? {value: device.claimed.state, by: device.claimed.setBy} : null,
+						after: effect.state,
+					};
+					break;
+				case 'associate':
+				case 'disassociate':
+					first = {
+						fact: `${call.placementName} ${effect.deviceTemplateName}`,
+						before: slotBefore(placement, effect.deviceTemplateName),
+						after: effect.kind === 'associate' ? call.deviceId! : 'empty',
+					};
+					break;
+				case 'updatePlacement':
+				case 'createPlacement': {
+					const line = got.lines.find(l => l.fact.endsWith(' attributes'))!;
+					expect(line.before === null ? null : JSON.parse(line.before.value), why).toEqual(
+						placement?.attributes ?? null,
+					);
+					expect(line.before?.by ?? null, why).toEqual(placement?.attributesSetBy ?? null);
+					expect(JSON.parse(line.after), why).toEqual(effect.attributes);
+					if (effect.kind === 'createPlacement') expect(got.lines[0]!.before, why).toBeNull();
+					break;
+				}
+				case 'deletePlacement':
+					expect(got.lines[0], why).toEqual({
+						fact: `${call.placementName} state`,
+						before: {value: 'active', by: placement!.createdBy},
+						after: 'deleted',
+					});
+					// The generator empties the placement first: nothing left to take out.
+					expect(got.lines.slice(1), why).toEqual([]);
+					break;
+				default:
+					break;
+			}
+			if (first) expect(got.lines[0], why).toEqual(first);
+			if (got.lines.some(l => l.before === null)) notInEvidence++;
+			seen.set(call.eventName, (seen.get(call.eventName) ?? 0) + 1);
+		}
+		// Every kind of call was checked, and some had an earlier state outside the evidence.
+		expect([...seen.keys()].sort()).toEqual(
+			[...new Set(truth.calls.map(c => c.eventName))].filter(n => MUTATING_CALLS.has(n)).sort(),
+		);
+		expect(notInEvidence).toBeGreaterThan(24);
+	}, 120_000);
+
+	it("shows a project's description and template before an update, and what a deletion took with it", async () => {
+		const create = truth.calls.find(c => c.eventName === 'CreateProject')!;
+		const update = truth.calls.find(c => c.eventName === 'UpdateProject' && c.projectName === create.projectName)!;
+		const by = {eventID: create.eventID, eventTime: isoMicros(create.timeMs), principal: create.principal};
+		const updated = (await change(update.eventID))!;
+		expect(updated.lines.map(l => l.fact)).toEqual(['description', 'placementTemplate']);
+		expect(updated.lines[0]).toEqual({
+			fact: 'description',
+			before: {value: 'Buttons of cycle 0', by},
+			after: 'Buttons of cycle 0 (v2)',
+		});
+		expect(updated.lines[1]!.before?.value).toContain(':function:call-0');
+		const created = (await change(create.eventID))!;
+		expect(changeText(created)[0]).toBe('state: ? -> active · before: not in the evidence');
+		// Cycle 0 deletes its project with lobby-0 still holding a device: the placement and its slot go with it.
+		const deletion = truth.calls.find(c => c.eventName === 'DeleteProject' && c.projectName === create.projectName)!;
+		const lobby = truth.calls.find(
+			c => c.eventName === 'AssociateDeviceWithPlacement' && c.placementName === 'lobby-0',
+		)!;
+		const text = changeText(await change(deletion.eventID));
+		expect(text[0]).toBe(
+			`state: active -> deleted · before set by ${create.eventID} at ${isoMicros(create.timeMs)} by ${create.principal}`,
+		);
+		expect(text).toContain(
+			`lobby-0 button: ${lobby.deviceId} -> empty · before set by ${lobby.eventID} at ${isoMicros(lobby.timeMs)} by ${lobby.principal}`,
+		);
+		expect(text.some(line => line.startsWith('lobby-0 state: active -> deleted'))).toBe(true);
+	});
+
+	it('says a failed call changed nothing; a read or an unknown event has no section', async () => {
+		const failed = truth.failures.filter(f => f.eventName !== 'DescribeDevice');
+		expect(failed.length).toBe(24 * 10);
+		for (const failure of failed.filter((_, i) => i % 4 === 0)) {
+			const got = (await change(failure.eventID))!;
+			expect(got.failed, failure.eventName).toMatch(/\S/);
+			expect(got.lines).toEqual([]);
+			expect(changeText(got)).toEqual([`failed (${got.failed}): this call changed nothing`]);
+		}
+		const read = truth.failures.find(f => f.eventName === 'DescribeDevice')!;
+		expect(await change(read.eventID)).toBeNull();
+		expect(await change('no-such-event')).toBeNull();
+		const claim = truth.calls.find(c => c.eventName === 'ClaimDevicesByClaimCode')!;
+		expect(changeText(await change(claim.eventID))).toEqual([
+			'the call names no device: which devices it claimed is not in the evidence',
+		]);
+	});
+});
