@@ -73,8 +73,7 @@ export function projectDefinition(rows: ReadonlyArray<Record<string, unknown>>):
 		const by = row['by'] as SetBy;
 		const set = (key: 'description' | 'placementTemplate', text: (v: string) => string) => {
 			const value = row[key];
-			if (definition[key] === null && typeof value === 'string')
-				definition[key] = {value: text(value), by: {...by}};
+			if (definition[key] === null && typeof value === 'string') definition[key] = {value: text(value), by: {...by}};
 		};
 		set('description', v => v);
 		set('placementTemplate', v => jsonValue(new JsonText(v)));
@@ -199,7 +198,9 @@ export function describeChange(event: ChangeEvent, before: Before): Change {
 			if (event.attributes !== null)
 				lines.push({
 					fact: `${event.placementName ?? '?'} attributes`,
-					before: placement?.attributes ? {value: jsonValue(placement.attributes), by: placement.attributesSetBy} : null,
+					before: placement?.attributes
+						? {value: jsonValue(placement.attributes), by: placement.attributesSetBy}
+						: null,
 					after: jsonValue(new JsonText(event.attributes)),
 				});
 			if (placement) lines.push(...emptied(placement));
@@ -210,8 +211,7 @@ export function describeChange(event: ChangeEvent, before: Before): Change {
 			break;
 		case 'CreateProject':
 		case 'UpdateProject':
-			if (event.eventName === 'CreateProject')
-				lines.push({fact: 'state', before: stateOf(project), after: 'active'});
+			if (event.eventName === 'CreateProject') lines.push({fact: 'state', before: stateOf(project), after: 'active'});
 			definition('description', event.description, v => v);
 			definition('placementTemplate', event.placementTemplate, template);
 			if (lines.length === 0)

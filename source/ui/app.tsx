@@ -114,9 +114,19 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 			</Box>
 		);
 	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;
-	const loading = [counts, facets, timeline, page, record, lineage, sessions, findings, inventory, dossier, change].some(
-		one => one.loading,
-	);
+	const loading = [
+		counts,
+		facets,
+		timeline,
+		page,
+		record,
+		lineage,
+		sessions,
+		findings,
+		inventory,
+		dossier,
+		change,
+	].some(one => one.loading);
 	const relativeTo = data.newest && !now ? {time: data.newest, zone} : undefined;
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>

@@ -1,5 +1,5 @@
 /**
- * The inventory on the screen, on a case file loaded from the lifecycle generator (24 stories, over 1,000 events): a
+ * The inventory on the screen, on a case file loaded from the lifecycle generator (30 stories, over 1,000 events): a
  * time filter ending after a device was disabled, D, down to the disabled device, its dossier, and its events opened
  * as records with their "before -> after" (the event that set the earlier value, "not in the evidence", a failed call
  * that changed nothing); Esc back one level at a time; the record's device pivot still works.
@@ -25,7 +25,7 @@ let reader: Reader;
 beforeAll(async () => {
 	const dir = await tempDir('clicktrail-inventory-ui-');
 	const archive = path.join(dir, 'archive');
-	truth = await generateLifecycle({outDir: archive, seed: 8, cycles: 24});
+	truth = await generateLifecycle({outDir: archive, seed: 8, cycles: 30});
 	const db = path.join(dir, 'case.duckdb');
 	const writable = await CaseFile.open(db);
 	try {
@@ -105,14 +105,16 @@ describe('the inventory (D) on a generated case', () => {
 			stdin.write('\r');
 			const record = await until(lastFrame, t => t.includes('enabled: false -> true'));
 			expect(record).toContain(`enabled: false -> true · before set by ${disabled.eventID}`);
-			expect(record).toContain(`"eventID": "${enabled.eventID}"`);
+			// The record on screen is that call (its title: the call and its time).
+			const at = new Date(enabled.timeMs).toISOString();
+			expect(record).toContain(`UpdateDeviceState · ${at.slice(0, 10)} ${at.slice(11, 19)} UTC`);
 			// Esc, one level at a time: the dossier, the inventory, the events.
 			stdin.write('\u001b');
 			await until(lastFrame, t => t.includes(`dossier of device ${device}`));
 			stdin.write('\u001b');
 			await until(lastFrame, t => t.includes('inventory before ') && selected(t).includes(device));
 			stdin.write('\u001b');
-			await until(lastFrame, t => settled(t) && t.includes('until 20'));
+			await until(lastFrame, t => settled(t) && t.includes('newest first') && !t.includes('inventory before '));
 			// From a dossier's record, d still filters the events to the device.
 			stdin.write('D');
 			await until(lastFrame, t => t.includes('inventory before ') && t.includes('projects'));
@@ -120,7 +122,8 @@ describe('the inventory (D) on a generated case', () => {
 			stdin.write('\r');
 			await until(lastFrame, t => t.includes(`dossier of device ${device}`) && selected(t) !== '');
 			stdin.write('\r');
-			await until(lastFrame, t => t.includes(`"deviceId": "${device}"`));
+			// Its first event, the claim it started: nothing earlier in the evidence.
+			await until(lastFrame, t => t.includes('InitiateDeviceClaim · ') && t.includes('claimed: ? -> initiated'));
 			stdin.write('d');
 			await until(lastFrame, t => settled(t) && t.includes(`deviceId=${device}`));
 		} finally {

@@ -78,10 +78,10 @@ export function InventoryPane({inventory, cursor, width, height, zone}: Inventor
 	);
 }
 
-/** A dossier row (pure, for tests): time, call, who, failed or not, and the device's state after it. */
+/** A dossier row (pure, for tests): time, call, failed or not, the device's state after it, and who (the longest). */
 export function dossierText(event: DossierEvent, zone: Zone): string {
 	const failed = event.errorCode === null ? '' : ` · FAILED ${event.errorCode}`;
-	return `${time(event.eventTime, zone)} ${event.eventName} by ${event.principal}${failed} → ${afterText(event)}`;
+	return `${time(event.eventTime, zone)} ${event.eventName}${failed} → ${afterText(event)} · by ${event.principal}`;
 }
 
 /** Props of {@link DossierPane}. */
@@ -106,7 +106,10 @@ export function DossierPane({dossier, cursor, width, height, zone}: DossierPaneP
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text bold>
-				{fit(`dossier of device ${view.deviceId} · ${view.events.length} events, oldest first · Enter opens one`, width)}
+				{fit(
+					`dossier of device ${view.deviceId} · ${view.events.length} events, oldest first · Enter opens one`,
+					width,
+				)}
 			</Text>
 			<List lines={lines} cursor={cursor} width={width} rows={Math.max(1, height - 1)} />
 		</Box>

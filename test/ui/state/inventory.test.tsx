@@ -122,9 +122,11 @@ describe('the inventory rows', () => {
 		const frame = lastFrame() ?? '';
 		expect(frame).toContain('dossier of device G1 · 2 events, oldest first');
 		expect(frame).toContain(
-			'  2024-12-03 10:00:00 UTC UpdateDeviceState by arn:p · FAILED AccessDenied → enabled unknown · no placement',
+			'  2024-12-03 10:00:00 UTC UpdateDeviceState · FAILED AccessDenied → enabled unknown · no placement · claim unknown · by arn:p',
 		);
-		expect(frame).toContain('› 2024-12-03 10:05:00 UTC UpdateDeviceState by arn:p → [DISABLED] · no placement');
+		expect(frame).toContain(
+			'› 2024-12-03 10:05:00 UTC UpdateDeviceState → [DISABLED] · no placement · claim unknown · by arn:p',
+		);
 		unmount();
 	});
 });
