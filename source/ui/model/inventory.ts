@@ -101,7 +101,8 @@ export function changeText(change: Change | null | undefined): string[] {
 				: line.before.by
 					? `before set by ${line.before.by.eventID} at ${line.before.by.eventTime} by ${line.before.by.principal}`
 					: 'before: no single event set it';
-		return `${line.fact}: ${before} -> ${line.after} · ${by}`;
+		const same = line.before !== null && line.before.value === line.after ? ' (unchanged)' : '';
+		return `${line.fact}: ${before} -> ${line.after}${same} · ${by}`;
 	});
 }
 

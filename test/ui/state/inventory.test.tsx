@@ -215,6 +215,8 @@ describe('the change section', () => {
 			'failed (AccessDenied): this call changed nothing',
 		]);
 		expect(changeText(null)).toEqual([]);
+		const again = {...change, lines: [{fact: 'enabled', before: {value: 'false', by: by('ev-1')}, after: 'false'}]};
+		expect(changeText(again)[0]).toMatch(/^enabled: false -> false \(unchanged\) · before set by ev-1 /);
 	});
 
 	it("takes its lines from the record view's JSON, only for the record on screen", () => {
