@@ -20,6 +20,8 @@ import {FrequencyPane} from './panes/frequency.js';
 import {FindingsPane} from './panes/findings.js';
 import {HelpPane} from './panes/help.js';
 import {LineagePane} from './panes/lineage.js';
+import {MarksPane} from './panes/marks.js';
+import {showsGutter} from './model/marks.js';
 import {RecordPane} from './panes/record.js';
 import {SessionsPane} from './panes/sessions.js';
 import {StatusBar} from './panes/status-bar.js';
@@ -48,7 +50,7 @@ export type AppProps = {
 /** The triage screen. */
 export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: AppProps) {
 	const size = useTerminalSize();
-	const [screen] = useState(() => openScreen({filter, ...size, zone, now: now?.(), sql, notice}));
+	const [screen] = useState(() => openScreen({filter, ...size, zone, now: now?.(), sql, notice, caseFile}));
 	const state = useSyncExternalStore(screen.subscribe, screen.getState);
 	useScreenData(screen, state, notice);
 	useKeyInput(screen);
@@ -56,7 +58,12 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const {counts, facets, timeline, page, record, frequency, lineage, sessions, findings} = shownSlots(state);
+	const slots = shownSlots(state);
+	const {counts, facets, timeline, page, record, frequency, lineage, sessions, findings, marks} = slots;
+	// The gutter and the findings row show when the case holds marks or findings (reads/marks.ts).
+	const annotations = slots.annotations.data;
+	const markers = showsGutter(annotations) ? (slots.markers.data ?? {}) : undefined;
+	const findingBuckets = annotations && annotations.findingEvents > 0 ? slots.findingBuckets : undefined;
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
@@ -88,6 +95,9 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	} else if (bodyMode === 'findings') {
 		const {columns: width, bodyHeight: height} = box;
 		body = <FindingsPane {...{findings, width, height, zone}} cursor={state.findings.cursor} />;
+	} else if (bodyMode === 'marks') {
+		const {columns: width, bodyHeight: height} = box;
+		body = <MarksPane {...{marks, width, height, zone}} cursor={state.marks.cursor} />;
 	} else if (bodyMode === 'record' && state.record) {
 		const shown = {...record, data: record.data && record.data.record};
 		const lines = record.data?.lines ?? [];
@@ -99,10 +109,18 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				width={box.columns}
 				height={box.recordHeight}
 				zone={zone}
+				mark={markers?.[state.record.eventID]}
 			/>
 		);
-	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;
-	const loading = [counts, facets, timeline, page, record, lineage, sessions, findings].some(one => one.loading);
+	} else
+		body = (
+			<BrowseBody
+				{...{box, zone, state, facets, timeline, page, counts, markers, findingBuckets}}
+				filter={state.filter}
+			/>
+		);
+	const loading = [counts, facets, timeline, page, record, lineage, sessions, findings, marks].some(one => one.loading);
+	const message = state.working ? `${state.working}…` : state.message;
 	const relativeTo = data.newest && !now ? {time: data.newest, zone} : undefined;
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>
@@ -119,7 +137,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				caseFile={caseFile}
 				totals={totalLabel(counts.data)}
 				loading={loading}
-				message={state.message}
+				message={message}
 				mode={state.mode}
 				focus={state.focus}
 				width={box.columns}

@@ -81,4 +81,8 @@ export type ActionName =
 	| 'open-lineage'
 	| 'open-sessions'
 	| 'pivot-access-key'
-	| 'open-findings';
+	| 'open-findings'
+	| 'mark-event'
+	| 'open-marks'
+	| 'marks-delete'
+	| 'write-report';

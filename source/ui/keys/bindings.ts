@@ -18,7 +18,17 @@ export const PANES: readonly Pane[] = ['filters', 'facets', 'timeline', 'events'
  * the console, or picking a saved view.
  */
 export type Mode =
-	'browse' | 'record' | 'prompt' | 'help' | 'console' | 'views' | 'frequency' | 'lineage' | 'sessions' | 'findings';
+	| 'browse'
+	| 'record'
+	| 'prompt'
+	| 'help'
+	| 'console'
+	| 'views'
+	| 'frequency'
+	| 'lineage'
+	| 'sessions'
+	| 'findings'
+	| 'marks';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
@@ -41,6 +51,9 @@ export type Binding = {
 	hint?: string;
 };
 
+/** What `m` does, in the events table and the record view. */
+const MARK_HELP = 'mark the event, with an optional note; on a marked event: e edits the note, u unmarks';
+
 /** The key-binding table. */
 export const BINDINGS: readonly Binding[] = [
 	{scope: 'global', keys: ['q'], action: 'quit', help: 'quit clicktrail', hint: 'quit'},
@@ -54,7 +67,7 @@ export const BINDINGS: readonly Binding[] = [
 		scope: 'browse',
 		keys: ['f'],
 		action: 'add-filter',
-		help: 'add a filter: principal=, eventName=, deviceId=, from=, until=, around=, errors',
+		help: 'add a filter: principal=, eventName=, deviceId=, from=, until=, around=, errors, finding=any|RULE_ID|#N',
 		hint: 'filter',
 	},
 	{scope: 'browse', keys: [':'], action: 'open-console', help: 'open the SQL console', hint: 'sql'},
@@ -79,6 +92,14 @@ export const BINDINGS: readonly Binding[] = [
 		action: 'open-findings',
 		help: 'list the findings of clicktrail hunt (Enter: their events)',
 		hint: 'findings',
+	},
+	{scope: 'browse', keys: ['M'], action: 'open-marks', help: 'list the marked events with their notes', hint: 'marks'},
+	{
+		scope: 'browse',
+		keys: ['R'],
+		action: 'write-report',
+		help: 'write the incident report of the filtered events to a file (.html, or .md for Markdown)',
+		hint: 'report',
 	},
 	{scope: 'browse', keys: ['w'], action: 'save-view', help: 'save the filters as a view'},
 	{
@@ -163,6 +184,8 @@ export const BINDINGS: readonly Binding[] = [
 		hint: 'sort',
 	},
 
+	{scope: 'events', keys: ['m'], action: 'mark-event', help: MARK_HELP, hint: 'mark'},
+
 	...COLUMN_BINDINGS,
 	...FREQUENCY_BINDINGS,
 
@@ -196,6 +219,7 @@ export const BINDINGS: readonly Binding[] = [
 		hint: 'copy record',
 	},
 
+	{scope: 'record', keys: ['m'], action: 'mark-event', help: MARK_HELP, hint: 'mark'},
 	{
 		scope: 'record',
 		keys: ['L'],
@@ -251,6 +275,14 @@ export const BINDINGS: readonly Binding[] = [
 		hint: 'events',
 	},
 	{scope: 'findings', keys: ['escape', 'F'], action: 'back', help: 'close the list', hint: 'close'},
+
+	{scope: 'marks', keys: ['up', 'k'], action: 'up', help: 'previous mark'},
+	{scope: 'marks', keys: ['down', 'j'], action: 'down', help: 'next mark'},
+	{scope: 'marks', keys: ['g', 'home'], action: 'top', help: 'first mark'},
+	{scope: 'marks', keys: ['G', 'end'], action: 'bottom', help: 'last mark'},
+	{scope: 'marks', keys: ['enter'], action: 'open', help: 'open the marked event (Esc comes back)', hint: 'open'},
+	{scope: 'marks', keys: ['d', 'delete'], action: 'marks-delete', help: 'delete the mark (asks first)', hint: 'delete'},
+	{scope: 'marks', keys: ['escape', 'M'], action: 'back', help: 'close the list', hint: 'close'},
 
 	{scope: 'prompt', keys: ['enter'], action: 'prompt-submit', help: 'apply', hint: 'apply'},
 	{scope: 'prompt', keys: ['escape'], action: 'prompt-cancel', help: 'cancel', hint: 'cancel'},
@@ -356,6 +388,8 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['sessions', 'global'];
 		case 'findings':
 			return ['findings', 'global'];
+		case 'marks':
+			return ['marks', 'global'];
 	}
 }
 

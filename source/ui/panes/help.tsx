@@ -19,6 +19,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	lineage: 'Lineage (L in a record)',
 	sessions: 'Sessions (K)',
 	findings: 'Findings (F)',
+	marks: 'Marks (M)',
 	help: 'Help',
 	frequency: 'Frequency view (# in the events table)',
 };

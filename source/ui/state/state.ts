@@ -13,6 +13,7 @@ import {layout, type Layout} from '../layout.js';
 import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
 import type {FindingRow} from '../model/findings.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
+import type {Annotations, FindingBuckets, Markers, MarkRow} from '../model/marks.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** Which page of the events table to show: the rows after (forward) or before (backward) an anchor row. */
@@ -26,7 +27,8 @@ export type PageRequest = {
 
 /**
  * The prompt being typed: a search, a filter, a name for a new view (then its description), a new name for a view,
- * the confirmation of a delete, the file to export to, or whether to replace that file when it exists.
+ * the confirmation of a delete, the file to export to, or whether to replace that file when it exists; a mark's
+ * note, what to do with a marked event (e: edit the note, u: unmark), a mark's delete, the report's file.
  */
 export type Prompt = {
 	kind:
@@ -38,12 +40,20 @@ export type Prompt = {
 		| 'view-delete'
 		| 'export'
 		| 'export-overwrite'
-		| 'column';
+		| 'column'
+		| 'mark-note'
+		| 'mark-choice'
+		| 'mark-delete'
+		| 'report'
+		| 'report-overwrite';
 	text: string;
 	error?: string;
 	/** The mode to go back to when the prompt closes (default browse). */
 	returnTo?: Mode;
-	/** The view the prompt is about (rename, delete; the name chosen, for the description); the file, to replace it. */
+	/**
+	 * The view the prompt is about (rename, delete; the name chosen, for the description); the file, to replace it;
+	 * the eventID a mark prompt is about; the report's default file.
+	 */
 	subject?: string;
 	/** What is saved or exported: the filter or the console's SQL. */
 	source?: 'filter' | 'console';
@@ -55,8 +65,8 @@ export type RecordPlace = {
 	/** Its eventTime, when known (for a faster lookup). */ eventTime?: Date;
 	line: number;
 	top: number;
-	/** Opened from the lineage tree (a hop's issuing event): back goes to the tree. */
-	back?: 'lineage';
+	/** Opened from the lineage tree (a hop's issuing event) or the marks list: back goes there. */
+	back?: 'lineage' | 'marks';
 };
 
 /** The events table's column choices. */
@@ -100,6 +110,12 @@ export type UiState = {
 	sessions: {cursor: number};
 	/** The findings list: the selected row. */
 	findings: {cursor: number};
+	/** The marks list: the selected row. */
+	marks: {cursor: number};
+	/** The case file's path (the report's default name and its guard against writing over it). */
+	caseFile?: string;
+	/** Work going on in the background (writing a report), for the status bar; undefined when none. */
+	working?: string;
 	/** Where everything goes on this terminal (set on resize). */
 	box: Layout;
 	/** Display zone for every time. */
@@ -125,6 +141,13 @@ export type ScreenData = {
 	lineage: Answer<LineageView | null>;
 	sessions: Answer<SessionRow[]>;
 	findings: Answer<FindingRow[]>;
+	/** Whether the case holds marks or findings; the gutter's markers; the marks list; the timeline's findings row. */
+	annotations: Answer<Annotations>;
+	markers: Answer<Markers>;
+	marks: Answer<MarkRow[]>;
+	findingBuckets: Answer<FindingBuckets>;
+	/** Bumped after a mark is saved or deleted, to read the marks again. */
+	marksVersion: number;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -137,7 +160,7 @@ export type ScreenData = {
 /** The state the screen opens in: events table focused, no filter, newest first, nothing read yet. */
 export function initialState(
 	filter: FilterState = {chips: []},
-	opening: {columns?: number; rows?: number; zone?: Zone; now?: Date} = {},
+	opening: {columns?: number; rows?: number; zone?: Zone; now?: Date; caseFile?: string} = {},
 ): UiState {
 	return {
 		mode: 'browse',
@@ -156,6 +179,8 @@ export function initialState(
 		views: {cursor: 0},
 		sessions: {cursor: 0},
 		findings: {cursor: 0},
+		marks: {cursor: 0},
+		...(opening.caseFile ? {caseFile: opening.caseFile} : {}),
 		box: layout(opening.columns ?? 80, opening.rows ?? 24),
 		zone: opening.zone ?? 'UTC',
 		...(opening.now ? {now: opening.now} : {}),
@@ -169,6 +194,11 @@ export function initialState(
 			lineage: {},
 			sessions: {},
 			findings: {},
+			annotations: {},
+			markers: {},
+			marks: {},
+			findingBuckets: {},
+			marksVersion: 0,
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

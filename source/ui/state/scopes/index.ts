@@ -14,6 +14,7 @@ import {findingsScope} from './findings.js';
 import {globalScope} from './global.js';
 import {helpScope} from './help.js';
 import {lineageScope} from './lineage.js';
+import {marksScope} from './marks.js';
 import {promptScope} from './prompt.js';
 import {recordScope} from './record.js';
 import {sessionsScope} from './sessions.js';
@@ -37,4 +38,5 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	lineage: lineageScope,
 	sessions: sessionsScope,
 	findings: findingsScope,
+	marks: marksScope,
 };
