@@ -115,8 +115,8 @@ describe('marks, findings and the report on the screen', {timeout: 180_000}, () 
 			expect(list).toContain('first device disabled');
 			expect(list).toContain(newest);
 			await keys(stdin, '\r');
-			const record = await until(lastFrame, t => t.includes(`"eventID": "${newest}"`));
-			expect(record).toContain('* marked: first device disabled');
+			// The record view opens at the top of the record; its title says it is marked, with the note.
+			await until(lastFrame, t => t.includes('"eventVersion"') && t.includes('* marked: first device disabled'));
 			await keys(stdin, ESC);
 			await until(lastFrame, t => t.includes('marks (1)'));
 			// m on a marked event: e shows the note to edit; Enter saves the new one.
@@ -148,21 +148,25 @@ describe('marks, findings and the report on the screen', {timeout: 180_000}, () 
 			expect(shown).toHaveLength(Math.min(size, expected));
 			const filter = parseFilterPrompt('finding=any', {now: new Date(), zone: 'UTC'}) as {chips: FilterState['chips']};
 			const page = (await sql(pageQuery({chips: filter.chips}, {order: 'desc', limit: size}))).slice(0, size);
-			const letters = await Promise.all(
-				page.map(async row => {
-					const rank = await number(
-						`SELECT min(CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END)
-						FROM finding_events fe JOIN findings f USING (findingId) WHERE fe.eventID = ?`,
-						[String(row['eventID'])],
-					);
-					return SEVERITIES[rank]![0]!.toUpperCase();
-				}),
-			);
+			const letters: string[] = [];
+			for (const row of page) {
+				const rank = await number(
+					`SELECT min(CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END)
+					FROM finding_events fe JOIN findings f USING (findingId) WHERE fe.eventID = ?`,
+					[String(row['eventID'])],
+				);
+				letters.push(SEVERITIES[rank]![0]!.toUpperCase());
+			}
 			expect(shown.map(row => row.gutter[1])).toEqual(letters);
-			// Mark the first of them: its row shows both the mark and the finding; the marks column is the marks table's.
-			await keys(stdin, 'm', 'both', '\r');
-			const both = await until(lastFrame, t => tableRows(t)[0]?.gutter === `*${letters[0]}`);
+			// Mark the first that is not marked yet: its row shows both the mark and the finding; the marks column is
+			// the marks table's.
+			const before = new Set((await sql({sql: 'SELECT eventID FROM marks', params: []})).map(r => r['eventID']));
+			const k = page.findIndex(row => !before.has(row['eventID']));
+			expect(k).toBeGreaterThanOrEqual(0);
+			await keys(stdin, ...Array<string>(k).fill('j'), 'm', 'both', '\r');
+			const both = await until(lastFrame, t => tableRows(t)[k]?.gutter === `*${letters[k]}`);
 			const marked = new Set((await sql({sql: 'SELECT eventID FROM marks', params: []})).map(r => r['eventID']));
+			expect(marked.size).toBe(before.size + 1);
 			expect(tableRows(both).map(row => row.gutter[0])).toEqual(page.map(r => (marked.has(r['eventID']) ? '*' : ' ')));
 			// Inverted (Tab to the filter bar, Enter): every other event.
 			await keys(stdin, '\t', '\r');
@@ -177,6 +181,7 @@ describe('marks, findings and the report on the screen', {timeout: 180_000}, () 
 	it('finding=RULE_ID and finding=#N select what the findings table holds, rule by rule', async () => {
 		const rules = await sql({sql: 'SELECT DISTINCT ruleId FROM findings ORDER BY ruleId', params: []});
 		expect(rules.length).toBeGreaterThan(1);
+		let selective = 0;
 		for (const {ruleId} of rules) {
 			const parsed = parseFilterPrompt(`finding=${String(ruleId)}`, {now: new Date(), zone: 'UTC'});
 			const chips = (parsed as {chips: FilterState['chips']}).chips;
@@ -188,8 +193,10 @@ describe('marks, findings and the report on the screen', {timeout: 180_000}, () 
 				[String(ruleId)],
 			);
 			expect(matching, String(ruleId)).toBe(expected);
-			expect(matching).toBeGreaterThan(0);
+			if (matching > 0) selective++;
 		}
+		// Some rules match identity events only (root use, console sign-in), which the events table does not hold.
+		expect(selective).toBeGreaterThan(1);
 		const [first] = await sql({sql: 'SELECT findingId FROM findings ORDER BY findingId LIMIT 1', params: []});
 		const id = Number(first!['findingId']);
 		const typed = (parseFilterPrompt(`finding=#${id}`, {now: new Date(), zone: 'UTC'}) as {chips: FilterState['chips']})
@@ -310,8 +317,14 @@ describe('marks, findings and the report on the screen', {timeout: 180_000}, () 
 		try {
 			await new Promise<void>(resolve => holder.stdout!.on('data', () => resolve()));
 			await until(lastFrame, settled);
-			await keys(stdin, 'j', 'm', 'busy note', '\r');
-			const refused = await until(lastFrame, t => t.includes('in use by another process'));
+			// The first row no earlier test marked.
+			const size = layout(100, 24).pageSize;
+			const page = (await sql(pageQuery(EMPTY_FILTER, {order: 'desc', limit: size}))).slice(0, size);
+			const before = new Set((await sql({sql: 'SELECT eventID FROM marks', params: []})).map(r => r['eventID']));
+			const k = page.findIndex(row => !before.has(row['eventID']));
+			expect(k).toBeGreaterThanOrEqual(0);
+			await keys(stdin, ...Array<string>(k).fill('j'), 'm', 'busy note', '\r');
+			const refused = await until(lastFrame, t => t.includes('the case file is in use by another'));
 			expect(refused).toContain('busy note▏');
 			holder.kill('SIGTERM');
 			await exited;
