@@ -18,6 +18,8 @@ import type {SqlQuery} from '../../source/query/sql.js';
 import type {Row} from '../../source/store/database.js';
 import {SharedCase} from '../../source/store/shared-case.js';
 import {App} from '../../source/ui/app.js';
+import {writeReportEffect} from '../../source/ui/effects/report.js';
+import type {UiAction} from '../../source/ui/state/actions.js';
 import {parseFilterPrompt} from '../../source/ui/filter-prompt.js';
 import {CaseStoreContext} from '../../source/ui/hooks/case-store-context.js';
 import {ReaderContext} from '../../source/ui/hooks/reader-context.js';
@@ -298,6 +300,33 @@ describe('marks, findings and the report on the screen', {timeout: 180_000}, () 
 		} finally {
 			unmount();
 		}
+	});
+
+	it('R says what it is doing while it works, then where it wrote (Markdown beside its timeline SVG)', async () => {
+		const dispatched: UiAction[] = [];
+		const out = path.join(dir, 'progress.md');
+		const filter = {chips: [{kind: 'finding' as const, ruleId: null}]};
+		writeReportEffect(shared, action => void dispatched.push(action), {
+			type: 'write-report',
+			path: out,
+			format: 'md',
+			filter,
+			caseFile: db,
+			overwrite: false,
+		});
+		const started = Date.now();
+		while (!dispatched.some(a => a.type === 'working' && a.message) && Date.now() - started < 60_000)
+			await new Promise(resolve => setTimeout(resolve, 20));
+		const steps = dispatched.flatMap(a => (a.type === 'working' && a.text ? [a.text] : []));
+		expect(steps[0]).toBe('report: reading the events');
+		expect(steps).toContain('report: reading the findings');
+		expect(steps.at(-1)).toMatch(/^report: writing [\d,]+ events$/);
+		const last = dispatched.at(-1)!;
+		expect(last).toEqual({
+			type: 'working',
+			message: `report of ${steps.at(-1)!.replace(/^report: writing /, '')} written to ${out} and ${path.join(dir, 'progress.timeline.svg')}`,
+		});
+		expect(readFileSync(out, 'utf8')).toContain('progress.timeline.svg');
 	});
 
 	it('a mark saved while another process holds the case file says so, keeps the note, and saves on Enter later', async () => {
