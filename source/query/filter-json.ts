@@ -10,7 +10,8 @@ export type StoredChip =
 	| {kind: 'from' | 'until'; time: string; label: string}
 	| {kind: 'errors'}
 	| {kind: 'text'; text: string}
-	| {kind: 'finding'; findingId: number; title: string};
+	| {kind: 'finding'; findingId: number; title: string; exclude?: boolean}
+	| {kind: 'finding'; ruleId: string | null; exclude?: boolean};
 
 /** The filter as JSON text: `{"chips":[...]}`. */
 export function filterToJson(state: FilterState): string {
@@ -61,9 +62,20 @@ function readChip(item: unknown, index: number): Chip {
 			return {kind: 'text', text: chip['text']};
 		}
 		case 'finding': {
+			const exclude = chip['exclude'] === true ? {exclude: true} : {};
+			if (!('findingId' in chip)) {
+				const rule = chip['ruleId'];
+				if (rule !== null && typeof rule !== 'string') throw bad('ruleId must be text or null');
+				return {kind: 'finding', ruleId: rule, ...exclude};
+			}
 			const id = chip['findingId'];
 			if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw bad('findingId must be an integer');
-			return {kind: 'finding', findingId: id, title: typeof chip['title'] === 'string' ? chip['title'] : ''};
+			return {
+				kind: 'finding',
+				findingId: id,
+				title: typeof chip['title'] === 'string' ? chip['title'] : '',
+				...exclude,
+			};
 		}
 		default:
 			throw bad(`unknown kind ${JSON.stringify(chip['kind'])}`);

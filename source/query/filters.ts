@@ -16,6 +16,8 @@ export {FACET_FIELDS, type FacetField};
  * - `until`: eventTime before `time` (exclusive).
  * - `errors`: only failed calls (errorCode IS NOT NULL).
  * - `text`: a case-insensitive substring of the raw record.
+ * - `finding`: the events of one finding (`findingId`, what Enter in the findings list sets), of every finding of a
+ *   rule (`ruleId`), or of any finding (`ruleId` null); with `exclude`, every other event.
  */
 export type Chip =
 	| {kind: 'field'; field: FacetField; value: string | null; exclude: boolean}
@@ -24,7 +26,12 @@ export type Chip =
 	| {kind: 'errors'}
 	| {kind: 'text'; text: string}
 	/** The events of a finding (`clicktrail hunt`): its eventIDs in finding_events; `title` for the label. */
-	| {kind: 'finding'; findingId: number; title: string};
+	| {kind: 'finding'; findingId: number; title: string; exclude?: boolean}
+	/** The events of every finding of the rule `ruleId` (typed `finding=RULE_ID`), or of any finding (null). */
+	| {kind: 'finding'; ruleId: string | null; exclude?: boolean};
+
+/** A finding chip. */
+export type FindingChip = Extract<Chip, {kind: 'finding'}>;
 
 /** The whole filter: the chips in the order the user added them. */
 export type FilterState = {chips: Chip[]};
@@ -58,9 +65,15 @@ export function chipsEqual(a: Chip, b: Chip): boolean {
 		}
 
 		case 'finding': {
-			return b.kind === 'finding' && a.findingId === b.findingId;
+			return b.kind === 'finding' && findingTarget(a) === findingTarget(b) && !a.exclude === !b.exclude;
 		}
 	}
+}
+
+/** What a finding chip selects, as one comparable string: `#N`, `rule:ID`, or `any`. */
+export function findingTarget(chip: FindingChip): string {
+	if ('findingId' in chip) return `#${chip.findingId}`;
+	return chip.ruleId === null ? 'any' : `rule:${chip.ruleId}`;
 }
 
 /** Whether the state holds a chip equal to `chip`. */
@@ -94,6 +107,14 @@ function replaces(added: Chip, existing: Chip): boolean {
 		);
 	}
 
+	if (added.kind === 'finding') {
+		return (
+			existing.kind === 'finding' &&
+			findingTarget(existing) === findingTarget(added) &&
+			!existing.exclude !== !added.exclude
+		);
+	}
+
 	return false;
 }
 
@@ -114,13 +135,18 @@ export function toggleChip(state: FilterState, chip: Chip): FilterState {
 	return hasChip(state, chip) ? removeMatching(state, chip) : addChip(state, chip);
 }
 
-/** Turns the field chip at `index` from include to exclude or back; other chips are left as they are. */
+/** Turns the field or finding chip at `index` from include to exclude or back; other chips are left as they are. */
 export function invertChip(state: FilterState, index: number): FilterState {
 	const chip = state.chips[index];
-	if (chip?.kind !== 'field') return state;
-	const inverted: Chip = {...chip, exclude: !chip.exclude};
+	if (chip?.kind !== 'field' && chip?.kind !== 'finding') return state;
+	const inverted: Chip = chip.kind === 'field' ? {...chip, exclude: !chip.exclude} : invertFinding(chip);
 	const chips = state.chips.filter((c, i) => i === index || !chipsEqual(c, inverted));
 	return {chips: chips.map(c => (c === chip ? inverted : c))};
+}
+
+function invertFinding(chip: FindingChip): FindingChip {
+	const {exclude, ...rest} = chip;
+	return exclude ? (rest as FindingChip) : {...chip, exclude: true};
 }
 
 /** Removes every chip. */
@@ -158,7 +184,9 @@ export function chipLabel(chip: Chip, maxWidth?: number): string {
 		}
 
 		case 'finding': {
-			const prefix = `finding ${chip.findingId} `;
+			if (!('findingId' in chip))
+				return `finding${chip.exclude ? '≠' : '='}${chip.ruleId === null ? 'any' : shorten(chip.ruleId, maxWidth === undefined ? undefined : maxWidth - 8)}`;
+			const prefix = `finding${chip.exclude ? '≠' : ' '}${chip.findingId}${chip.title ? ' ' : ''}`;
 			return prefix + shorten(chip.title, maxWidth === undefined ? undefined : maxWidth - prefix.length);
 		}
 	}

@@ -220,3 +220,10 @@ export function fencedSpanQuery(state: FilterState, fence: TimeRange): SqlQuery 
 		params: [fence.from, fence.until, fence.from, fence.until, fence.from, fence.until, ...params],
 	};
 }
+
+/** An event's bucket index in SQL, as {@link histogramCountsQuery} numbers them (for other per-bucket reads). */
+export function bucketIndexSql(bucket: Bucket): string {
+	const width = `${BigInt(ladderBucket(bucket).ms) * 1000n}`;
+	const offset = `(epoch_us(eventTime) - ${BUCKET_ORIGIN_US})`;
+	return `(${offset} // ${width} - CAST(${offset} % ${width} < 0 AS BIGINT))`;
+}

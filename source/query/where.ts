@@ -6,7 +6,8 @@
  * (IS NOT NULL for an exclude); `from` is inclusive (`eventTime >= ?`), `until` exclusive (`eventTime < ?`);
  * `errors` is `errorCode IS NOT NULL`; `text` is a case-insensitive substring of the raw record
  * (`contains(lower(CAST(raw AS VARCHAR)), ?)`, the lowered text bound; contains() takes it literally, so nothing
- * is escaped); `finding` is the finding's eventIDs (`eventID IN (SELECT eventID FROM finding_events WHERE findingId = ?)`).
+ * is escaped); `finding` is the finding's eventIDs (`eventID IN (SELECT eventID FROM finding_events WHERE findingId = ?)`),
+ * a rule's findings' (joined on `findings.ruleId = ?`) or any finding's; excluded, `eventID NOT IN (...)`.
  */
 import {facetColumn} from './columns.js';
 import type {Chip, FacetField, FilterState} from './filters.js';
@@ -101,9 +102,15 @@ function chipCondition(chip: Chip, params: SqlParam[]): string {
 		}
 
 		case 'finding': {
+			const not = chip.exclude ? 'NOT ' : '';
+			if (!('findingId' in chip)) {
+				if (chip.ruleId === null) return `eventID ${not}IN (SELECT eventID FROM finding_events)`;
+				params.push(chip.ruleId);
+				return `eventID ${not}IN (SELECT fe.eventID FROM finding_events fe JOIN findings f ON f.findingId = fe.findingId WHERE f.ruleId = ?)`;
+			}
 			if (!Number.isSafeInteger(chip.findingId)) throw new RangeError('The finding chip holds an invalid id');
 			params.push(chip.findingId);
-			return 'eventID IN (SELECT eventID FROM finding_events WHERE findingId = ?)';
+			return `eventID ${not}IN (SELECT eventID FROM finding_events WHERE findingId = ?)`;
 		}
 	}
 }

@@ -1,11 +1,13 @@
 /**
  * Gathers a report's data from the case file through the store's reads: the selected events, their files and
- * integrity, findings, lineage of each principal's keys, IoT 1-Click changes and marks.
+ * integrity, findings, lineage of each principal's keys, IoT 1-Click changes and marks. It reads an open case file
+ * (`clicktrail report`) or a reader lane's query (the screen's `R`, on the file the screen holds).
  */
 import type {SqlQuery} from '../query/sql.js';
-import type {CaseFile, Row} from '../store/database.js';
+import type {Row} from '../store/database.js';
 import {readLineages} from '../store/lineage.js';
 import {
+	type ReportSource,
 	readReportChanges,
 	readReportEvents,
 	readReportFiles,
@@ -26,10 +28,21 @@ export function integrityLabel(value: unknown): string {
 	return value === 'valid' ? 'verified' : String(value);
 }
 
-export type GatherInput = {caseFile: string; where: SqlQuery; filter: string[]; version: string; now?: Date};
+export type GatherInput = {
+	caseFile: string;
+	where: SqlQuery;
+	filter: string[];
+	version: string;
+	now?: Date;
+	/** Told what is being read, step by step (the screen shows it while it works). */
+	progress?: (step: string) => void;
+};
 
-export async function gatherReport(db: CaseFile, input: GatherInput): Promise<Report> {
+/** The report's data, read from a case file or a reader lane (the screen's `R`). */
+export async function gatherReport(db: ReportSource, input: GatherInput): Promise<Report> {
 	const {where} = input;
+	const step = input.progress ?? (() => undefined);
+	step('reading the events');
 	const events: ReportEvent[] = (await readReportEvents(db, where)).map((row, index) => ({
 		eventID: text(row['eventID']),
 		anchor: `e${index + 1}`,
@@ -45,6 +58,7 @@ export async function gatherReport(db: CaseFile, input: GatherInput): Promise<Re
 		sourceFile: text(row['sourceFile']),
 		integrity: integrityLabel(row['integrity']),
 	}));
+	step(`reading the files of ${events.length.toLocaleString('en-US')} events`);
 	const files = (await readReportFiles(db, where)).map(row => ({
 		path: text(row['path']),
 		status: text(row['status']) || 'not in the ledger',
@@ -54,6 +68,7 @@ export async function gatherReport(db: CaseFile, input: GatherInput): Promise<Re
 	}));
 	const integrity: Record<string, number> = {};
 	for (const file of files) integrity[file.integrity] = (integrity[file.integrity] ?? 0) + 1;
+	step('reading the findings');
 	const findings = (await readReportFindings(db, where)).map(row => ({
 		ruleId: text(row['ruleId']),
 		title: text(row['title']),
@@ -63,6 +78,17 @@ export async function gatherReport(db: CaseFile, input: GatherInput): Promise<Re
 		end: row['endTime'] as Date,
 		triage: text(row['triage']),
 		eventIDs: (row['eventIDs'] as unknown[]).map(text),
+	}));
+	step('tracing the lineage of the principals');
+	const lineage = await gatherLineage(db, where);
+	step('reading the changes and the marks');
+	const changes = (await readReportChanges(db, where)).map(change);
+	const marks = (await readReportMarks(db, where)).map(row => ({
+		eventID: text(row['eventID']),
+		note: text(row['note']),
+		time: row['eventTime'] as Date,
+		eventName: text(row['eventName']),
+		principal: text(row['principal']),
 	}));
 	return {
 		generated: input.now ?? new Date(),
@@ -83,15 +109,9 @@ export async function gatherReport(db: CaseFile, input: GatherInput): Promise<Re
 			{title: 'errorCode', counts: countBy(events, event => event.errorCode)},
 		],
 		findings,
-		lineage: await gatherLineage(db, where),
-		changes: (await readReportChanges(db, where)).map(change),
-		marks: (await readReportMarks(db, where)).map(row => ({
-			eventID: text(row['eventID']),
-			note: text(row['note']),
-			time: row['eventTime'] as Date,
-			eventName: text(row['eventName']),
-			principal: text(row['principal']),
-		})),
+		lineage,
+		changes,
+		marks,
 	};
 }
 
@@ -113,7 +133,7 @@ function countBy(events: readonly ReportEvent[], key: (event: ReportEvent) => st
 	return [...counts.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
-async function gatherLineage(db: CaseFile, where: SqlQuery): Promise<PrincipalLineage[]> {
+async function gatherLineage(db: ReportSource, where: SqlQuery): Promise<PrincipalLineage[]> {
 	const keys = await readReportKeys(db, where);
 	const {lineages} = await readLineages(
 		db,

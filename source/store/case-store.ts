@@ -1,11 +1,12 @@
 /**
- * What the screen writes to the case file: saved views and console history. {@link CaseStore} is the interface; the
+ * What the screen writes to the case file: saved views, console history and marks. {@link CaseStore} is the interface; the
  * screen's implementation is SharedCase (shared-case.ts: the file held read-only, writable for a moment at a time).
  * {@link caseStore} is a simple one on an open case file, one operation at a time on its own connection (writes are
  * refused with a message when that file is open read-only).
  */
 import type {CaseFile} from './database.js';
 import {addHistory, listHistory} from './history.js';
+import {addMark, deleteMark, type Mark} from './marks.js';
 import {
 	deleteView,
 	getView,
@@ -30,6 +31,9 @@ export type CaseStore = {
 	/** Appends to the history (a no-op when read-only). */
 	addHistory(sql: string): Promise<void>;
 	listHistory(): Promise<string[]>;
+	/** Marks an event with a note (null: none), or replaces its note. */
+	addMark(eventID: string, note: string | null): Promise<Mark>;
+	deleteMark(eventID: string): Promise<void>;
 };
 
 /** A {@link CaseStore} on an open case file; `readOnlyReason` when it was opened read-only as a fallback. */
@@ -54,5 +58,13 @@ export function caseStore(db: CaseFile, readOnlyReason?: string): CaseStore {
 		deleteView: name => write(() => deleteView(db, name)),
 		addHistory: sql => (writable ? serial(() => addHistory(db, sql)) : Promise.resolve()),
 		listHistory: () => serial(() => listHistory(db)),
+		addMark: (eventID, note) =>
+			writable
+				? serial(() => addMark(db, eventID, note))
+				: Promise.reject(new ViewError(`${reason}: marks cannot be saved`)),
+		deleteMark: eventID =>
+			writable
+				? serial(() => deleteMark(db, eventID))
+				: Promise.reject(new ViewError(`${reason}: marks cannot be deleted`)),
 	};
 }

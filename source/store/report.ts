@@ -1,17 +1,25 @@
 /**
  * Reads for `clicktrail report` (source/report/): the selected events with their file's integrity, the files, the
  * findings, the IoT 1-Click changes and the marks that rest on them. `where` is the filter's WHERE clause over
- * `events`, its values bound.
+ * `events`, its values bound. Each runs on a case file or on a reader lane (the screen writes reports that way).
  */
 import type {SqlQuery} from '../query/sql.js';
 import type {CaseFile, Row} from './database.js';
+import type {RunQuery} from './lineage.js';
 import {read} from './read.js';
+
+/** Where a report reads: an open case file, or a reader lane's query (the screen's `R`). */
+export type ReportSource = CaseFile | RunQuery;
+
+function run(db: ReportSource, query: SqlQuery): Promise<Row[]> {
+	return typeof db === 'function' ? db(query) : read(db, query);
+}
 
 const SELECTED = (where: SqlQuery) => `selected AS (SELECT * FROM events ${where.sql})`;
 
 /** Every selected event, oldest first, with its file's ledger status and integrity. */
-export async function readReportEvents(db: CaseFile, where: SqlQuery): Promise<Row[]> {
-	return read(db, {
+export async function readReportEvents(db: ReportSource, where: SqlQuery): Promise<Row[]> {
+	return run(db, {
 		sql: `WITH ${SELECTED(where)}
 SELECT s.eventID, s.eventTime, s.eventName, s.principal, s.principalType, s.accountId, s.awsRegion, s.deviceId,
 	s.projectName, s.placementName, s.sourceIPAddress, s.userAgent, s.errorCode, s.accessKeyId, s.sourceFile,
@@ -23,8 +31,8 @@ ORDER BY s.eventTime, s.eventID`,
 }
 
 /** The files the selected events came from: ledger status, integrity, when it was checked, events selected. */
-export async function readReportFiles(db: CaseFile, where: SqlQuery): Promise<Row[]> {
-	return read(db, {
+export async function readReportFiles(db: ReportSource, where: SqlQuery): Promise<Row[]> {
+	return run(db, {
 		sql: `WITH ${SELECTED(where)}
 SELECT s.sourceFile AS path, f.status, f.integrity, f.integrityCheckedAt, count(*) AS events,
 	min(s.eventID ORDER BY s.eventTime, s.eventID) AS firstEventID
@@ -35,8 +43,8 @@ GROUP BY ALL ORDER BY path`,
 }
 
 /** Findings with at least one selected event, with those eventIDs (oldest first). */
-export async function readReportFindings(db: CaseFile, where: SqlQuery): Promise<Row[]> {
-	return read(db, {
+export async function readReportFindings(db: ReportSource, where: SqlQuery): Promise<Row[]> {
+	return run(db, {
 		sql: `WITH ${SELECTED(where)}
 SELECT f.findingId, f.ruleId, f.title, f.severity, f.principal, f.startTime, f.endTime, f.triage,
 	list(s.eventID ORDER BY s.eventTime, s.eventID) AS eventIDs
@@ -53,8 +61,8 @@ ORDER BY CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium'
  * device's previous successful UpdateDeviceState in the whole case set, NULL when none), devices taken out of
  * placements, placements and projects deleted.
  */
-export async function readReportChanges(db: CaseFile, where: SqlQuery): Promise<Row[]> {
-	return read(db, {
+export async function readReportChanges(db: ReportSource, where: SqlQuery): Promise<Row[]> {
+	return run(db, {
 		sql: `WITH ${SELECTED(where)},
 states AS (
 	SELECT eventID, json_extract_string(requestParameters, '$.enabled') AS enabled,
@@ -72,8 +80,8 @@ ORDER BY s.eventTime, s.eventID`,
 }
 
 /** Marks on selected events, oldest event first. */
-export async function readReportMarks(db: CaseFile, where: SqlQuery): Promise<Row[]> {
-	return read(db, {
+export async function readReportMarks(db: ReportSource, where: SqlQuery): Promise<Row[]> {
+	return run(db, {
 		sql: `WITH ${SELECTED(where)}
 SELECT m.eventID, m.note, m.updated, s.eventTime, s.eventName, s.principal
 FROM marks m JOIN selected s ON s.eventID = m.eventID ORDER BY s.eventTime, m.eventID`,
@@ -82,8 +90,8 @@ FROM marks m JOIN selected s ON s.eventID = m.eventID ORDER BY s.eventTime, m.ev
 }
 
 /** One event per access key of each selected principal (the first), to trace the principal's lineage. */
-export async function readReportKeys(db: CaseFile, where: SqlQuery, limit = 50): Promise<Row[]> {
-	return read(db, {
+export async function readReportKeys(db: ReportSource, where: SqlQuery, limit = 50): Promise<Row[]> {
+	return run(db, {
 		sql: `WITH ${SELECTED(where)}
 SELECT principal, accessKeyId, min(eventID ORDER BY eventTime, eventID) AS eventID, count(*) AS events
 FROM selected GROUP BY ALL ORDER BY events DESC, principal, accessKeyId NULLS LAST LIMIT ${Math.trunc(limit)}`,

@@ -3,7 +3,8 @@
  *
  * DuckDB lets one process write a file, or any number read it, never both. The screen therefore holds the case file
  * read-only (sandboxed: it runs user SQL), so that `clicktrail query`, `views list|show|run|export` can read it
- * meanwhile, and opens it for writing only for the moment it saves, renames or deletes a view:
+ * meanwhile, and opens it for writing only for the moment it saves, renames or deletes a view, or adds or deletes
+ * a mark:
  *
  * 1. new jobs wait, and the jobs running finish (after 5 s they are interrupted and run again afterwards);
  * 2. the read-only instance is closed, the file opened for writing (sandboxed), the change made, the file closed;
@@ -21,6 +22,7 @@
 import {CaseFile, CaseFileError} from './database.js';
 import type {CaseStore} from './case-store.js';
 import {addHistory, listHistory} from './history.js';
+import {addMark, deleteMark} from './marks.js';
 import {Reader, Superseded, type Job, type ReadLanes} from './reader.js';
 import {deleteView, getView, listViews, renameView, saveView, ViewError} from './views.js';
 
@@ -194,6 +196,8 @@ export class SharedCase implements ReadLanes {
 			saveView: (input, options) => this.write(db => saveView(db, input, options)),
 			renameView: (from, to) => this.write(db => renameView(db, from, to)),
 			deleteView: name => this.write(db => deleteView(db, name)),
+			addMark: (eventID, note) => this.write(db => addMark(db, eventID, note)),
+			deleteMark: eventID => this.write(db => deleteMark(db, eventID)),
 			addHistory: async sql => {
 				const text = sql.trim();
 				if (text !== '' && this.pending.at(-1) !== text) this.pending.push(text);

@@ -22,6 +22,8 @@ import {FindingsPane} from './panes/findings.js';
 import {HelpPane} from './panes/help.js';
 import {DossierPane, InventoryPane} from './panes/inventory.js';
 import {LineagePane} from './panes/lineage.js';
+import {MarksPane} from './panes/marks.js';
+import {showsGutter} from './model/marks.js';
 import {RecordPane} from './panes/record.js';
 import {SessionsPane} from './panes/sessions.js';
 import {StatusBar} from './panes/status-bar.js';
@@ -51,7 +53,7 @@ export type AppProps = {
 /** The triage screen. */
 export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: AppProps) {
 	const size = useTerminalSize();
-	const [screen] = useState(() => openScreen({filter, ...size, zone, now: now?.(), sql, notice}));
+	const [screen] = useState(() => openScreen({filter, ...size, zone, now: now?.(), sql, notice, caseFile}));
 	const state = useSyncExternalStore(screen.subscribe, screen.getState);
 	useScreenData(screen, state, notice);
 	useKeyInput(screen);
@@ -59,8 +61,13 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const store = useCaseStore();
 
 	const {box, data} = state;
-	const {counts, facets, timeline, page, record, frequency, lineage, sessions, findings, inventory, dossier, change} =
-		shownSlots(state);
+	const slots = shownSlots(state);
+	const {counts, facets, timeline, page, record, frequency, lineage, sessions, findings, marks} = slots;
+	const {inventory, dossier, change} = slots;
+	// The gutter and the findings row show when the case holds marks or findings (reads/marks.ts).
+	const annotations = slots.annotations.data;
+	const markers = showsGutter(annotations) ? (slots.markers.data ?? {}) : undefined;
+	const findingBuckets = annotations && annotations.findingEvents > 0 ? slots.findingBuckets : undefined;
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
@@ -98,13 +105,24 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	} else if (bodyMode === 'dossier' && state.inventory?.dossier) {
 		const {columns: width, bodyHeight: height} = box;
 		body = <DossierPane {...{dossier, width, height, zone}} cursor={state.inventory.dossier.cursor} />;
+	} else if (bodyMode === 'marks') {
+		const {columns: width, bodyHeight: height} = box;
+		body = <MarksPane {...{marks, width, height, zone}} cursor={state.marks.cursor} />;
 	} else if (bodyMode === 'record' && state.record) {
 		const shown = {...record, data: record.data && record.data.record};
 		const lines = record.data?.lines ?? [];
 		const height = recordBodyHeight(state);
 		body = (
 			<Box flexDirection="column" height={box.recordHeight + 1}>
-				<RecordPane record={shown} lines={lines} place={state.record} width={box.columns} height={height} zone={zone} />
+				<RecordPane
+					record={shown}
+					lines={lines}
+					place={state.record}
+					width={box.columns}
+					height={height}
+					zone={zone}
+					mark={markers?.[state.record.eventID]}
+				/>
 				<ChangePane
 					change={change}
 					shown={changeFor(change.data, state.record.eventID)}
@@ -113,20 +131,18 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				/>
 			</Box>
 		);
-	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;
+	} else
+		body = (
+			<BrowseBody
+				{...{box, zone, state, facets, timeline, page, counts, markers, findingBuckets}}
+				filter={state.filter}
+			/>
+		);
 	const loading = [
-		counts,
-		facets,
-		timeline,
-		page,
-		record,
-		lineage,
-		sessions,
-		findings,
-		inventory,
-		dossier,
-		change,
+		...[counts, facets, timeline, page, record, lineage, sessions, findings, marks],
+		...[inventory, dossier, change],
 	].some(one => one.loading);
+	const message = state.working ? `${state.working}…` : state.message;
 	const relativeTo = data.newest && !now ? {time: data.newest, zone} : undefined;
 	return (
 		<Box flexDirection="column" width={box.columns} height={box.bodyHeight + 2}>
@@ -143,7 +159,7 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				caseFile={caseFile}
 				totals={totalLabel(counts.data)}
 				loading={loading}
-				message={state.message}
+				message={message}
 				mode={state.mode}
 				focus={state.focus}
 				width={box.columns}

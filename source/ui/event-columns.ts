@@ -20,6 +20,12 @@ export type EventColumn = {
 /** Width of the selection and error markers before the columns. */
 export const MARKER_WIDTH = 2;
 
+/**
+ * Width of the gutter after them when the case holds marks or findings: `*` marked, then C/H/M/L/I (a finding), then
+ * a space before the time.
+ */
+export const GUTTER_WIDTH = 3;
+
 /** The table columns the user can show, hide and move (the time column always comes first). */
 export type ShownColumns = readonly TableColumn[];
 

@@ -15,6 +15,10 @@ export type Theme = {
 	number?: string;
 	literal?: string;
 	bar?: string;
+	/** Medium-severity findings. */
+	warn?: string;
+	/** Marked events (the events table's gutter). */
+	mark?: string;
 };
 
 /** The colour theme. */
@@ -28,6 +32,8 @@ export const COLOUR_THEME: Theme = {
 	number: 'yellow',
 	literal: 'magenta',
 	bar: 'cyan',
+	warn: 'yellow',
+	mark: 'magenta',
 };
 
 /** The theme without colours. */

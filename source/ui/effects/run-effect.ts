@@ -1,12 +1,14 @@
 /**
  * The one place effects run: quit, copy (OSC 52), run and cancel the console's SQL, save, rename and delete a view,
- * export. Each dispatches what it brings back (a message, the prompt done or failed, the views list changed).
+ * export, save and delete a mark, write the report. Each dispatches what it brings back (a message, the prompt done
+ * or failed, the views list or the marks changed).
  */
 import type {CaseStore} from '../../store/case-store.js';
 import type {ReadLanes} from '../../store/reader.js';
 import {osc52} from '../osc52.js';
 import type {Effect} from '../state/actions.js';
 import type {Dispatch} from '../state/screen-store.js';
+import {writeReportEffect} from './report.js';
 import type {SqlRunner} from './sql-runner.js';
 
 /** What effects act on. */
@@ -57,9 +59,12 @@ export function runEffect(context: EffectContext, effect: Effect): void {
 				);
 			return;
 		}
+		case 'write-report':
+			writeReportEffect(context.reader, dispatch, effect);
+			return;
 	}
 	if (!store) {
-		fail('views cannot be saved here');
+		fail(effect.type.endsWith('-mark') ? 'marks cannot be saved here' : 'views cannot be saved here');
 		return;
 	}
 	switch (effect.type) {
@@ -74,6 +79,19 @@ export function runEffect(context: EffectContext, effect: Effect): void {
 			return;
 		case 'delete-view':
 			store.deleteView(effect.name).then(() => changed(`deleted view ${effect.name}`), fail);
+			return;
+		// A mark is written like a view: the case file opened for writing for that moment (store/shared-case.ts); when
+		// another process holds it, the prompt stays open with the note and says why.
+		case 'save-mark': {
+			const {eventID, note} = effect;
+			const message = note.trim() ? 'marked the event, with its note' : 'marked the event';
+			store.addMark(eventID, note).then(() => dispatch({type: 'marks-changed', message}), fail);
+			return;
+		}
+		case 'delete-mark':
+			store
+				.deleteMark(effect.eventID)
+				.then(() => dispatch({type: 'marks-changed', message: 'unmarked the event'}), fail);
 			return;
 	}
 }

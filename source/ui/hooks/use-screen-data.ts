@@ -12,12 +12,13 @@ import {loadFacets, loadFrequency} from '../reads/facets.js';
 import {loadFindings} from '../reads/findings.js';
 import {loadChange, loadDossier, loadInventory} from '../reads/inventory.js';
 import {loadLineage, loadSessions} from '../reads/lineage.js';
+import {loadAnnotations, loadFindingBuckets, loadMarkers, loadMarks} from '../reads/marks.js';
 import {loadNewest} from '../reads/newest.js';
 import {loadPage} from '../reads/page.js';
 import {loadRecord} from '../reads/record.js';
 import {loadTimeline} from '../reads/timeline.js';
 import type {LoadedAction, Slots, UiAction} from '../state/actions.js';
-import {dataKeys, LANES, SLOTS} from '../state/data-keys.js';
+import {dataKeys, LANES, markerIds, SLOTS} from '../state/data-keys.js';
 import type {Dispatch, ScreenStore} from '../state/screen-store.js';
 import type {UiState} from '../state/state.js';
 import {answerCacheOf} from './answer-cache.js';
@@ -57,6 +58,13 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('inventory', query => loadInventory(query, state.inventory!.until)));
 	useJob(...slot('dossier', query => loadDossier(query, state.inventory!.dossier!.deviceId)));
 	useJob(...slot('change', query => loadChange(query, record!.eventID, record!.eventTime)));
+	// Marks and findings beside the panes: the gutter's markers for the rows (and record) on screen, the marks list,
+	// and the findings row under the bars that are the filter's (data-keys.ts says when each is wanted).
+	useJob(...slot('annotations', loadAnnotations));
+	useJob(...slot('markers', query => loadMarkers(query, markerIds(state))));
+	useJob(...slot('marks', loadMarks));
+	const bars = state.data.timeline.data;
+	useJob(...slot('findingBuckets', query => (bars ? loadFindingBuckets(query, filter, bars) : Promise.resolve([]))));
 	useJob<Date | null>('newest', 'newest', loadNewest, answer =>
 		dispatch({type: 'newest-loaded', newest: 'data' in answer ? (answer.data ?? undefined) : undefined}),
 	);

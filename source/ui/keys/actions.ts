@@ -82,4 +82,8 @@ export type ActionName =
 	| 'open-sessions'
 	| 'pivot-access-key'
 	| 'open-findings'
-	| 'open-inventory';
+	| 'open-inventory'
+	| 'mark-event'
+	| 'open-marks'
+	| 'marks-delete'
+	| 'write-report';

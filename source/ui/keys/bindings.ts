@@ -29,7 +29,8 @@ export type Mode =
 	| 'sessions'
 	| 'findings'
 	| 'inventory'
-	| 'dossier';
+	| 'dossier'
+	| 'marks';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
@@ -52,6 +53,9 @@ export type Binding = {
 	hint?: string;
 };
 
+/** What `m` does, in the events table and the record view. */
+const MARK_HELP = 'mark the event, with an optional note; on a marked event: e edits the note, u unmarks';
+
 /** The key-binding table. */
 export const BINDINGS: readonly Binding[] = [
 	{scope: 'global', keys: ['q'], action: 'quit', help: 'quit clicktrail', hint: 'quit'},
@@ -65,7 +69,7 @@ export const BINDINGS: readonly Binding[] = [
 		scope: 'browse',
 		keys: ['f'],
 		action: 'add-filter',
-		help: 'add a filter: principal=, eventName=, deviceId=, from=, until=, around=, errors',
+		help: 'add a filter: principal=, eventName=, deviceId=, from=, until=, around=, errors, finding=any|RULE_ID|#N',
 		hint: 'filter',
 	},
 	{scope: 'browse', keys: [':'], action: 'open-console', help: 'open the SQL console', hint: 'sql'},
@@ -97,6 +101,14 @@ export const BINDINGS: readonly Binding[] = [
 		action: 'open-inventory',
 		help: 'the IoT 1-Click inventory as of the end of the time filter (projects, placements, devices)',
 		hint: 'inventory',
+	},
+	{scope: 'browse', keys: ['M'], action: 'open-marks', help: 'list the marked events with their notes', hint: 'marks'},
+	{
+		scope: 'browse',
+		keys: ['R'],
+		action: 'write-report',
+		help: 'write the incident report of the filtered events to a file (.html, or .md for Markdown)',
+		hint: 'report',
 	},
 	{scope: 'browse', keys: ['w'], action: 'save-view', help: 'save the filters as a view'},
 	{
@@ -181,6 +193,8 @@ export const BINDINGS: readonly Binding[] = [
 		hint: 'sort',
 	},
 
+	{scope: 'events', keys: ['m'], action: 'mark-event', help: MARK_HELP, hint: 'mark'},
+
 	...COLUMN_BINDINGS,
 	...FREQUENCY_BINDINGS,
 
@@ -214,6 +228,7 @@ export const BINDINGS: readonly Binding[] = [
 		hint: 'copy record',
 	},
 
+	{scope: 'record', keys: ['m'], action: 'mark-event', help: MARK_HELP, hint: 'mark'},
 	{
 		scope: 'record',
 		keys: ['L'],
@@ -287,6 +302,13 @@ export const BINDINGS: readonly Binding[] = [
 	{scope: 'dossier', keys: ['G', 'end'], action: 'bottom', help: 'last event'},
 	{scope: 'dossier', keys: ['enter'], action: 'open', help: "the event's record", hint: 'open'},
 	{scope: 'dossier', keys: ['escape', 'backspace'], action: 'back', help: 'back to the inventory', hint: 'back'},
+	{scope: 'marks', keys: ['up', 'k'], action: 'up', help: 'previous mark'},
+	{scope: 'marks', keys: ['down', 'j'], action: 'down', help: 'next mark'},
+	{scope: 'marks', keys: ['g', 'home'], action: 'top', help: 'first mark'},
+	{scope: 'marks', keys: ['G', 'end'], action: 'bottom', help: 'last mark'},
+	{scope: 'marks', keys: ['enter'], action: 'open', help: 'open the marked event (Esc comes back)', hint: 'open'},
+	{scope: 'marks', keys: ['d', 'delete'], action: 'marks-delete', help: 'delete the mark (asks first)', hint: 'delete'},
+	{scope: 'marks', keys: ['escape', 'M'], action: 'back', help: 'close the list', hint: 'close'},
 
 	{scope: 'prompt', keys: ['enter'], action: 'prompt-submit', help: 'apply', hint: 'apply'},
 	{scope: 'prompt', keys: ['escape'], action: 'prompt-cancel', help: 'cancel', hint: 'cancel'},
@@ -396,6 +418,8 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['inventory', 'global'];
 		case 'dossier':
 			return ['dossier', 'global'];
+		case 'marks':
+			return ['marks', 'global'];
 	}
 }
 

@@ -6,6 +6,7 @@ import type {FilterState} from '../../query/filters.js';
 import type {Zone} from '../../query/time.js';
 import type {Layout} from '../layout.js';
 import type {Counts, FacetList, Loaded, PageData, Timeline} from '../model/data.js';
+import type {FindingBuckets, Markers} from '../model/marks.js';
 import type {UiState} from '../state/state.js';
 import {EventsPane} from './events.js';
 import {FacetsPane} from './facets.js';
@@ -22,10 +23,14 @@ export type BrowseBodyProps = {
 	timeline: Loaded<Timeline | null>;
 	page: Loaded<PageData>;
 	counts: Loaded<Counts>;
+	/** The events table's gutter (undefined: none) and the timeline's findings row (undefined: none). */
+	markers?: Markers;
+	findingBuckets?: Loaded<FindingBuckets>;
 };
 
 /** Facets, timeline and events. */
-export function BrowseBody({box, zone, filter, state, facets, timeline, page, counts}: BrowseBodyProps) {
+export function BrowseBody(props: BrowseBodyProps) {
+	const {box, zone, filter, state, facets, timeline, page, counts, markers, findingBuckets} = props;
 	return (
 		<Box height={box.bodyHeight}>
 			{box.facetsWidth > 0 && (
@@ -50,6 +55,7 @@ export function BrowseBody({box, zone, filter, state, facets, timeline, page, co
 					width={box.mainWidth}
 					barsHeight={box.barsHeight}
 					zone={zone}
+					findings={findingBuckets}
 				/>
 				<EventsPane
 					page={page}
@@ -61,6 +67,7 @@ export function BrowseBody({box, zone, filter, state, facets, timeline, page, co
 					pageSize={box.pageSize}
 					zone={zone}
 					table={state.table}
+					markers={markers}
 				/>
 			</Box>
 		</Box>

@@ -1,14 +1,16 @@
 /**
  * The events table: one page of the filtered events, the selected row marked, error rows in the error colour and
- * marked `!`, with the filtered total and the sort order in its title.
+ * marked `!`, with the filtered total and the sort order in its title. When the case holds marks or findings, a
+ * gutter after the markers: `*` for a marked event, and the most severe finding that holds it (C, H, M, L, I).
  */
 import {Box, Text} from 'ink';
 import type {Zone} from '../../query/time.js';
 import type {Counts, Loaded, PageData} from '../model/data.js';
 import type {TableState} from '../state/state.js';
 import {fit} from '../text/fit.js';
-import {useTheme} from '../theme.js';
-import {eventColumns, MARKER_WIDTH} from '../event-columns.js';
+import {useTheme, type Theme} from '../theme.js';
+import {eventColumns, GUTTER_WIDTH, MARKER_WIDTH} from '../event-columns.js';
+import {severityLetter, type Markers} from '../model/marks.js';
 
 /** Props of {@link EventsPane}. */
 export type EventsPaneProps = {
@@ -23,7 +25,15 @@ export type EventsPaneProps = {
 	zone: Zone;
 	/** The user's columns, the column cursor and the sort column (default: the registry's columns, by time). */
 	table?: TableState;
+	/** The gutter's markers by eventID; undefined: no gutter (the case holds no marks or findings). */
+	markers?: Markers;
 };
+
+/** A severity rank's colour: critical and high in the error colour, medium in the warning colour. */
+export function severityColour(rank: number | null | undefined, theme: Theme): string | undefined {
+	if (rank === null || rank === undefined) return undefined;
+	return rank <= 1 ? theme.error : rank === 2 ? theme.warn : theme.dim;
+}
 
 /** "1,234 events" (and "of 5,678" when filtered). */
 export function totalLabel(counts: Counts | undefined): string {
@@ -35,9 +45,21 @@ export function totalLabel(counts: Counts | undefined): string {
 }
 
 /** The events table. */
-export function EventsPane({page, counts, row, order, focused, width, pageSize, zone, table}: EventsPaneProps) {
+export function EventsPane({
+	page,
+	counts,
+	row,
+	order,
+	focused,
+	width,
+	pageSize,
+	zone,
+	table,
+	markers,
+}: EventsPaneProps) {
 	const theme = useTheme();
-	const columns = eventColumns(width, zone, table?.columns);
+	const gutter = markers ? GUTTER_WIDTH : 0;
+	const columns = eventColumns(width - gutter, zone, table?.columns);
 	const sort = table?.sort;
 	const sorted = sort
 		? `by ${sort} ${order === 'asc' ? 'A-Z' : 'Z-A'}`
@@ -59,7 +81,8 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 		body = rows.slice(0, pageSize).map((r, i) => {
 			const isSelected = i === selected;
 			const marker = `${isSelected ? (focused ? '›' : '·') : ' '}${r.errorCode ? '!' : ' '}`;
-			const text = marker + columns.map(c => fit(c.cell(r), c.width, {keep: c.keep})).join(' ');
+			const text = columns.map(c => fit(c.cell(r), c.width, {keep: c.keep})).join(' ');
+			const mark = markers?.[r.eventID];
 			return (
 				<Text
 					key={r.eventID}
@@ -67,6 +90,13 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 					color={r.errorCode ? theme.error : undefined}
 					wrap="truncate"
 				>
+					{marker}
+					{markers && (
+						<>
+							<Text color={theme.mark}>{mark?.marked ? '*' : ' '}</Text>
+							<Text color={severityColour(mark?.rank, theme)}>{severityLetter(mark?.rank)}</Text>{' '}
+						</>
+					)}
 					{text}
 				</Text>
 			);
@@ -76,7 +106,7 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 		<Box flexDirection="column" height={pageSize + 2}>
 			<Text bold={focused}>{fit(title, width)}</Text>
 			<Text color={theme.dim} wrap="truncate">
-				{' '.repeat(MARKER_WIDTH)}
+				{' '.repeat(MARKER_WIDTH + gutter)}
 				{columns.map((c, i) => (
 					<Text key={c.name} inverse={i === under} bold={i === under}>
 						{fit(titleOf(c), c.width)}

@@ -21,6 +21,11 @@ const PROMPT_LABELS: Record<Prompt['kind'], string> = {
 	export: 'export to file (.csv .json .jsonl .parquet): ',
 	'export-overwrite': 'NAME exists: replace it? (y to replace): ',
 	column: 'show column (NAME): ',
+	'mark-note': 'mark: note (optional; Enter saves, Esc cancels): ',
+	'mark-choice': 'marked: e edits the note, u unmarks (then Enter; Esc keeps): ',
+	'mark-delete': 'delete the mark? (y to delete): ',
+	report: 'report to file (.html, .md): ',
+	'report-overwrite': 'NAME exists: replace it? (y to replace): ',
 };
 
 /** Props of {@link FilterBar}. */
@@ -42,7 +47,8 @@ export function FilterBar({filter, selected, focused, prompt, width, relativeTo}
 		const error = prompt.error ? `  ${prompt.error}` : '';
 		const room = Math.max(1, width - cells(label) - 1);
 		const typed = `${prompt.text}▏${error}`;
-		const aside = !error && prompt.kind === 'filter' && relativeTo ? relativeAside(prompt.text, relativeTo) : '';
+		let aside = !error && prompt.kind === 'filter' && relativeTo ? relativeAside(prompt.text, relativeTo) : '';
+		if (!error && prompt.kind === 'report' && prompt.text === '') aside = `  Enter: ${prompt.subject ?? ''}`;
 		const asideRoom = room - cells(typed);
 		const shown = aside && asideRoom >= 12 ? aside : '';
 		return (
@@ -74,7 +80,7 @@ export function FilterBar({filter, selected, focused, prompt, width, relativeTo}
 			<Text
 				key={i}
 				inverse={focused && i === selected}
-				color={chip.kind === 'field' && chip.exclude ? theme.error : theme.accent}
+				color={(chip.kind === 'field' || chip.kind === 'finding') && chip.exclude ? theme.error : theme.accent}
 			>
 				{text}
 			</Text>,

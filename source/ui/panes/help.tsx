@@ -21,6 +21,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
 	findings: 'Findings (F)',
 	inventory: 'Inventory (D)',
 	dossier: "A device's dossier (Enter in the inventory)",
+	marks: 'Marks (M)',
 	help: 'Help',
 	frequency: 'Frequency view (# in the events table)',
 };

@@ -5,6 +5,7 @@
 import {Box, Text} from 'ink';
 import {formatTime, type Zone} from '../../query/time.js';
 import type {EventRecord, Loaded} from '../model/data.js';
+import type {Marker} from '../model/marks.js';
 import {INDENT, type JsonLine, type Token} from '../json-lines.js';
 import type {RecordPlace} from '../state/state.js';
 import {cells, fit} from '../text/fit.js';
@@ -19,6 +20,8 @@ export type RecordPaneProps = {
 	width: number;
 	height: number;
 	zone: Zone;
+	/** The event's mark, when marked (shown first in the title, with its note). */
+	mark?: Marker;
 };
 
 function tokenColour(token: Token, theme: Theme): string | undefined {
@@ -51,7 +54,7 @@ export function indentation(depth: number, width: number): string {
 }
 
 /** The record view. */
-export function RecordPane({record, lines, place, width, height, zone}: RecordPaneProps) {
+export function RecordPane({record, lines, place, width, height, zone, mark}: RecordPaneProps) {
 	const theme = useTheme();
 	const row = record.data?.row;
 	let title = `record ${place.eventID}`;
@@ -63,6 +66,7 @@ export function RecordPane({record, lines, place, width, height, zone}: RecordPa
 		const duplicates =
 			dropped > 0 ? `${dropped.toLocaleString('en-US')} duplicate key${dropped === 1 ? '' : 's'} (first kept) · ` : '';
 		title = `${String(row['eventName'] ?? '')} · ${duplicates}${time} · ${place.eventID} · `;
+		if (mark?.marked) title = `* marked${mark.note ? `: ${mark.note}` : ''} · ${title}`;
 		source = `from ${String(row['sourceFile'] ?? '?')}`;
 		// What `clicktrail verify --db` found about that file, beside it.
 		const integrity = record.data?.integrity;

@@ -2,13 +2,17 @@
  * The timeline: a histogram of the filtered events in eighth blocks, columns with errors in the error colour and
  * marked `!` below, the bucket width and span in the heading (with the events left out for lying far before or
  * after the rest); when focused, a cursor (▲) and a marked span (─)
- * to zoom into.
+ * to zoom into. When the case holds findings, a row under the bars marks each bucket holding a finding's event with
+ * the most severe one's letter (C, H, M, L, I); it takes the bars' last row (on a one-row timeline, the marker line's
+ * blanks), so the pane keeps its height.
  */
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {renderBars} from '../../query/bars.js';
 import {formatTime, type Zone} from '../../query/time.js';
 import type {Loaded, Timeline} from '../model/data.js';
+import {severityLetter, type FindingBuckets} from '../model/marks.js';
+import {severityColour} from './events.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 
@@ -21,6 +25,8 @@ export type TimelinePaneProps = {
 	width: number;
 	barsHeight: number;
 	zone: Zone;
+	/** The findings row, per bar; undefined: no row (the case holds no findings). */
+	findings?: Loaded<FindingBuckets>;
 };
 
 /** The timeline pane: heading, bars, marker line. */
@@ -32,6 +38,7 @@ export const TimelinePane = memo(function TimelinePane({
 	width,
 	barsHeight,
 	zone,
+	findings,
 }: TimelinePaneProps) {
 	const theme = useTheme();
 	const data = timeline.data;
@@ -52,7 +59,10 @@ export const TimelinePane = memo(function TimelinePane({
 	}
 	const n = data.counts.length;
 	const columnWidth = Math.max(1, Math.min(4, Math.floor(width / Math.max(1, n))));
-	const bars = renderBars(data.counts, barsHeight);
+	// The findings row takes the bars' last row; on a one-row timeline it fills the marker line's blanks.
+	const row = findings && barsHeight >= 2 ? findingsRow(findings, n) : undefined;
+	const merged = findings && barsHeight < 2 && !findings.loading ? findings.data : undefined;
+	const bars = renderBars(data.counts, row ? barsHeight - 1 : barsHeight);
 	const at = Math.min(cursor, n - 1);
 	const low = mark === undefined ? at : Math.min(mark, at);
 	const high = mark === undefined ? at : Math.max(mark, at);
@@ -71,7 +81,8 @@ export const TimelinePane = memo(function TimelinePane({
 		.map((c, i) => {
 			if (focused && i === at) return '▲';
 			if (focused && mark !== undefined && i >= low && i <= high) return '─';
-			return c.errors > 0 ? '!' : ' ';
+			if (c.errors > 0) return '!';
+			return merged?.length === n && merged[i] !== null ? severityLetter(merged[i]) : ' ';
 		})
 		.join('');
 	return (
@@ -89,9 +100,35 @@ export const TimelinePane = memo(function TimelinePane({
 				</Text>
 			))}
 			<Text color={theme.error}>{fit(widen(markers), width)}</Text>
+			{row && (
+				<Text wrap="truncate">
+					{row.map((run, i) => (
+						<Text key={i} color={run.rank === undefined ? theme.dim : severityColour(run.rank, theme)}>
+							{run.rank === undefined ? run.text : widen(run.text)}
+						</Text>
+					))}
+				</Text>
+			)}
 		</Box>
 	);
 });
+
+/**
+ * The findings row as runs of one rank (a letter per bar, blank where none), or a dim note when no bar holds a
+ * finding; blank while the row for these bars is read.
+ */
+function findingsRow(findings: Loaded<FindingBuckets>, bars: number): Array<{rank?: number | null; text: string}> {
+	const ranks = findings.data;
+	if (!ranks || findings.loading || ranks.length !== bars) return [{rank: undefined, text: ''}];
+	if (ranks.every(rank => rank === null)) return [{rank: undefined, text: 'findings: none under this filter'}];
+	const out: Array<{rank: number | null; text: string}> = [];
+	for (const rank of ranks) {
+		const last = out.at(-1);
+		if (last && last.rank === rank) last.text += severityLetter(rank);
+		else out.push({rank, text: severityLetter(rank)});
+	}
+	return out;
+}
 
 /** Events left out of the bars for lying far from the rest, e.g. " · not shown: 1 earlier (1970-01-01), 2 later (2099-12-31)". */
 export function outsideNote(data: Timeline, zone: Zone): string {

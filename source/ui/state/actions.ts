@@ -12,6 +12,7 @@ import type {ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Tim
 import type {FindingRow} from '../model/findings.js';
 import type {Change, Dossier, InventoryView} from '../model/inventory.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
+import type {Annotations, FindingBuckets, Markers, MarkRow} from '../model/marks.js';
 import type {UiState} from './state.js';
 
 /** The slots of `state.data` a read job fills, and what each holds. */
@@ -28,6 +29,10 @@ export type Slots = {
 	inventory: InventoryView;
 	dossier: Dossier;
 	change: Change | null;
+	annotations: Annotations;
+	markers: Markers;
+	marks: MarkRow[];
+	findingBuckets: FindingBuckets;
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */
@@ -56,7 +61,11 @@ export type UiAction =
 	/** A saved view was saved, renamed or deleted: close the prompt and read the list again. */
 	| {type: 'views-changed'; message: string}
 	/** The export's file exists: ask whether to replace it (the prompt keeps where it came from). */
-	| {type: 'prompt-confirm-overwrite'; path: string};
+	| {type: 'prompt-confirm-overwrite'; path: string}
+	/** A mark was saved or deleted: close the prompt and read the marks again. */
+	| {type: 'marks-changed'; message: string}
+	/** Background work (a report) moved on: what it does now (undefined: done), and a message when it ends. */
+	| {type: 'working'; text?: string; message?: string};
 
 /** A side effect, as data: run by source/ui/effects/run-effect.ts. */
 export type Effect =
@@ -68,7 +77,18 @@ export type Effect =
 	| {type: 'save-view'; name: string; description: string; filter?: FilterState; sql?: string}
 	| {type: 'rename-view'; from: string; to: string}
 	| {type: 'delete-view'; name: string}
-	| {type: 'export'; query: SqlQuery; path: string; format: ExportFormat; userSql: boolean; overwrite: boolean};
+	| {type: 'export'; query: SqlQuery; path: string; format: ExportFormat; userSql: boolean; overwrite: boolean}
+	| {type: 'save-mark'; eventID: string; note: string}
+	| {type: 'delete-mark'; eventID: string}
+	/** The report of the events `filter` selects, written to `path` (source/report/). */
+	| {
+			type: 'write-report';
+			path: string;
+			format: 'html' | 'md';
+			filter: FilterState;
+			caseFile: string;
+			overwrite: boolean;
+	  };
 
 /** The next state and the effects to run. */
 export type Step = {state: UiState; effects: Effect[]};

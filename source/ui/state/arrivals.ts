@@ -18,7 +18,9 @@ type Arrival = Exclude<
 			| 'prompt-done'
 			| 'views-changed'
 			| 'prompt-error'
-			| 'prompt-confirm-overwrite';
+			| 'prompt-confirm-overwrite'
+			| 'marks-changed'
+			| 'working';
 	}
 >;
 

@@ -21,6 +21,10 @@ export const LANES: Record<keyof Slots, string> = {
 	inventory: 'inventory',
 	dossier: 'dossier',
 	change: 'change',
+	annotations: 'annotations',
+	markers: 'markers',
+	marks: 'marks',
+	findingBuckets: 'finding-buckets',
 };
 
 /** The slots, in the order their jobs start. */
@@ -45,10 +49,11 @@ function shows(state: UiState, mode: UiState['mode']): boolean {
 /** The wanted key of every slot (undefined: nothing wanted). */
 export function dataKeys(state: UiState): Record<keyof Slots, string | undefined> {
 	const {filter, box} = state;
+	const timeline = JSON.stringify([filter, box.mainWidth]);
 	return {
 		counts: JSON.stringify(filter),
 		facets: JSON.stringify([filter, box.facetLimit]),
-		timeline: JSON.stringify([filter, box.mainWidth]),
+		timeline,
 		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize), state.table.sort]),
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
@@ -60,6 +65,36 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		dossier: state.inventory?.dossier ? JSON.stringify(state.inventory.dossier.deviceId) : undefined,
 		change:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
+		...marksKeys(state, timeline),
+	};
+}
+
+/** The events the gutter's markers are read for: the rows of the page on screen, and the record shown. */
+export function markerIds(state: UiState): string[] {
+	const ids = (state.data.page.data?.rows ?? []).map(row => row.eventID);
+	if (showsRecord(state) && state.record) ids.push(state.record.eventID);
+	return ids;
+}
+
+/**
+ * The keys of the marks and findings reads: whether the case holds any (again after each mark saved); the gutter's
+ * markers for the events on screen and the record shown; the marks list while shown; the findings row for the bars
+ * shown, once they are the filter's. The markers and the row are read only when the case holds marks or findings.
+ */
+function marksKeys(state: UiState, timeline: string) {
+	const {data} = state;
+	const version = data.marksVersion;
+	const any = data.annotations.data;
+	const ids = markerIds(state);
+	const bars = data.timeline.key === timeline ? data.timeline.data : undefined;
+	return {
+		annotations: JSON.stringify(['annotations', version]),
+		markers: any && any.marks + any.findingEvents > 0 && ids.length > 0 ? JSON.stringify([ids, version]) : undefined,
+		marks: shows(state, 'marks') ? JSON.stringify(['marks', version]) : undefined,
+		findingBuckets:
+			any && any.findingEvents > 0 && bars
+				? JSON.stringify([state.filter, bars.bucket.name, bars.from, bars.until, bars.starts.length])
+				: undefined,
 	};
 }
 
@@ -80,5 +115,9 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		inventory: loaded(data.inventory, keys.inventory),
 		dossier: loaded(data.dossier, keys.dossier),
 		change: loaded(data.change, keys.change),
+		annotations: loaded(data.annotations, keys.annotations),
+		markers: loaded(data.markers, keys.markers),
+		marks: loaded(data.marks, keys.marks),
+		findingBuckets: loaded(data.findingBuckets, keys.findingBuckets),
 	};
 }

@@ -85,6 +85,8 @@ export type Opening = {
 	now?: Date;
 	sql?: string;
 	notice?: string;
+	/** The case file's path (the report's default name). */
+	caseFile?: string;
 };
 
 /** The container the screen opens with (in the console, running `sql`, when given). */

@@ -14,6 +14,7 @@ import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedV
 import type {FindingRow} from '../model/findings.js';
 import type {Change, Dossier, InventoryView} from '../model/inventory.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
+import type {Annotations, FindingBuckets, Markers, MarkRow} from '../model/marks.js';
 import {INITIAL_CONSOLE, type ConsoleState} from './console-state.js';
 
 /** Which page of the events table to show: the rows after (forward) or before (backward) an anchor row. */
@@ -27,7 +28,8 @@ export type PageRequest = {
 
 /**
  * The prompt being typed: a search, a filter, a name for a new view (then its description), a new name for a view,
- * the confirmation of a delete, the file to export to, or whether to replace that file when it exists.
+ * the confirmation of a delete, the file to export to, or whether to replace that file when it exists; a mark's
+ * note, what to do with a marked event (e: edit the note, u: unmark), a mark's delete, the report's file.
  */
 export type Prompt = {
 	kind:
@@ -39,12 +41,20 @@ export type Prompt = {
 		| 'view-delete'
 		| 'export'
 		| 'export-overwrite'
-		| 'column';
+		| 'column'
+		| 'mark-note'
+		| 'mark-choice'
+		| 'mark-delete'
+		| 'report'
+		| 'report-overwrite';
 	text: string;
 	error?: string;
 	/** The mode to go back to when the prompt closes (default browse). */
 	returnTo?: Mode;
-	/** The view the prompt is about (rename, delete; the name chosen, for the description); the file, to replace it. */
+	/**
+	 * The view the prompt is about (rename, delete; the name chosen, for the description); the file, to replace it;
+	 * the eventID a mark prompt is about; the report's default file.
+	 */
 	subject?: string;
 	/** What is saved or exported: the filter or the console's SQL. */
 	source?: 'filter' | 'console';
@@ -56,8 +66,8 @@ export type RecordPlace = {
 	/** Its eventTime, when known (for a faster lookup). */ eventTime?: Date;
 	line: number;
 	top: number;
-	/** Opened from the lineage tree (a hop's issuing event) or a device's dossier: back goes to it. */
-	back?: 'lineage' | 'dossier';
+	/** Opened from the lineage tree (a hop's issuing event), a device's dossier or the marks list: back goes there. */
+	back?: 'lineage' | 'dossier' | 'marks';
 };
 
 /** The events table's column choices. */
@@ -105,6 +115,12 @@ export type UiState = {
 	sessions: {cursor: number};
 	/** The findings list: the selected row. */
 	findings: {cursor: number};
+	/** The marks list: the selected row. */
+	marks: {cursor: number};
+	/** The case file's path (the report's default name and its guard against writing over it). */
+	caseFile?: string;
+	/** Work going on in the background (writing a report), for the status bar; undefined when none. */
+	working?: string;
 	/** Where everything goes on this terminal (set on resize). */
 	box: Layout;
 	/** Display zone for every time. */
@@ -134,6 +150,13 @@ export type ScreenData = {
 	dossier: Answer<Dossier>;
 	/** What the record on screen changed, if it is a mutating IoT 1-Click call. */
 	change: Answer<Change | null>;
+	/** Whether the case holds marks or findings; the gutter's markers; the marks list; the timeline's findings row. */
+	annotations: Answer<Annotations>;
+	markers: Answer<Markers>;
+	marks: Answer<MarkRow[]>;
+	findingBuckets: Answer<FindingBuckets>;
+	/** Bumped after a mark is saved or deleted, to read the marks again. */
+	marksVersion: number;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -146,7 +169,7 @@ export type ScreenData = {
 /** The state the screen opens in: events table focused, no filter, newest first, nothing read yet. */
 export function initialState(
 	filter: FilterState = {chips: []},
-	opening: {columns?: number; rows?: number; zone?: Zone; now?: Date} = {},
+	opening: {columns?: number; rows?: number; zone?: Zone; now?: Date; caseFile?: string} = {},
 ): UiState {
 	return {
 		mode: 'browse',
@@ -165,6 +188,8 @@ export function initialState(
 		views: {cursor: 0},
 		sessions: {cursor: 0},
 		findings: {cursor: 0},
+		marks: {cursor: 0},
+		...(opening.caseFile ? {caseFile: opening.caseFile} : {}),
 		box: layout(opening.columns ?? 80, opening.rows ?? 24),
 		zone: opening.zone ?? 'UTC',
 		...(opening.now ? {now: opening.now} : {}),
@@ -181,6 +206,11 @@ export function initialState(
 			inventory: {},
 			dossier: {},
 			change: {},
+			annotations: {},
+			markers: {},
+			marks: {},
+			findingBuckets: {},
+			marksVersion: 0,
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

@@ -2,8 +2,9 @@
  * The events table's column keys: move the column cursor, hide, show and move columns, sort by a column. Pure.
  */
 import type {ActionName} from '../keys/bindings.js';
-import {eventColumns, tableUse, type ColumnName} from '../event-columns.js';
+import {eventColumns, GUTTER_WIDTH, tableUse, type ColumnName} from '../event-columns.js';
 import {TABLE_COLUMNS, type TableColumn} from '../../events/columns.js';
+import {showsGutter} from '../model/marks.js';
 import type {UiState} from './state.js';
 
 /** The column actions of the events table. */
@@ -21,7 +22,8 @@ export const COLUMN_ACTIONS = [
 
 /** The columns on screen now, by name (time first). */
 export function shownNames(state: UiState): ColumnName[] {
-	return eventColumns(state.box.mainWidth, state.zone, state.table.columns).map(c => c.name);
+	const gutter = showsGutter(state.data.annotations.data) ? GUTTER_WIDTH : 0;
+	return eventColumns(state.box.mainWidth - gutter, state.zone, state.table.columns).map(c => c.name);
 }
 
 /** The table columns not on screen (hidden by the user, or with no room left), in registry order. */

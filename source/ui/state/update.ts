@@ -32,6 +32,16 @@ export function update(state: UiState, action: UiAction): Step {
 			const data = {...state.data, views: {...state.data.views, version: state.data.views.version + 1}};
 			return update({...state, data}, {type: 'prompt-done', message: action.message});
 		}
+		case 'marks-changed': {
+			const data = {...state.data, marksVersion: state.data.marksVersion + 1};
+			return update({...state, data}, {type: 'prompt-done', message: action.message});
+		}
+		case 'working':
+			return step({
+				...state,
+				working: action.text,
+				...(action.message === undefined ? {} : {message: action.message}),
+			});
 		case 'prompt-error':
 			return step(state.prompt ? {...state, prompt: {...state.prompt, error: action.error}} : state);
 		case 'prompt-confirm-overwrite': {
@@ -39,7 +49,13 @@ export function update(state: UiState, action: UiAction): Step {
 			if (!open) return step(state);
 			return step({
 				...state,
-				prompt: {...open, kind: 'export-overwrite', text: '', subject: action.path, error: undefined},
+				prompt: {
+					...open,
+					kind: open.kind === 'report' ? 'report-overwrite' : 'export-overwrite',
+					text: '',
+					subject: action.path,
+					error: undefined,
+				},
 			});
 		}
 		default:

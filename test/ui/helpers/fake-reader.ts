@@ -37,6 +37,10 @@ export class FakeReader implements ReadLanes {
 	readonly stable = true;
 	/** Every query run, with its lane, in order. */
 	readonly queries: Array<{lane: string; query: SqlQuery}> = [];
+	/** Marked events and their notes (the `marks` table), for the gutter and the marks list. */
+	readonly marks = new Map<string, string | null>();
+	/** The most severe finding's rank of the events a finding holds (0 critical ... 4 informational). */
+	readonly findingRanks = new Map<string, number>();
 
 	constructor(private readonly events: readonly FakeEvent[]) {}
 
@@ -60,6 +64,8 @@ export class FakeReader implements ReadLanes {
 
 	private answer({sql, params}: SqlQuery): Row[] {
 		const events = this.events;
+		const marksAnswer = this.marksAnswer(sql, params);
+		if (marksAnswer) return marksAnswer;
 		if (sql.includes('FROM files')) return [];
 		if (sql.includes('FROM findings') || sql.includes('FROM identity_events')) return [];
 		if (sql.includes('information_schema')) return [];
@@ -91,5 +97,35 @@ export class FakeReader implements ReadLanes {
 			return sorted.slice(0, Number(params.at(-1))).map(({raw: _raw, sourceFile: _file, ...row}) => row);
 		}
 		throw new Error(`the fake reader does not answer: ${sql}`);
+	}
+
+	/** The reads of source/query/marks.ts and the timeline's findings row (left empty), from the maps above. */
+	private marksAnswer(sql: string, params: SqlQuery['params']): Row[] | undefined {
+		if (sql.startsWith('SELECT (SELECT count(*) FROM marks)'))
+			return [{marks: this.marks.size, findingEvents: this.findingRanks.size}];
+		if (sql.startsWith('WITH hit AS')) return [];
+		if (sql.startsWith('WITH ids AS')) {
+			const ids = JSON.parse(String(params[0])) as string[];
+			return ids
+				.filter(id => this.marks.has(id) || this.findingRanks.has(id))
+				.map(id => ({
+					eventID: id,
+					marked: this.marks.has(id),
+					note: this.marks.get(id) ?? null,
+					rank: this.findingRanks.get(id) ?? null,
+				}));
+		}
+		if (sql.includes('FROM marks m LEFT JOIN events'))
+			return [...this.marks].map(([eventID, note]) => {
+				const event = this.events.find(e => e.eventID === eventID);
+				return {
+					eventID,
+					note,
+					eventTime: event?.eventTime ?? null,
+					eventName: event?.eventName ?? null,
+					principal: event?.principal ?? null,
+				};
+			});
+		return undefined;
 	}
 }

@@ -29,6 +29,7 @@ const MODE_OF: Record<Scope, UiState['mode']> = {
 	lineage: 'lineage',
 	sessions: 'sessions',
 	findings: 'findings',
+	marks: 'marks',
 };
 
 const apply = (state: UiState, ...actions: UiAction[]) =>

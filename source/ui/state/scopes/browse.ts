@@ -1,12 +1,13 @@
 /**
  * Keys of browse mode whatever pane has focus: panes, search, filter prompt, console, views, save, export, clear,
- * errors only, back.
+ * errors only, back, the sessions, findings and marks lists, the report.
  */
 import {clearAll, toggleChip} from '../../../query/filters.js';
 import {filterAsSql} from '../../../query/sql-view.js';
 import {PANES} from '../../keys/bindings.js';
 import {step, type ScopeHandler} from '../actions.js';
 import {consoleWith} from '../console-reducer.js';
+import {reportPrompt} from '../marking.js';
 import {back, openPrompt, withFilter} from '../moves.js';
 import {openInventory} from './inventory.js';
 
@@ -27,6 +28,8 @@ export const browseScope: ScopeHandler = {
 		'open-sessions',
 		'open-findings',
 		'open-inventory',
+		'open-marks',
+		'write-report',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -61,6 +64,10 @@ export const browseScope: ScopeHandler = {
 				return step({...state, mode: 'findings'});
 			case 'open-inventory':
 				return step(openInventory(state));
+			case 'open-marks':
+				return step({...state, mode: 'marks'});
+			case 'write-report':
+				return step(reportPrompt(state));
 			default:
 				return step(state);
 		}

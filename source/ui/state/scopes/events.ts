@@ -3,10 +3,22 @@
  * the column keys (choose, order, hide, sort by) are in table-columns.ts.
  */
 import {step, type ScopeHandler} from '../actions.js';
+import {markPrompt} from '../marking.js';
 import {columnAction, COLUMN_ACTIONS} from '../table-columns.js';
 
 export const eventsScope: ScopeHandler = {
-	actions: ['up', 'down', 'page-up', 'page-down', 'top', 'bottom', 'open', 'toggle-order', ...COLUMN_ACTIONS],
+	actions: [
+		'up',
+		'down',
+		'page-up',
+		'page-down',
+		'top',
+		'bottom',
+		'open',
+		'toggle-order',
+		'mark-event',
+		...COLUMN_ACTIONS,
+	],
 	handle(state, action) {
 		if ((COLUMN_ACTIONS as readonly string[]).includes(action))
 			return step(columnAction(state, action as (typeof COLUMN_ACTIONS)[number]));
@@ -51,6 +63,8 @@ export const eventsScope: ScopeHandler = {
 				if (page.moreBefore && rows[0])
 					return step({...state, page: {seq, anchor: rows[0], direction: 'backward'}, row});
 				return step({...state, row: 0});
+			case 'mark-event':
+				return step(markPrompt(state, rows[row]?.eventID));
 			case 'open': {
 				const selected = rows[row];
 				if (!selected) return step(state);

@@ -15,6 +15,7 @@ import {globalScope} from './global.js';
 import {helpScope} from './help.js';
 import {dossierScope, inventoryScope} from './inventory.js';
 import {lineageScope} from './lineage.js';
+import {marksScope} from './marks.js';
 import {promptScope} from './prompt.js';
 import {recordScope} from './record.js';
 import {sessionsScope} from './sessions.js';
@@ -40,4 +41,5 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	findings: findingsScope,
 	inventory: inventoryScope,
 	dossier: dossierScope,
+	marks: marksScope,
 };

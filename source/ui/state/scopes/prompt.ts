@@ -1,12 +1,14 @@
 /**
  * The prompt's keys: apply, cancel, delete a character. Applying a search or filter sets chips; a view's name asks
- * for its description next; saving, renaming or deleting a view and exporting are effects.
+ * for its description next; saving, renaming or deleting a view, exporting, saving or deleting a mark and writing
+ * the report are effects.
  */
 import {exportFormatFor} from '../../../query/export-sql.js';
 import {addChip, type Chip} from '../../../query/filters.js';
 import {filterViewQuery} from '../../../query/view-query.js';
 import {parseFilterPrompt} from '../../filter-prompt.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
+import {submitMark, submitReport} from '../marking.js';
 import {withFilter} from '../moves.js';
 import {showColumn} from '../table-columns.js';
 import {nowOf, type Prompt, type UiState} from '../state.js';
@@ -31,6 +33,13 @@ export const promptScope: ScopeHandler = {
 		}
 	},
 };
+
+/** A typed `finding=#N` chip with the finding's title, when the findings list has been read. */
+function titled(chip: Chip, state: UiState): Chip {
+	if (chip.kind !== 'finding' || !('findingId' in chip) || chip.title) return chip;
+	const title = state.data.findings.data?.find(f => f.findingId === chip.findingId)?.title;
+	return title ? {...chip, title} : chip;
+}
 
 function submit(before: UiState, open: Prompt): Step {
 	const local = open.kind === 'search' || open.kind === 'filter' || open.kind === 'view-name';
@@ -67,6 +76,13 @@ function submit(before: UiState, open: Prompt): Step {
 			const query = userSql ? {sql: state.console.editor.text, params: []} : filterViewQuery(state.filter);
 			return step(state, {type: 'export', query, path, format, userSql, overwrite});
 		}
+		case 'mark-note':
+		case 'mark-choice':
+		case 'mark-delete':
+			return submitMark(state, open);
+		case 'report':
+		case 'report-overwrite':
+			return submitReport(state, open);
 		case 'column': {
 			const shown = showColumn({...state, mode: 'browse', prompt: undefined}, open.text);
 			return 'error' in shown ? error(shown.error) : step(shown);
@@ -80,7 +96,7 @@ function submit(before: UiState, open: Prompt): Step {
 			} else {
 				const result = parseFilterPrompt(open.text, {now: nowOf(state), zone: state.zone});
 				if ('error' in result) return error(result.error);
-				chips = result.chips;
+				chips = result.chips.map(chip => titled(chip, state));
 			}
 			const filter = chips.reduce(addChip, state.filter);
 			return step({...withFilter(state, filter, false), mode: 'browse', prompt: undefined});

@@ -9,6 +9,7 @@ import {AROUND_MINUTES, aroundChips} from '../../filter-prompt.js';
 import {copyText} from '../../json-lines.js';
 import {stringifyJson} from '../../json/stringify.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
+import {markPrompt} from '../marking.js';
 import {back, withFilter} from '../moves.js';
 import type {UiState} from '../state.js';
 import {recordBodyHeight} from '../data-keys.js';
@@ -27,6 +28,7 @@ export const recordScope: ScopeHandler = {
 		'copy-value',
 		'copy-record',
 		'open-lineage',
+		'mark-event',
 	],
 	handle(state, action) {
 		const place = state.record;
@@ -37,8 +39,10 @@ export const recordScope: ScopeHandler = {
 			// An event opened from a device's dossier: back to the dossier.
 			if (place?.back === 'dossier' && state.inventory?.dossier)
 				return step({...state, mode: 'dossier', record: undefined});
+			if (place?.back === 'marks') return step({...state, mode: 'marks', record: undefined});
 			return step(back(state));
 		}
+		if (action === 'mark-event') return step(markPrompt(state, place?.eventID));
 		if (action === 'open-lineage') return step(openLineage(state));
 		if (action === 'copy-value' || action === 'copy-record') return copy(state, action);
 		if (!place) return step({...state, mode: 'browse'});
