@@ -1,12 +1,26 @@
 /**
  * Running the built CLI in a real pseudo-terminal, reading its screen through {@link ScreenBuffer}.
  */
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {spawn, type IPty} from '@lydell/node-pty';
 import {ScreenBuffer} from './screen-buffer.js';
 
 /** The built entry point (npm run build). */
 export const CLI = path.resolve('dist/cli.js');
+
+let stateHome: string | undefined;
+
+/** Where runs that name no XDG_STATE_HOME keep the screen's session: a temporary folder, never the user's home. */
+function testStateHome(): string {
+	if (!stateHome) {
+		const made = mkdtempSync(path.join(os.tmpdir(), 'clicktrail-state-'));
+		process.on('exit', () => rmSync(made, {recursive: true, force: true}));
+		stateHome = made;
+	}
+	return stateHome;
+}
 
 /** A CLI run in a pty. */
 export type PtyRun = {
@@ -36,7 +50,7 @@ export function runCli(
 	// Ink renders only the final frame when it believes it runs in CI.
 	delete env['CI'];
 	delete env['CONTINUOUS_INTEGRATION'];
-	Object.assign(env, {TERM: 'xterm-256color', TZ: 'UTC', ...options.env});
+	Object.assign(env, {TERM: 'xterm-256color', TZ: 'UTC', XDG_STATE_HOME: testStateHome(), ...options.env});
 	const pty = spawn(process.execPath, [CLI, ...args], {
 		name: 'xterm-256color',
 		cols: columns,

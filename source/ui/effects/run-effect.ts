@@ -19,6 +19,8 @@ export type EffectContext = {
 	store?: CaseStore;
 	sql: SqlRunner;
 	dispatch: Dispatch;
+	/** Keeps the screen's session (filters, zoom, focus, cursor) for the next time this case file is opened. */
+	saveSession?: () => void;
 };
 
 /** Runs one effect. */
@@ -29,7 +31,11 @@ export function runEffect(context: EffectContext, effect: Effect): void {
 	const changed = (message: string) => dispatch({type: 'views-changed', message});
 	switch (effect.type) {
 		case 'quit':
-			context.exit();
+			try {
+				context.saveSession?.();
+			} finally {
+				context.exit();
+			}
 			return;
 		case 'copy':
 			context.write(osc52(effect.text));

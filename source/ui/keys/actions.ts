@@ -81,4 +81,8 @@ export type ActionName =
 	| 'open-lineage'
 	| 'open-sessions'
 	| 'pivot-access-key'
-	| 'open-findings';
+	| 'open-findings'
+	/** Undo and redo a filter change (Esc is navigation, not undo); the console's result cell cursor. */
+	| 'undo'
+	| 'redo'
+	| 'open-result';

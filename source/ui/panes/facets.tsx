@@ -42,6 +42,17 @@ export function allocate(lists: readonly FacetList[], height: number, expanded: 
 	return shown;
 }
 
+/**
+ * The values of one list fitted to `width` cells, keeping the `keep` end; values that would then read the same (two
+ * ARNs with one long start) are cut in the middle instead, keeping both ends, so that they differ on screen.
+ */
+export function facetLabels(values: readonly string[], width: number, keep: 'start' | 'end'): string[] {
+	const cut = values.map(value => fit(value, width, {keep}));
+	const seen = new Map<string, number>();
+	for (const label of cut) seen.set(label, (seen.get(label) ?? 0) + 1);
+	return cut.map((label, i) => ((seen.get(label) ?? 0) > 1 ? fit(values[i]!, width, {keep: 'middle'}) : label));
+}
+
 /** The facets column. */
 export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focused, width, height}: FacetsPaneProps) {
 	const theme = useTheme();
@@ -67,12 +78,16 @@ export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focus
 				{fit(`${list.field}${list.more ? '' : ` (${list.values.length})`}`, width)}
 			</Text>,
 		);
+		const labels = facetLabels(
+			list.values.map(item => item.value ?? NULL_LABEL),
+			width - 3 - countWidth,
+			list.field === 'principal' ? 'end' : 'start',
+		);
 		for (const [j, item] of list.values.slice(0, shown[i]).entries()) {
 			const selected = i === cursor.field && j === cursor.value;
 			const included = hasChip(filter, {kind: 'field', field: list.field, value: item.value, exclude: false});
 			const marker = selected ? (focused ? '›' : '·') : ' ';
-			const label = item.value ?? NULL_LABEL;
-			const text = `${marker}${included ? '✓' : ' '}${fit(label, width - 3 - countWidth, {keep: list.field === 'principal' ? 'end' : 'start'})} ${fit(
+			const text = `${marker}${included ? '✓' : ' '}${labels[j]} ${fit(
 				item.count.toLocaleString('en-US'),
 				countWidth,
 				{align: 'right'},

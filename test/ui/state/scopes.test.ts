@@ -29,6 +29,8 @@ const MODE_OF: Record<Scope, UiState['mode']> = {
 	lineage: 'lineage',
 	sessions: 'sessions',
 	findings: 'findings',
+	result: 'result',
+	cell: 'cell',
 };
 
 const apply = (state: UiState, ...actions: UiAction[]) =>

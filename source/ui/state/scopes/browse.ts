@@ -1,6 +1,6 @@
 /**
  * Keys of browse mode whatever pane has focus: panes, search, filter prompt, console, views, save, export, clear,
- * errors only, back.
+ * errors only, back (Esc: navigation), undo and redo (u, Ctrl-R: filter changes).
  */
 import {clearAll, toggleChip} from '../../../query/filters.js';
 import {filterAsSql} from '../../../query/sql-view.js';
@@ -8,6 +8,7 @@ import {PANES} from '../../keys/bindings.js';
 import {step, type ScopeHandler} from '../actions.js';
 import {consoleWith} from '../console-reducer.js';
 import {back, openPrompt, withFilter} from '../moves.js';
+import {redo, undo} from '../undo.js';
 
 export const browseScope: ScopeHandler = {
 	actions: [
@@ -25,6 +26,8 @@ export const browseScope: ScopeHandler = {
 		'back',
 		'open-sessions',
 		'open-findings',
+		'undo',
+		'redo',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -50,13 +53,17 @@ export const browseScope: ScopeHandler = {
 			case 'clear-filters':
 				return step(state.filter.chips.length === 0 ? state : withFilter(state, clearAll(), true));
 			case 'toggle-errors':
-				return step(withFilter(state, toggleChip(state.filter, {kind: 'errors'}), false));
+				return step(withFilter(state, toggleChip(state.filter, {kind: 'errors'}), true));
 			case 'back':
 				return step(back(state));
 			case 'open-sessions':
 				return step({...state, mode: 'sessions'});
 			case 'open-findings':
 				return step({...state, mode: 'findings'});
+			case 'undo':
+				return step(undo(state));
+			case 'redo':
+				return step(redo(state));
 			default:
 				return step(state);
 		}

@@ -5,6 +5,7 @@
 import type {Scope} from '../../keys/bindings.js';
 import type {ScopeHandler} from '../actions.js';
 import {browseScope} from './browse.js';
+import {cellScope} from './cell.js';
 import {consoleScope} from './console.js';
 import {eventsScope} from './events.js';
 import {facetsScope} from './facets.js';
@@ -16,6 +17,7 @@ import {helpScope} from './help.js';
 import {lineageScope} from './lineage.js';
 import {promptScope} from './prompt.js';
 import {recordScope} from './record.js';
+import {resultScope} from './result.js';
 import {sessionsScope} from './sessions.js';
 import {timelineScope} from './timeline.js';
 import {viewsScope} from './views.js';
@@ -37,4 +39,6 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	lineage: lineageScope,
 	sessions: sessionsScope,
 	findings: findingsScope,
+	result: resultScope,
+	cell: cellScope,
 };

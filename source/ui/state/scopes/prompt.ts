@@ -83,7 +83,7 @@ function submit(before: UiState, open: Prompt): Step {
 				chips = result.chips;
 			}
 			const filter = chips.reduce(addChip, state.filter);
-			return step({...withFilter(state, filter, false), mode: 'browse', prompt: undefined});
+			return step({...withFilter(state, filter, true), mode: 'browse', prompt: undefined});
 		}
 	}
 }

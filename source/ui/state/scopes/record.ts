@@ -9,7 +9,7 @@ import {AROUND_MINUTES, aroundChips} from '../../filter-prompt.js';
 import {copyText} from '../../json-lines.js';
 import {stringifyJson} from '../../json/stringify.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
-import {back, withFilter} from '../moves.js';
+import {back, pivotTo} from '../moves.js';
 import type {UiState} from '../state.js';
 
 export const recordScope: ScopeHandler = {
@@ -106,6 +106,5 @@ function pivot(state: UiState, name: ActionName): UiState {
 	}
 	const filter: FilterState = {chips};
 	const same = chips.every(chip => hasChip(state.filter, chip)) && chips.length === state.filter.chips.length;
-	const next = same ? state : withFilter(state, filter, true);
-	return {...next, mode: 'browse', focus: 'events', record: undefined};
+	return pivotTo(state, same ? state.filter : filter);
 }
