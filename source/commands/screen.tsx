@@ -152,18 +152,13 @@ export async function openScreen(
 	const lanes = new DeferredLanes(opening.then(opened => opened.shared));
 	let failure: unknown;
 	try {
-		const instance = render(
-			<Screen
-				{...{path, zone, lanes, opening, filter, sql, session, saveSession}}
-			/>,
-			{
-				exitOnCtrlC: false,
-				patchConsole: true,
-				// Ink throttles frames to maxFps (default 30, 34 ms apart): a keypress just after a data frame waited up to
-				// that long. 60 halves the wait.
-				maxFps: 60,
-			},
-		);
+		const instance = render(<Screen {...{path, zone, lanes, opening, filter, sql, session, saveSession}} />, {
+			exitOnCtrlC: false,
+			patchConsole: true,
+			// Ink throttles frames to maxFps (default 30, 34 ms apart): a keypress just after a data frame waited up to
+			// that long. 60 halves the wait.
+			maxFps: 60,
+		});
 		// The first frame is out; now load DuckDB and open the file (after a tick, so that the frame is flushed).
 		setImmediate(() => resolveOpening(early ? Promise.resolve(early) : openCase(path)));
 		opening.catch((error: unknown) => {

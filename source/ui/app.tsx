@@ -69,12 +69,19 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice, se
 	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} top={state.helpTop} />;
 	else if (bodyMode === 'console' || bodyMode === 'result') {
 		const cursor = bodyMode === 'result' ? state.result : undefined;
-		body = <ConsolePane console={state.console} run={data.sql.run} cursor={cursor} width={box.columns} height={box.bodyHeight} />;
+		body = (
+			<ConsolePane
+				console={state.console}
+				run={data.sql.run}
+				cursor={cursor}
+				width={box.columns}
+				height={box.bodyHeight}
+			/>
+		);
 	} else if (bodyMode === 'cell') {
 		const view = cellView(state, box.columns);
 		body = <CellPane view={view} top={state.result.top} width={box.columns} height={box.bodyHeight} />;
-	}
-	else if (bodyMode === 'views') {
+	} else if (bodyMode === 'views') {
 		const note = store && !store.writable ? `${store.readOnlyReason}: views can be opened, not changed` : undefined;
 		const {list, error} = data.views;
 		const height = box.bodyHeight;

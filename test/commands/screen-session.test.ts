@@ -10,7 +10,14 @@ import {readSession, sessionPath, writeSession} from '../../source/commands/scre
 import type {Session} from '../../source/ui/state/session.js';
 import {tempDir} from '../helpers/temp.js';
 
-const SESSION: Session = {filter: {chips: [{kind: 'errors'}]}, zooms: [], focus: 'facets', order: 'desc', direction: 'forward', row: 2};
+const SESSION: Session = {
+	filter: {chips: [{kind: 'errors'}]},
+	zooms: [],
+	focus: 'facets',
+	order: 'desc',
+	direction: 'forward',
+	row: 2,
+};
 
 describe('the session file', () => {
 	it('lives under XDG_STATE_HOME (or ~/.local/state), one per case file by its absolute path', async () => {

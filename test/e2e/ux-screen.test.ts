@@ -13,7 +13,8 @@ import {makeCase} from '../ui/case-file.js';
 import {runCli, type PtyRun} from './pty.js';
 
 /** The events table has its page and count (the title says "N of M events") and nothing is loading. */
-const settled = (text: string) => /[\d,]+ (of [\d,]+ )?events · (newest|oldest) first/.test(text) && !text.includes('loading');
+const settled = (text: string) =>
+	/[\d,]+ (of [\d,]+ )?events · (newest|oldest) first/.test(text) && !text.includes('loading');
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 let db: string;
@@ -110,7 +111,7 @@ describe('the screen, as a user meets it (built CLI in a pty)', {timeout: 90_000
 		const state = await tempDir('clicktrail-state-test-');
 		const env = {XDG_STATE_HOME: state};
 		const first = runCli(['--db', db], {env});
-		let selected = "";
+		let selected = '';
 		try {
 			await first.waitFor(settled);
 			first.type('E');
@@ -126,13 +127,19 @@ describe('the screen, as a user meets it (built CLI in a pty)', {timeout: 90_000
 		const files = readdirSync(path.join(state, 'clicktrail'));
 		expect(files).toHaveLength(1);
 		const kept = JSON.parse(readFileSync(path.join(state, 'clicktrail', files[0]!), 'utf8')) as Record<string, unknown>;
-		expect(kept).toMatchObject({version: 1, caseFile: path.resolve(db), focus: 'timeline', filter: {chips: [{kind: 'errors'}]}});
+		expect(kept).toMatchObject({
+			version: 1,
+			caseFile: path.resolve(db),
+			focus: 'timeline',
+			filter: {chips: [{kind: 'errors'}]},
+		});
 		expect(existsSync(db)).toBe(true);
 
 		const second = runCli(['--db', db], {env});
 		try {
 			const text = await second.waitFor(
-				t => t.includes('restored the last session') && t.includes('[errors]') && settled(t) && t.includes(`·${selected}`),
+				t =>
+					t.includes('restored the last session') && t.includes('[errors]') && settled(t) && t.includes(`·${selected}`),
 			);
 			expect(text).toContain('timeline: ');
 			// The events table is not focused: its cursor row shows ·, on the same event.

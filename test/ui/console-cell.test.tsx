@@ -55,7 +55,12 @@ describe('a console cell, whole', () => {
 		expect(cell).toContain(`long, row 1 · ${LONG.length} characters · lines 1-4 of 4`);
 		const lines = cell.split('\n');
 		const title = lines.findIndex(l => l.includes('long, row 1'));
-		expect(lines.slice(title + 1, title + 5).map(l => l.trimEnd()).join('')).toBe(LONG);
+		expect(
+			lines
+				.slice(title + 1, title + 5)
+				.map(l => l.trimEnd())
+				.join(''),
+		).toBe(LONG);
 		stdin.write('y');
 		await until(lastFrame, t => t.includes(`copied the cell (${LONG.length} bytes)`));
 		expect(copies).toEqual([`\u001B]52;c;${Buffer.from(LONG).toString('base64')}\u0007`]);

@@ -87,11 +87,9 @@ export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focus
 			const selected = i === cursor.field && j === cursor.value;
 			const included = hasChip(filter, {kind: 'field', field: list.field, value: item.value, exclude: false});
 			const marker = selected ? (focused ? '›' : '·') : ' ';
-			const text = `${marker}${included ? '✓' : ' '}${labels[j]} ${fit(
-				item.count.toLocaleString('en-US'),
-				countWidth,
-				{align: 'right'},
-			)}`;
+			const text = `${marker}${included ? '✓' : ' '}${labels[j]} ${fit(item.count.toLocaleString('en-US'), countWidth, {
+				align: 'right',
+			})}`;
 			lines.push(
 				<Text
 					key={`${list.field}/${j}`}

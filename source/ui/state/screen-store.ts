@@ -10,10 +10,10 @@ import type {Zone} from '../../query/time.js';
 import {consoleWith} from './console-reducer.js';
 import {restoreSession, type Session} from './session.js';
 import {initialState, type UiState} from './state.js';
+import {update} from './update.js';
 
 /** The status line when the screen opens on the session it quit with. */
 export const RESTORED = 'restored the last session (--fresh: without it)';
-import {update} from './update.js';
 
 /** Dispatches an action. */
 export type Dispatch = (action: UiAction) => void;

@@ -5,7 +5,13 @@
 import {describe, expect, it} from 'vitest';
 import type {FilterState} from '../../../source/query/filters.js';
 import {openScreen, RESTORED} from '../../../source/ui/state/screen-store.js';
-import {restoreSession, sessionFromJson, sessionOf, sessionToJson, type Session} from '../../../source/ui/state/session.js';
+import {
+	restoreSession,
+	sessionFromJson,
+	sessionOf,
+	sessionToJson,
+	type Session,
+} from '../../../source/ui/state/session.js';
 import {initialState} from '../../../source/ui/state/state.js';
 
 const FILTER: FilterState = {
