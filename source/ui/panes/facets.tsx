@@ -44,13 +44,27 @@ export function allocate(lists: readonly FacetList[], height: number, expanded: 
 
 /**
  * The values of one list fitted to `width` cells, keeping the `keep` end; values that would then read the same (two
- * ARNs with one long start) are cut in the middle instead, keeping both ends, so that they differ on screen.
+ * ARNs with one long start) are cut in the middle instead, keeping both ends: half and half when that tells them
+ * apart, else the first split (nearest the half) that does.
  */
 export function facetLabels(values: readonly string[], width: number, keep: 'start' | 'end'): string[] {
 	const cut = values.map(value => fit(value, width, {keep}));
-	const seen = new Map<string, number>();
-	for (const label of cut) seen.set(label, (seen.get(label) ?? 0) + 1);
-	return cut.map((label, i) => ((seen.get(label) ?? 0) > 1 ? fit(values[i]!, width, {keep: 'middle'}) : label));
+	const groups = new Map<string, number[]>();
+	for (const [i, label] of cut.entries()) groups.set(label, [...(groups.get(label) ?? []), i]);
+	for (const group of groups.values()) {
+		if (group.length < 2) continue;
+		const half = Math.floor((width - 1) / 2);
+		const tails = Array.from({length: Math.max(0, width - 2)}, (_, k) => k + 1).sort(
+			(a, b) => Math.abs(a - half) - Math.abs(b - half) || b - a,
+		);
+		for (const tail of tails) {
+			const middle = group.map(i => fit(values[i]!, width, {keep: 'middle', tail}));
+			if (new Set(middle).size < middle.length) continue;
+			for (const [j, i] of group.entries()) cut[i] = middle[j]!;
+			break;
+		}
+	}
+	return cut;
 }
 
 /** The facets column. */
