@@ -26,7 +26,7 @@ beforeAll(async () => {
 /** The events row under the cursor (›), from the cursor on, and its line number. */
 function cursorRow(text: string): {line: number; row: string} {
 	const lines = text.split('\n');
-	const line = lines.findIndex(l => /›.{0,3}\d{4}-\d\d-\d\d/.test(l));
+	const line = lines.findIndex(l => /›.{0,3}\d\d-\d\d \d\d:\d\d:\d\d/.test(l));
 	const at = lines[line] ?? '';
 	return {line, row: at.slice(at.indexOf('›') + 1)};
 }
@@ -88,7 +88,10 @@ describe('the screen, as a user meets it (built CLI in a pty)', {timeout: 90_000
 			const moved = cursorRow(await run.waitFor(t => cursorRow(t).line === start.line + 2));
 			run.type('\r');
 			// The record view's title: its eventName, time and eventID (the line under the filter bar).
-			const record = await run.waitFor(t => t.includes('"eventName": "') && / · from /.test(t));
+			const record = await run.waitFor(
+				t =>
+					t.includes('"eventName": "') && /^\w+ · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · /.test(t.split('\n')[1] ?? ''),
+			);
 			const title = record.split('\n')[1]!;
 			run.type('e'); // pivot: the events with the same eventName
 			await run.waitFor(t => t.includes('[eventName=') && settled(t) && cursorRow(t).line === start.line);
