@@ -10,16 +10,21 @@ import {ScreenBuffer} from './screen-buffer.js';
 /** The built entry point (npm run build). */
 export const CLI = path.resolve('dist/cli.js');
 
-let stateHome: string | undefined;
+const stateHomes: string[] = [];
 
-/** Where runs that name no XDG_STATE_HOME keep the screen's session: a temporary folder, never the user's home. */
+/**
+ * Where a run that names no XDG_STATE_HOME keeps the screen's session: a new temporary folder for each run, so that
+ * no run restores another's session (tests that reopen a case file on purpose pass their own), and nothing is
+ * written in the user's home.
+ */
 function testStateHome(): string {
-	if (!stateHome) {
-		const made = mkdtempSync(path.join(os.tmpdir(), 'clicktrail-state-'));
-		process.on('exit', () => rmSync(made, {recursive: true, force: true}));
-		stateHome = made;
-	}
-	return stateHome;
+	if (stateHomes.length === 0)
+		process.on('exit', () => {
+			for (const dir of stateHomes) rmSync(dir, {recursive: true, force: true});
+		});
+	const made = mkdtempSync(path.join(os.tmpdir(), 'clicktrail-state-'));
+	stateHomes.push(made);
+	return made;
 }
 
 /** A CLI run in a pty. */
