@@ -10,6 +10,9 @@ import {wrapCells} from '../text/wrap-words.js';
 /** The cell view: what the cell is, its whole text, and that text as lines `width` cells wide. */
 export type CellView = {title: string; text: string; lines: string[]};
 
+/** The last view made, kept: scrolling a large value asks for the same view on every key. */
+let last: {rows: unknown; row: number; column: number; width: number; view: CellView} | undefined;
+
 /** The cell under the console result's cursor, or undefined when there is no result or no such cell. */
 export function cellView(state: UiState, width: number): CellView | undefined {
 	const run = state.data.sql.run;
@@ -18,10 +21,15 @@ export function cellView(state: UiState, width: number): CellView | undefined {
 	const values = run.result.rows[row];
 	const name = run.result.columns[column];
 	if (!values || name === undefined) return undefined;
+	const rows = run.result.rows;
+	if (last && last.rows === rows && last.row === row && last.column === column && last.width === width)
+		return last.view;
 	const text = wholeValue(values[column], run.result.types[column] ?? '');
 	const lines = text.split('\n').flatMap(line => wrapCells(inert(line), width));
 	const size = `${[...text].length.toLocaleString('en-US')} characters`;
-	return {title: `${name}, row ${(row + 1).toLocaleString('en-US')} · ${size}`, text, lines};
+	const view = {title: `${name}, row ${(row + 1).toLocaleString('en-US')} · ${size}`, text, lines};
+	last = {rows, row, column, width, view};
+	return view;
 }
 
 /** A value as text, whole: JSON (a JSON column, a list, a struct) pretty-printed. */
