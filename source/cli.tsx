@@ -130,6 +130,8 @@ const HELP = `
 	  --view NAME             open on a saved view (a filter view sets the filters; a SQL view opens
 	                          the console with its result). In the screen: : SQL console, S the
 	                          filters as SQL, V saved views, w save the filters, X export; ? lists all keys
+	  --fresh                 open without restoring the last session on this case file (its filters,
+	                          zoom, focused pane and cursor, kept under $XDG_STATE_HOME/clicktrail/)
 
 	Exit status: 0 done, 1 error, 2 usage, 3 some inputs failed to load (the rest loaded),
 	4 verify found problems (tampered, missing, unlisted, bad signature, chain gap),
@@ -194,6 +196,7 @@ const cli = meow(HELP, {
 		withDigests: {type: 'boolean', default: false},
 		tz: {type: 'string'},
 		view: {type: 'string'},
+		fresh: {type: 'boolean', default: false},
 		save: {type: 'string'},
 		description: {type: 'string'},
 		overwrite: {type: 'boolean', default: false},

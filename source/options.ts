@@ -98,6 +98,7 @@ export function buildOptions(input: string[], flags: Flags, env: NodeJS.ProcessE
 				if (flags.view.trim() === '') throw usage('--view needs the name of a saved view');
 				options.view = flags.view;
 			}
+			if (flags.fresh) options.fresh = true;
 			break;
 		case 'views': {
 			options.views = viewsOptions(args, flags);

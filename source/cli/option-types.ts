@@ -94,6 +94,8 @@ export type Options = {
 	views?: ViewsOptions;
 	/** screen --view NAME: open on a saved view. */
 	view?: string;
+	/** screen --fresh: open without the session kept from the last time (filters, zoom, focus, cursor). */
+	fresh?: boolean;
 	/** query --save NAME [--description TEXT]: also save the SQL as a view. */
 	save?: {name: string; description?: string};
 	s3: S3Options;
@@ -150,6 +152,7 @@ export type Flags = AthenaFlags &
 		publicKeysOut?: string;
 		signaturesOut?: string;
 		view?: string;
+		fresh?: boolean;
 		save?: string;
 		description?: string;
 		overwrite?: boolean;

@@ -21,7 +21,7 @@ export async function runDemo(options: Options): Promise<number> {
 		await generateSample({outDir: archive, events: options.events, seed: options.seed, recordsPerFile: 60});
 		const demo: Options = {...options, db: path.join(folder, 'demo.duckdb'), sources: [archive]};
 		await loadSources(demo);
-		return await openScreen(demo.db, options.tz);
+		return await openScreen(demo.db, options.tz, undefined, {fresh: true, keep: false});
 	} finally {
 		await rm(folder, {recursive: true, force: true});
 	}

@@ -15,7 +15,9 @@ import type {FilterState} from '../query/filters.js';
 import {App} from '../ui/app.js';
 import {CaseStoreContext} from '../ui/hooks/case-store-context.js';
 import {ReaderContext} from '../ui/hooks/reader-context.js';
+import type {Session} from '../ui/state/session.js';
 import {ThemeContext, themeFor} from '../ui/theme.js';
+import {readSession, writeSession} from './screen-session.js';
 
 export async function runScreen(options: Options): Promise<number> {
 	if (options.sources.length > 0) {
@@ -24,7 +26,7 @@ export async function runScreen(options: Options): Promise<number> {
 		const summary = await loadSources(options);
 		if (summary.filesFailed.length > 0 && summary.eventsAdded === 0 && summary.filesLoaded === 0) return EXIT.error;
 	}
-	return openScreen(options.db, options.tz, options.view);
+	return openScreen(options.db, options.tz, options.view, {fresh: options.fresh === true});
 }
 
 /** The case file as the screen holds it: read-only, its lanes and its views and history (see store/shared-case.ts). */
@@ -50,6 +52,8 @@ function Screen({
 	filter,
 	sql,
 	notice,
+	session,
+	saveSession,
 }: {
 	path: string;
 	zone: string;
@@ -58,6 +62,8 @@ function Screen({
 	filter?: FilterState;
 	sql?: string;
 	notice?: string;
+	session?: Session;
+	saveSession?: (session: Session) => void;
 }) {
 	const [opened, setOpened] = useState<Opened>();
 	useEffect(() => {
@@ -74,6 +80,8 @@ function Screen({
 						filter={filter}
 						sql={sql}
 						notice={reason && `${reason}: views and history cannot be saved`}
+						session={session}
+						saveSession={saveSession}
 					/>
 				</CaseStoreContext.Provider>
 			</ReaderContext.Provider>
@@ -84,8 +92,15 @@ function Screen({
 /**
  * Open the screen on an existing case file; returns the exit status. The first frame is drawn before DuckDB is
  * loaded and the file opened (panes say loading meanwhile), except with a saved view, whose filter it needs first.
+ * It opens on the session it last quit with on this file (screen-session.ts), unless `fresh` or a view is given,
+ * and keeps the session when it quits (unless not `keep`: a demo's temporary case file).
  */
-export async function openScreen(path: string, zone: string, viewName?: string): Promise<number> {
+export async function openScreen(
+	path: string,
+	zone: string,
+	viewName?: string,
+	{fresh = false, keep = true}: {fresh?: boolean; keep?: boolean} = {},
+): Promise<number> {
 	if (!existsSync(path)) {
 		process.stderr.write(
 			`clicktrail: case file ${path} does not exist; load logs into it first: clicktrail load SOURCE... --db ${path} (or try clicktrail demo)\n`,
@@ -112,6 +127,17 @@ export async function openScreen(path: string, zone: string, viewName?: string):
 			return EXIT.error;
 		}
 	}
+	const session = fresh || viewName !== undefined ? undefined : readSession(path);
+	let unsaved: unknown;
+	const saveSession = keep
+		? (kept: Session) => {
+				try {
+					writeSession(path, kept);
+				} catch (error) {
+					unsaved = error;
+				}
+			}
+		: undefined;
 	const tty = Boolean(process.stdout.isTTY);
 	// The alternate screen keeps the user's scrollback as it was.
 	if (tty) process.stdout.write('\u001b[?1049h');
@@ -126,16 +152,13 @@ export async function openScreen(path: string, zone: string, viewName?: string):
 	const lanes = new DeferredLanes(opening.then(opened => opened.shared));
 	let failure: unknown;
 	try {
-		const instance = render(
-			<Screen path={path} zone={zone} lanes={lanes} opening={opening} filter={filter} sql={sql} />,
-			{
-				exitOnCtrlC: false,
-				patchConsole: true,
-				// Ink throttles frames to maxFps (default 30, 34 ms apart): a keypress just after a data frame waited up to
-				// that long. 60 halves the wait.
-				maxFps: 60,
-			},
-		);
+		const instance = render(<Screen {...{path, zone, lanes, opening, filter, sql, session, saveSession}} />, {
+			exitOnCtrlC: false,
+			patchConsole: true,
+			// Ink throttles frames to maxFps (default 30, 34 ms apart): a keypress just after a data frame waited up to
+			// that long. 60 halves the wait.
+			maxFps: 60,
+		});
 		// The first frame is out; now load DuckDB and open the file (after a tick, so that the frame is flushed).
 		setImmediate(() => resolveOpening(early ? Promise.resolve(early) : openCase(path)));
 		opening.catch((error: unknown) => {
@@ -151,6 +174,10 @@ export async function openScreen(path: string, zone: string, viewName?: string):
 		const note = opened ? await opened.shared.close() : undefined;
 		if (note) process.stderr.write(`clicktrail: ${note}\n`);
 	}
+	if (unsaved !== undefined)
+		process.stderr.write(
+			`clicktrail: the session was not kept: ${unsaved instanceof Error ? unsaved.message : String(unsaved)}\n`,
+		);
 	if (failure !== undefined) {
 		process.stderr.write(`clicktrail: ${failure instanceof Error ? failure.message : String(failure)}\n`);
 		return EXIT.error;

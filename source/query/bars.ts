@@ -44,3 +44,22 @@ export function renderBars(counts: readonly BarCount[], height: number): Bars {
 
 	return {rows, errors: counts.map(c => c.errors > 0), max};
 }
+
+/** The mark under a bucket where some of its events failed, fewer than half. */
+export const ERROR_MARK_LOW = '.';
+/** The mark under a bucket where half or more of its events failed (its bar is drawn in the error colour too). */
+export const ERROR_MARK_HIGH = '!';
+
+/**
+ * How much of a bucket failed, by its error share: 0 none, 1 some (under half), 2 half or more. By share, not by any
+ * error, so that the marks still single out a bucket when nearly every bucket holds an error or two.
+ */
+export function errorLevel(count: BarCount): 0 | 1 | 2 {
+	if (count.errors <= 0 || count.total <= 0) return 0;
+	return count.errors * 2 >= count.total ? 2 : 1;
+}
+
+/** A bucket's mark for its error level: a space, {@link ERROR_MARK_LOW} or {@link ERROR_MARK_HIGH}. */
+export function errorMark(count: BarCount): string {
+	return [' ', ERROR_MARK_LOW, ERROR_MARK_HIGH][errorLevel(count)]!;
+}

@@ -66,7 +66,7 @@ export function toCell(value: unknown, type?: string): string {
 }
 
 /** A value as text, before it is made inert. */
-function cellText(value: unknown, type: string | undefined): string {
+export function cellText(value: unknown, type: string | undefined): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);

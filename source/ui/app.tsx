@@ -12,8 +12,10 @@ import {useCaseStore} from './hooks/case-store-context.js';
 import {useKeyInput} from './hooks/use-key-input.js';
 import {useScreenData} from './hooks/use-screen-data.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {cellView} from './console/cell-text.js';
 import {BrowseBody} from './panes/browse-body.js';
 import {ChangePane} from './panes/change.js';
+import {CellPane} from './panes/cell.js';
 import {ConsolePane} from './panes/console.js';
 import {totalLabel} from './panes/events.js';
 import {FilterBar} from './panes/filter-bar.js';
@@ -31,6 +33,7 @@ import {ViewsPane} from './panes/views.js';
 import {changeFor} from './model/inventory.js';
 import {recordBodyHeight, shownSlots} from './state/data-keys.js';
 import {openScreen} from './state/screen-store.js';
+import type {Session} from './state/session.js';
 
 /** Props of {@link App}. */
 export type AppProps = {
@@ -48,16 +51,20 @@ export type AppProps = {
 	sql?: string;
 	/** A notice for the status bar (e.g. that views cannot be saved); shown at start, or when it arrives. */
 	notice?: string;
+	/** The session to open on (the one saved when the screen last quit on this case file). */
+	session?: Session;
+	/** Keeps the session when the screen quits. */
+	saveSession?: (session: Session) => void;
 };
 
 /** The triage screen. */
-export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: AppProps) {
+export function App({caseFile, zone, filter, writeTerminal, now, sql, notice, session, saveSession}: AppProps) {
 	const size = useTerminalSize();
-	const [screen] = useState(() => openScreen({filter, ...size, zone, now: now?.(), sql, notice, caseFile}));
+	const [screen] = useState(() => openScreen({filter, ...size, zone, now: now?.(), sql, notice, caseFile, session}));
 	const state = useSyncExternalStore(screen.subscribe, screen.getState);
 	useScreenData(screen, state, notice);
 	useKeyInput(screen);
-	useEffects(screen, writeTerminal);
+	useEffects(screen, writeTerminal, saveSession);
 	const store = useCaseStore();
 
 	const {box, data} = state;
@@ -70,10 +77,22 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 	const findingBuckets = annotations && annotations.findingEvents > 0 ? slots.findingBuckets : undefined;
 	const bodyMode = state.mode === 'prompt' ? (state.prompt?.returnTo ?? 'browse') : state.mode;
 	let body;
-	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} />;
-	else if (bodyMode === 'console')
-		body = <ConsolePane console={state.console} run={data.sql.run} width={box.columns} height={box.bodyHeight} />;
-	else if (bodyMode === 'views') {
+	if (state.mode === 'help') body = <HelpPane width={box.columns} height={box.bodyHeight} top={state.helpTop} />;
+	else if (bodyMode === 'console' || bodyMode === 'result') {
+		const cursor = bodyMode === 'result' ? state.result : undefined;
+		body = (
+			<ConsolePane
+				console={state.console}
+				run={data.sql.run}
+				cursor={cursor}
+				width={box.columns}
+				height={box.bodyHeight}
+			/>
+		);
+	} else if (bodyMode === 'cell') {
+		const view = cellView(state, box.columns);
+		body = <CellPane view={view} top={state.result.top} width={box.columns} height={box.bodyHeight} />;
+	} else if (bodyMode === 'views') {
 		const note = store && !store.writable ? `${store.readOnlyReason}: views can be opened, not changed` : undefined;
 		const {list, error} = data.views;
 		const height = box.bodyHeight;

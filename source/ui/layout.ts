@@ -51,8 +51,12 @@ export function layout(columns: number, rows: number): Layout {
 /** Lines the editor shows at most. */
 export const EDITOR_LINES = 8;
 
-/** Lines left for result rows in a console of `height` lines with this editor text (for paging). */
-export function consoleTableHeight(text: string, height: number): number {
+/**
+ * Result rows a console of `height` lines shows under this editor text (and a line of completion choices, when on
+ * show): the console draws that many, its "rows a-b" label counts them, and PgDn moves by them.
+ */
+export function consoleTableHeight(text: string, height: number, choices = false): number {
 	const editorLines = Math.min(EDITOR_LINES, text.split('\n').length);
-	return Math.max(1, height - editorLines - 1 - 1 - 2);
+	// Under the editor (and the choices): the status line, then the table's header and rule.
+	return Math.max(1, height - editorLines - (choices ? 1 : 0) - 1 - 2);
 }

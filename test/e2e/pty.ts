@@ -1,12 +1,31 @@
 /**
  * Running the built CLI in a real pseudo-terminal, reading its screen through {@link ScreenBuffer}.
  */
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {spawn, type IPty} from '@lydell/node-pty';
 import {ScreenBuffer} from './screen-buffer.js';
 
 /** The built entry point (npm run build). */
 export const CLI = path.resolve('dist/cli.js');
+
+const stateHomes: string[] = [];
+
+/**
+ * Where a run that names no XDG_STATE_HOME keeps the screen's session: a new temporary folder for each run, so that
+ * no run restores another's session (tests that reopen a case file on purpose pass their own), and nothing is
+ * written in the user's home.
+ */
+function testStateHome(): string {
+	if (stateHomes.length === 0)
+		process.on('exit', () => {
+			for (const dir of stateHomes) rmSync(dir, {recursive: true, force: true});
+		});
+	const made = mkdtempSync(path.join(os.tmpdir(), 'clicktrail-state-'));
+	stateHomes.push(made);
+	return made;
+}
 
 /** A CLI run in a pty. */
 export type PtyRun = {
@@ -36,7 +55,7 @@ export function runCli(
 	// Ink renders only the final frame when it believes it runs in CI.
 	delete env['CI'];
 	delete env['CONTINUOUS_INTEGRATION'];
-	Object.assign(env, {TERM: 'xterm-256color', TZ: 'UTC', ...options.env});
+	Object.assign(env, {TERM: 'xterm-256color', TZ: 'UTC', XDG_STATE_HOME: testStateHome(), ...options.env});
 	const pty = spawn(process.execPath, [CLI, ...args], {
 		name: 'xterm-256color',
 		cols: columns,

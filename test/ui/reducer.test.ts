@@ -132,8 +132,9 @@ describe('reducer', () => {
 		s = run(s, ['left', 'remove-chip']);
 		expect(s.filter.chips).toHaveLength(1);
 		expect(run(s, ['clear-filters']).filter.chips).toEqual([]);
-		// Clearing can be undone with back.
-		expect(run(s, ['clear-filters', 'back']).filter).toEqual(s.filter);
+		// Clearing can be undone with u; Esc (back) is navigation and leaves the filter as it is.
+		expect(run(s, ['clear-filters', 'undo']).filter).toEqual(s.filter);
+		expect(run(s, ['clear-filters', 'back']).filter.chips).toEqual([]);
 	});
 
 	it('reads the filter prompt, keeps it open with the error on bad input', () => {

@@ -5,7 +5,7 @@
  * and the columns from the scroll position that fit are shown. Pure.
  */
 import {tableCells, tableLine, tableRule, type TableData} from '../../text/table.js';
-import {pad} from '../../text/width.js';
+import {cells, pad} from '../../text/width.js';
 
 export type {TableData};
 
@@ -15,9 +15,28 @@ export const MAX_COLUMN_WIDTH = 40;
 /** Where the table is scrolled to: first row shown, first column shown. */
 export type TableScroll = {row: number; column: number};
 
+/** The table as shown: its lines, the columns on screen, and the cursor's row split around the cursor's cell. */
+export type TableView = {
+	lines: string[];
+	shown: number[];
+	/** The cursor's line (index into `lines`), as the text before its cell, the cell, and the text after. */
+	cursor?: {line: number; before: string; cell: string; after: string};
+};
+
 /** Lines for `height` rows of the table from `scroll`, `width` cells wide: a header, a rule, then the rows. */
 export function tableLines(data: TableData, scroll: TableScroll, width: number, height: number): string[] {
-	if (data.columns.length === 0) return [];
+	return tableView(data, scroll, width, height).lines;
+}
+
+/** {@link tableLines}, the columns that fit, and the `cursor` cell (row and column of the result) when on screen. */
+export function tableView(
+	data: TableData,
+	scroll: TableScroll,
+	width: number,
+	height: number,
+	cursor?: {row: number; column: number},
+): TableView {
+	if (data.columns.length === 0) return {lines: [], shown: []};
 	const first = Math.max(0, Math.min(scroll.column, data.columns.length - 1));
 	const rows = data.rows.slice(scroll.row, scroll.row + Math.max(0, height));
 	const table = tableCells({...data, rows}, MAX_COLUMN_WIDTH);
@@ -31,11 +50,21 @@ export function tableLines(data: TableData, scroll: TableScroll, width: number, 
 		used += (shown.length > 1 ? 1 : 0) + w;
 	}
 	const line = (text: string) => pad(text, width);
-	return [
+	const lines = [
 		line(tableLine(table.header, shown, widths, table.align)),
 		line(tableRule(shown, widths)),
 		...table.rows.map(row => line(tableLine(row, shown, widths, table.align))),
 	];
+	const at = cursor ? shown.indexOf(cursor.column) : -1;
+	const row = cursor ? table.rows[cursor.row - scroll.row] : undefined;
+	if (!cursor || at === -1 || !row) return {lines, shown};
+	const before = shown.slice(0, at);
+	const after = shown.slice(at + 1);
+	const left = tableLine(row, before, widths, table.align) + (before.length > 0 ? '│' : '');
+	const cell = pad(row[cursor.column] ?? '', widths[cursor.column]!, table.align[cursor.column]);
+	const right = (after.length > 0 ? '│' : '') + tableLine(row, after, widths, table.align);
+	const rest = Math.max(0, width - cells(left) - cells(cell));
+	return {lines, shown, cursor: {line: 2 + cursor.row - scroll.row, before: left, cell, after: pad(right, rest)}};
 }
 
 /** "1,000 rows" or "1,000 of more than 1,000 rows", and the time taken. */

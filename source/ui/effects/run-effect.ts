@@ -21,6 +21,8 @@ export type EffectContext = {
 	store?: CaseStore;
 	sql: SqlRunner;
 	dispatch: Dispatch;
+	/** Keeps the screen's session (filters, zoom, focus, cursor) for the next time this case file is opened. */
+	saveSession?: () => void;
 };
 
 /** Runs one effect. */
@@ -31,7 +33,11 @@ export function runEffect(context: EffectContext, effect: Effect): void {
 	const changed = (message: string) => dispatch({type: 'views-changed', message});
 	switch (effect.type) {
 		case 'quit':
-			context.exit();
+			try {
+				context.saveSession?.();
+			} finally {
+				context.exit();
+			}
 			return;
 		case 'copy':
 			context.write(osc52(effect.text));

@@ -86,4 +86,8 @@ export type ActionName =
 	| 'mark-event'
 	| 'open-marks'
 	| 'marks-delete'
-	| 'write-report';
+	| 'write-report'
+	/** Undo and redo a filter change (Esc is navigation, not undo); the console's result cell cursor. */
+	| 'undo'
+	| 'redo'
+	| 'open-result';

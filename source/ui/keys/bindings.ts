@@ -6,6 +6,7 @@
 import {PIVOTS} from '../../events/columns.js';
 import type {ActionName} from './actions.js';
 import {COLUMN_BINDINGS, FREQUENCY_BINDINGS} from './column-bindings.js';
+import {HELP_BINDINGS, RESULT_BINDINGS, UNDO_BINDINGS} from './ux-bindings.js';
 
 /** A pane of the browse mode. */
 export type Pane = 'filters' | 'facets' | 'timeline' | 'events';
@@ -30,7 +31,10 @@ export type Mode =
 	| 'findings'
 	| 'inventory'
 	| 'dossier'
-	| 'marks';
+	| 'marks'
+	/** The console's result with a cell cursor, and one cell's whole value (ux-bindings.ts). */
+	| 'result'
+	| 'cell';
 
 /**
  * Where a binding applies. A key is looked up in the most specific scope first: in browse mode the focused pane's
@@ -119,12 +123,7 @@ export const BINDINGS: readonly Binding[] = [
 	},
 	{scope: 'browse', keys: ['c', 'C'], action: 'clear-filters', help: 'clear every filter', hint: 'clear'},
 	{scope: 'browse', keys: ['E'], action: 'toggle-errors', help: 'show only failed calls, or all again'},
-	{
-		scope: 'browse',
-		keys: ['escape'],
-		action: 'back',
-		help: 'undo the last pivot or zoom (restore the previous filter)',
-	},
+	...UNDO_BINDINGS,
 
 	{scope: 'filters', keys: ['left', 'h', 'up', 'k'], action: 'left', help: 'select the previous filter chip'},
 	{scope: 'filters', keys: ['right', 'l', 'down', 'j'], action: 'right', help: 'select the next filter chip'},
@@ -389,6 +388,8 @@ export const BINDINGS: readonly Binding[] = [
 
 	{scope: 'help', keys: ['escape', '?', 'q', 'enter'], action: 'close-help', help: 'close the help', hint: 'close'},
 	{scope: 'help', keys: ['ctrl-c'], action: 'quit', help: 'quit clicktrail'},
+	...HELP_BINDINGS,
+	...RESULT_BINDINGS,
 ];
 
 /** The scopes searched, most specific first, for a mode and focused pane. */
@@ -420,6 +421,10 @@ export function scopesFor(mode: Mode, pane: Pane): Scope[] {
 			return ['dossier', 'global'];
 		case 'marks':
 			return ['marks', 'global'];
+		case 'result':
+			return ['result', 'global'];
+		case 'cell':
+			return ['cell', 'global'];
 	}
 }
 

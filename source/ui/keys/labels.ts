@@ -25,6 +25,10 @@ export function keyLabel(key: string): string {
 		'ctrl-right': '^→',
 		'meta-left': 'M-←',
 		'meta-right': 'M-→',
+		'ctrl-up': '^↑',
+		'ctrl-down': '^↓',
+		'meta-up': 'M-↑',
+		'meta-down': 'M-↓',
 	};
 	if (labels[key]) return labels[key];
 	if (key.startsWith('ctrl-')) return `^${key.slice(5).toUpperCase()}`;

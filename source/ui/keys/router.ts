@@ -30,8 +30,8 @@ export type KeyFlags = Partial<
 
 /** A key's name as the binding table writes it: 'j', 'G', '/', 'enter', 'escape', 'shift-tab', 'ctrl-c', ... */
 export function keyName(input: string, key: KeyFlags): string | undefined {
-	if (key.upArrow) return 'up';
-	if (key.downArrow) return 'down';
+	if (key.upArrow) return key.ctrl ? 'ctrl-up' : key.meta ? 'meta-up' : 'up';
+	if (key.downArrow) return key.ctrl ? 'ctrl-down' : key.meta ? 'meta-down' : 'down';
 	if (key.leftArrow) return key.ctrl ? 'ctrl-left' : key.meta ? 'meta-left' : 'left';
 	if (key.rightArrow) return key.ctrl ? 'ctrl-right' : key.meta ? 'meta-right' : 'right';
 	if (key.pageUp) return 'pageup';

@@ -5,18 +5,26 @@
  */
 import {Box, Text} from 'ink';
 import {lineCol} from '../console/editor.js';
-import {resultSummary, tableLines} from '../console/result-table.js';
+import {resultSummary, tableView} from '../console/result-table.js';
 import type {ConsoleRun} from '../model/data.js';
 import type {ConsoleState} from '../state/console-state.js';
-import {EDITOR_LINES} from '../layout.js';
+import {consoleTableHeight, EDITOR_LINES} from '../layout.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
 
 /** Props of {@link ConsolePane}. */
-export type ConsolePaneProps = {console: ConsoleState; run: ConsoleRun; width: number; height: number; now?: number};
+export type ConsolePaneProps = {
+	console: ConsoleState;
+	run: ConsoleRun;
+	width: number;
+	height: number;
+	now?: number;
+	/** The result's cell cursor (mode result): that cell is shown in inverse video. */
+	cursor?: {row: number; column: number};
+};
 
 /** The console. */
-export function ConsolePane({console: state, run, width, height}: ConsolePaneProps) {
+export function ConsolePane({console: state, run, width, height, cursor}: ConsolePaneProps) {
 	const theme = useTheme();
 	const lines = state.editor.text.split('\n');
 	const at = lineCol(state.editor);
@@ -82,17 +90,32 @@ export function ConsolePane({console: state, run, width, height}: ConsolePanePro
 		}
 		case 'done': {
 			const result = run.result;
+			// One count for the rows drawn, the "rows a-b" label and the PgDn step (layout.ts).
+			const rows = consoleTableHeight(state.editor.text, height, state.choices.length > 0);
+			const first = state.scroll.row;
 			status(
 				resultSummary(result.rows.length, result.more, result.elapsedMs) +
 					(result.rows.length > 0
-						? ` · rows ${state.scroll.row + 1}-${Math.min(result.rows.length, state.scroll.row + Math.max(0, room - 2))} · PgUp/PgDn ^←/^→ scroll`
+						? ` · rows ${first + 1}-${Math.min(result.rows.length, first + rows)} · PgUp/PgDn ^←/^→ scroll · ^↓ cells`
 						: ''),
 			);
 			if (result.columns.length === 0) break;
-			for (const [i, line] of tableLines(result, state.scroll, width, Math.max(0, room - 2)).entries()) {
+			const view = tableView(result, state.scroll, width, Math.min(rows, Math.max(0, room - 2)), cursor);
+			for (const [i, line] of view.lines.entries()) {
+				const at = view.cursor?.line === i ? view.cursor : undefined;
 				out.push(
 					<Text key={`row${i}`} bold={i === 0}>
-						{line}
+						{at ? (
+							<>
+								{at.before}
+								<Text inverse bold>
+									{at.cell}
+								</Text>
+								{at.after}
+							</>
+						) : (
+							line
+						)}
 					</Text>,
 				);
 			}

@@ -42,6 +42,31 @@ export function allocate(lists: readonly FacetList[], height: number, expanded: 
 	return shown;
 }
 
+/**
+ * The values of one list fitted to `width` cells, keeping the `keep` end; values that would then read the same (two
+ * ARNs with one long start) are cut in the middle instead, keeping both ends: half and half when that tells them
+ * apart, else the first split (nearest the half) that does.
+ */
+export function facetLabels(values: readonly string[], width: number, keep: 'start' | 'end'): string[] {
+	const cut = values.map(value => fit(value, width, {keep}));
+	const groups = new Map<string, number[]>();
+	for (const [i, label] of cut.entries()) groups.set(label, [...(groups.get(label) ?? []), i]);
+	for (const group of groups.values()) {
+		if (group.length < 2) continue;
+		const half = Math.floor((width - 1) / 2);
+		const tails = Array.from({length: Math.max(0, width - 2)}, (_, k) => k + 1).sort(
+			(a, b) => Math.abs(a - half) - Math.abs(b - half) || b - a,
+		);
+		for (const tail of tails) {
+			const middle = group.map(i => fit(values[i]!, width, {keep: 'middle', tail}));
+			if (new Set(middle).size < middle.length) continue;
+			for (const [j, i] of group.entries()) cut[i] = middle[j]!;
+			break;
+		}
+	}
+	return cut;
+}
+
 /** The facets column. */
 export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focused, width, height}: FacetsPaneProps) {
 	const theme = useTheme();
@@ -67,16 +92,18 @@ export const FacetsPane = memo(function FacetsPane({lists, filter, cursor, focus
 				{fit(`${list.field}${list.more ? '' : ` (${list.values.length})`}`, width)}
 			</Text>,
 		);
+		const labels = facetLabels(
+			list.values.map(item => item.value ?? NULL_LABEL),
+			width - 3 - countWidth,
+			list.field === 'principal' ? 'end' : 'start',
+		);
 		for (const [j, item] of list.values.slice(0, shown[i]).entries()) {
 			const selected = i === cursor.field && j === cursor.value;
 			const included = hasChip(filter, {kind: 'field', field: list.field, value: item.value, exclude: false});
 			const marker = selected ? (focused ? '›' : '·') : ' ';
-			const label = item.value ?? NULL_LABEL;
-			const text = `${marker}${included ? '✓' : ' '}${fit(label, width - 3 - countWidth, {keep: list.field === 'principal' ? 'end' : 'start'})} ${fit(
-				item.count.toLocaleString('en-US'),
-				countWidth,
-				{align: 'right'},
-			)}`;
+			const text = `${marker}${included ? '✓' : ' '}${labels[j]} ${fit(item.count.toLocaleString('en-US'), countWidth, {
+				align: 'right',
+			})}`;
 			lines.push(
 				<Text
 					key={`${list.field}/${j}`}

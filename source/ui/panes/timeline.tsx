@@ -1,14 +1,15 @@
 /**
- * The timeline: a histogram of the filtered events in eighth blocks, columns with errors in the error colour and
- * marked `!` below, the bucket width and span in the heading (with the events left out for lying far before or
- * after the rest); when focused, a cursor (▲) and a marked span (─)
- * to zoom into. When the case holds findings, a row under the bars marks each bucket holding a finding's event with
- * the most severe one's letter (C, H, M, L, I); it takes the bars' last row (on a one-row timeline, the marker line's
- * blanks), so the pane keeps its height.
+ * The timeline: a histogram of the filtered events in eighth blocks, each column marked below by its error share
+ * (`.` some failed, `!` half or more, whose bar is also in the error colour), the bucket width and span in the
+ * heading (with the events left out for lying far before or after the rest); when focused, a cursor (▲) and a
+ * marked span (─) to zoom into.
+ * When the case holds findings, a row under the bars marks each bucket holding a finding's event with the most
+ * severe one's letter (C, H, M, L, I); it takes the bars' last row (on a one-row timeline, the marker line's blanks,
+ * where no error mark is), so the pane keeps its height.
  */
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {renderBars} from '../../query/bars.js';
+import {errorLevel, errorMark, renderBars} from '../../query/bars.js';
 import {formatTime, type Zone} from '../../query/time.js';
 import type {Loaded, Timeline} from '../model/data.js';
 import {severityLetter, type FindingBuckets} from '../model/marks.js';
@@ -68,6 +69,8 @@ export const TimelinePane = memo(function TimelinePane({
 	const high = mark === undefined ? at : Math.max(mark, at);
 	const widen = (s: string) => [...s].map(c => c.repeat(columnWidth)).join('');
 	const max = data.counts.reduce((m, c) => Math.max(m, c.total), 0);
+	// The error colour for buckets where half or more failed; the mark line tells some from most (help explains).
+	const highShare = data.counts.map(c => errorLevel(c) === 2);
 	// The note on events left out comes before the span, so a narrow pane still shows it.
 	let heading = `timeline · ${data.bucket.label} buckets${outsideNote(data, zone)} · ${formatTime(data.from, zone)} → ${formatTime(data.until, zone)} · max ${max.toLocaleString('en-US')}`;
 	if (focused && n > 0) {
@@ -81,7 +84,8 @@ export const TimelinePane = memo(function TimelinePane({
 		.map((c, i) => {
 			if (focused && i === at) return '▲';
 			if (focused && mark !== undefined && i >= low && i <= high) return '─';
-			if (c.errors > 0) return '!';
+			const failed = errorMark(c);
+			if (failed !== ' ') return failed;
 			return merged?.length === n && merged[i] !== null ? severityLetter(merged[i]) : ' ';
 		})
 		.join('');
@@ -92,7 +96,7 @@ export const TimelinePane = memo(function TimelinePane({
 			</Text>
 			{bars.rows.map((row, r) => (
 				<Text key={r}>
-					{runs([...row], bars.errors).map((run, i) => (
+					{runs([...row], highShare).map((run, i) => (
 						<Text key={i} color={run.error ? theme.error : theme.bar}>
 							{run.chars.map(char => char.repeat(columnWidth)).join('')}
 						</Text>

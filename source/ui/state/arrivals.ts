@@ -3,6 +3,7 @@
  * event's time, completion names, saved views, the console's history and statement. Pure.
  */
 import {layout} from '../layout.js';
+import type {PageView} from '../model/data.js';
 import type {Slots, UiAction} from './actions.js';
 import type {ScreenData, UiState} from './state.js';
 
@@ -56,7 +57,15 @@ export function arrive(state: UiState, action: Arrival): UiState {
 		}
 		default: {
 			const slot = action.type.slice(0, -'-loaded'.length) as keyof Slots;
-			return data({[slot]: {key: action.key, data: action.data}});
+			const next = data({[slot]: {key: action.key, data: action.data}});
+			return action.type === 'page-loaded' ? sought(next, action.data) : next;
 		}
 	}
+}
+
+/** The events cursor put on the row being sought (state.seek) once the page asked for arrives with it. */
+function sought(state: UiState, page: PageView): UiState {
+	if (state.seek === undefined || page.seq !== state.page.seq) return state;
+	const at = page.rows.findIndex(row => row.eventID === state.seek);
+	return {...state, seek: undefined, row: at === -1 ? state.row : at};
 }

@@ -8,8 +8,12 @@ import type {Effect, UiAction} from './actions.js';
 import type {FilterState} from '../../query/filters.js';
 import type {Zone} from '../../query/time.js';
 import {consoleWith} from './console-reducer.js';
+import {restoreSession, type Session} from './session.js';
 import {initialState, type UiState} from './state.js';
 import {update} from './update.js';
+
+/** The status line when the screen opens on the session it quit with. */
+export const RESTORED = 'restored the last session (--fresh: without it)';
 
 /** Dispatches an action. */
 export type Dispatch = (action: UiAction) => void;
@@ -76,7 +80,7 @@ export function createScreenStore(initial: UiState, pending: Effect[] = []): Scr
 	};
 }
 
-/** How the screen opens: filter, terminal size, zone, a fixed clock, SQL to run in the console, a notice. */
+/** How the screen opens: filter, terminal size, zone, a fixed clock, SQL to run in the console, a notice, a session. */
 export type Opening = {
 	filter?: FilterState;
 	columns: number;
@@ -87,11 +91,15 @@ export type Opening = {
 	notice?: string;
 	/** The case file's path (the report's default name). */
 	caseFile?: string;
+	/** The session saved when the screen last quit on this case file (ignored with a filter or SQL to open on). */
+	session?: Session;
 };
 
 /** The container the screen opens with (in the console, running `sql`, when given). */
-export function openScreen({filter, sql, notice, ...rest}: Opening): ScreenStore {
-	const start = {...initialState(filter, rest), message: notice};
+export function openScreen({filter, sql, notice, session, ...rest}: Opening): ScreenStore {
+	const initial = initialState(filter, rest);
+	const restored = session && !filter && sql === undefined ? restoreSession(initial, session) : initial;
+	const start = {...restored, message: notice ?? (restored === initial ? undefined : RESTORED)};
 	if (sql === undefined) return createScreenStore(start);
 	const opened = {...start, mode: 'console' as const, console: consoleWith(start.console, sql)};
 	return createScreenStore(opened, [{type: 'run-sql', sql}]);

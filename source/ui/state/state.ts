@@ -3,7 +3,7 @@
  * (`data`, dispatched as it arrives). The scope handlers read the data from here; nothing comes in with a key.
  */
 import type {TableColumn} from '../../events/columns.js';
-import type {FilterState} from '../../query/filters.js';
+import type {Chip, FilterState} from '../../query/filters.js';
 import type {SortColumn, Cursor} from '../../query/paging.js';
 import {DEFAULT_COLUMNS, type ColumnName, type ShownColumns} from '../event-columns.js';
 import type {Zone} from '../../query/time.js';
@@ -84,7 +84,7 @@ export type UiState = {
 	helpReturn: Mode;
 	focus: Pane;
 	filter: FilterState;
-	/** Earlier filters, restored by back (Esc) after a pivot or zoom. */
+	/** Earlier filters, most recent last: every filter change pushes the one it replaced; u (undo) restores it. */
 	history: FilterState[];
 	/** Selected chip in the filter bar. */
 	chip: number;
@@ -128,6 +128,28 @@ export type UiState = {
 	/** A fixed "now" for relative times (tests); otherwise the newest event, or the clock. */
 	now?: Date;
 	data: ScreenData;
+	/** Filters undone with u, most recent last; Ctrl-R (redo) puts the last back. A new change empties it. */
+	redo: FilterState[];
+	/** Where Esc goes back to after a pivot from a record or the lineage tree (moves.ts). */
+	trail: TrailStep[];
+	/** The from/until chips before each zoom into the timeline, most recent last (Z restores them). */
+	zooms: Chip[][];
+	/** An eventID to put the events cursor on when the page holding it arrives (back after a pivot, a restored session). */
+	seek?: string;
+	/** The help screen's first line shown. */
+	helpTop: number;
+	/** The console result's cell cursor (mode result), and the first line shown of its whole value (mode cell). */
+	result: {row: number; column: number; top: number};
+};
+
+/** A pivot taken from a record (or the lineage tree): the filter before it, and where the record and table were. */
+export type TrailStep = {
+	filter: FilterState;
+	mode: 'record' | 'lineage';
+	record?: RecordPlace;
+	lineage?: LineagePlace;
+	page: PageRequest;
+	row: number;
 };
 
 /** What relative times typed in the prompt count back from. */
@@ -215,5 +237,10 @@ export function initialState(
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},
 		},
+		redo: [],
+		trail: [],
+		zooms: [],
+		helpTop: 0,
+		result: {row: 0, column: 0, top: 0},
 	};
 }

@@ -30,6 +30,8 @@ const MODE_OF: Record<Scope, UiState['mode']> = {
 	sessions: 'sessions',
 	findings: 'findings',
 	marks: 'marks',
+	result: 'result',
+	cell: 'cell',
 };
 
 const apply = (state: UiState, ...actions: UiAction[]) =>

@@ -1,6 +1,7 @@
 /**
  * Keys of browse mode whatever pane has focus: panes, search, filter prompt, console, views, save, export, clear,
- * errors only, back, the sessions, findings and marks lists, the report.
+ * errors only, back (Esc: navigation), undo and redo (u, Ctrl-R: filter changes), the sessions, findings and marks
+ * lists, the inventory, the report.
  */
 import {clearAll, toggleChip} from '../../../query/filters.js';
 import {filterAsSql} from '../../../query/sql-view.js';
@@ -10,6 +11,7 @@ import {consoleWith} from '../console-reducer.js';
 import {reportPrompt} from '../marking.js';
 import {back, openPrompt, withFilter} from '../moves.js';
 import {openInventory} from './inventory.js';
+import {redo, undo} from '../undo.js';
 
 export const browseScope: ScopeHandler = {
 	actions: [
@@ -30,6 +32,8 @@ export const browseScope: ScopeHandler = {
 		'open-inventory',
 		'open-marks',
 		'write-report',
+		'undo',
+		'redo',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -55,7 +59,7 @@ export const browseScope: ScopeHandler = {
 			case 'clear-filters':
 				return step(state.filter.chips.length === 0 ? state : withFilter(state, clearAll(), true));
 			case 'toggle-errors':
-				return step(withFilter(state, toggleChip(state.filter, {kind: 'errors'}), false));
+				return step(withFilter(state, toggleChip(state.filter, {kind: 'errors'}), true));
 			case 'back':
 				return step(back(state));
 			case 'open-sessions':
@@ -68,6 +72,10 @@ export const browseScope: ScopeHandler = {
 				return step({...state, mode: 'marks'});
 			case 'write-report':
 				return step(reportPrompt(state));
+			case 'undo':
+				return step(undo(state));
+			case 'redo':
+				return step(redo(state));
 			default:
 				return step(state);
 		}

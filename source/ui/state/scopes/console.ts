@@ -27,6 +27,7 @@ export const consoleScope: ScopeHandler = {
 		'console-columns-right',
 		'save-view',
 		'export',
+		'open-result',
 	],
 	// Running or cancelling hands work to an effect; the message (e.g. "saved view x") stays.
 	keepsMessage: ['console-run', 'console-cancel'],
@@ -43,6 +44,12 @@ export const consoleScope: ScopeHandler = {
 				return step(openPrompt(state, {kind: 'view-name', text: '', source: 'console'}));
 			case 'export':
 				return step(openPrompt(state, {kind: 'export', text: '', source: 'console'}));
+			case 'open-result': {
+				if (sql.run.state !== 'done' || sql.run.result.rows.length === 0)
+					return step({...state, message: 'no result rows: run a statement first'});
+				const {row, column} = state.console.scroll;
+				return step({...state, mode: 'result', result: {row, column, top: 0}});
+			}
 			default: {
 				const result = sql.run.state === 'done' ? sql.run.result : undefined;
 				const next = consoleCommand(state.console, action, {
@@ -50,7 +57,11 @@ export const consoleScope: ScopeHandler = {
 					completions: state.data.completions,
 					resultRows: result?.rows.length ?? 0,
 					resultColumns: result?.columns.length ?? 0,
-					tableHeight: consoleTableHeight(state.console.editor.text, state.box.bodyHeight),
+					tableHeight: consoleTableHeight(
+						state.console.editor.text,
+						state.box.bodyHeight,
+						state.console.choices.length > 0,
+					),
 				});
 				return step(next ? {...state, console: next} : state);
 			}

@@ -38,7 +38,7 @@ export const facetsScope: ScopeHandler = {
 				if (!list || !item) return step(state);
 				const chip: Chip = {kind: 'field', field: list.field, value: item.value, exclude: action === 'exclude'};
 				return step({
-					...withFilter(state, toggleChip(state.filter, chip), false),
+					...withFilter(state, toggleChip(state.filter, chip), true),
 					facet: {field: fieldAt, value: valueAt},
 				});
 			}

@@ -15,9 +15,9 @@ export const filtersScope: ScopeHandler = {
 			case 'right':
 				return step({...state, chip: Math.max(0, Math.min(count - 1, state.chip + 1))});
 			case 'remove-chip':
-				return step(withFilter(state, removeChip(state.filter, state.chip), false));
+				return step(withFilter(state, removeChip(state.filter, state.chip), true));
 			case 'invert-chip':
-				return step(withFilter(state, invertChip(state.filter, state.chip), false));
+				return step(withFilter(state, invertChip(state.filter, state.chip), true));
 			default:
 				return step(state);
 		}

@@ -7,7 +7,7 @@ export const globalScope: ScopeHandler = {
 	actions: ['quit', 'help'],
 	handle(state, action) {
 		if (action === 'quit') return step(state, {type: 'quit'});
-		if (action === 'help') return step({...state, mode: 'help', helpReturn: state.mode});
+		if (action === 'help') return step({...state, mode: 'help', helpReturn: state.mode, helpTop: 0});
 		return step(state);
 	},
 };

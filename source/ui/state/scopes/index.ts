@@ -5,6 +5,7 @@
 import type {Scope} from '../../keys/bindings.js';
 import type {ScopeHandler} from '../actions.js';
 import {browseScope} from './browse.js';
+import {cellScope} from './cell.js';
 import {consoleScope} from './console.js';
 import {eventsScope} from './events.js';
 import {facetsScope} from './facets.js';
@@ -18,6 +19,7 @@ import {lineageScope} from './lineage.js';
 import {marksScope} from './marks.js';
 import {promptScope} from './prompt.js';
 import {recordScope} from './record.js';
+import {resultScope} from './result.js';
 import {sessionsScope} from './sessions.js';
 import {timelineScope} from './timeline.js';
 import {viewsScope} from './views.js';
@@ -42,4 +44,6 @@ export const HANDLERS: Record<Scope, ScopeHandler> = {
 	inventory: inventoryScope,
 	dossier: dossierScope,
 	marks: marksScope,
+	result: resultScope,
+	cell: cellScope,
 };

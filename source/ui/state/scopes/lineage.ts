@@ -5,7 +5,7 @@
 import type {Chip} from '../../../query/filters.js';
 import type {LineageRow} from '../../model/lineage.js';
 import {step, type ScopeHandler} from '../actions.js';
-import {clamp, withFilter} from '../moves.js';
+import {clamp, pivotTo} from '../moves.js';
 import type {UiState} from '../state.js';
 
 export const lineageScope: ScopeHandler = {
@@ -74,6 +74,5 @@ export function pivot(
 		const principal = row.kind === 'key' ? row.holder : row.origin.principal;
 		chip = {kind: 'field', field: 'principal', value: principal, exclude: false};
 	}
-	const next = withFilter(state, {chips: [chip]}, true);
-	return {...next, mode: 'browse', focus: 'events', record: undefined, lineage: undefined};
+	return pivotTo(state, {chips: [chip]});
 }

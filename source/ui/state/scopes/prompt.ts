@@ -99,7 +99,7 @@ function submit(before: UiState, open: Prompt): Step {
 				chips = result.chips.map(chip => titled(chip, state));
 			}
 			const filter = chips.reduce(addChip, state.filter);
-			return step({...withFilter(state, filter, false), mode: 'browse', prompt: undefined});
+			return step({...withFilter(state, filter, true), mode: 'browse', prompt: undefined});
 		}
 	}
 }

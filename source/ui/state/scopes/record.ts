@@ -10,7 +10,7 @@ import {copyText} from '../../json-lines.js';
 import {stringifyJson} from '../../json/stringify.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
 import {markPrompt} from '../marking.js';
-import {back, withFilter} from '../moves.js';
+import {back, pivotTo} from '../moves.js';
 import type {UiState} from '../state.js';
 import {recordBodyHeight} from '../data-keys.js';
 
@@ -114,6 +114,5 @@ function pivot(state: UiState, name: ActionName): UiState {
 	}
 	const filter: FilterState = {chips};
 	const same = chips.every(chip => hasChip(state.filter, chip)) && chips.length === state.filter.chips.length;
-	const next = same ? state : withFilter(state, filter, true);
-	return {...next, mode: 'browse', focus: 'events', record: undefined};
+	return pivotTo(state, same ? state.filter : filter);
 }

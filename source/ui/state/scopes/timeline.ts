@@ -1,10 +1,10 @@
 /**
  * The timeline's keys: move the bucket cursor, mark one end of a span, zoom into it (from/until chips) and out.
  */
-import {addChip} from '../../../query/filters.js';
+import {addChip, type Chip} from '../../../query/filters.js';
 import {timeChip} from '../../filter-prompt.js';
 import {step, type ScopeHandler} from '../actions.js';
-import {back, withFilter} from '../moves.js';
+import {withFilter} from '../moves.js';
 
 export const timelineScope: ScopeHandler = {
 	actions: ['left', 'right', 'top', 'bottom', 'mark', 'zoom-in', 'zoom-out'],
@@ -34,12 +34,23 @@ export const timelineScope: ScopeHandler = {
 					addChip,
 					state.filter,
 				);
-				return step({...withFilter(state, filter, true), timeline: {cursor: 0}});
+				const zooms = [...state.zooms, state.filter.chips.filter(isTime)].slice(-50);
+				return step({...withFilter(state, filter, true), timeline: {cursor: 0}, zooms});
 			}
-			case 'zoom-out':
-				return step({...back(state), timeline: {cursor: 0}});
+			case 'zoom-out': {
+				// The from/until chips as they were before the last zoom (u undoes this like any filter change).
+				const before = state.zooms.at(-1);
+				if (!before) return step({...state, message: 'not zoomed in (u undoes the last filter change)'});
+				const filter = before.reduce(addChip, {chips: state.filter.chips.filter(chip => !isTime(chip))});
+				return step({...withFilter(state, filter, true), timeline: {cursor: 0}, zooms: state.zooms.slice(0, -1)});
+			}
 			default:
 				return step(state);
 		}
 	},
 };
+
+/** Whether a chip is a time bound (what a zoom sets). */
+function isTime(chip: Chip): boolean {
+	return chip.kind === 'from' || chip.kind === 'until';
+}
