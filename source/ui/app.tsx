@@ -99,6 +99,8 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice}: A
 				width={box.columns}
 				height={box.recordHeight}
 				zone={zone}
+				layout={state.recordLayout}
+				{...(state.find ? {find: state.find.text} : {})}
 			/>
 		);
 	} else body = <BrowseBody {...{box, zone, state, facets, timeline, page, counts}} filter={state.filter} />;

@@ -81,4 +81,8 @@ export type ActionName =
 	| 'open-lineage'
 	| 'open-sessions'
 	| 'pivot-access-key'
-	| 'open-findings';
+	| 'open-findings'
+	| 'find'
+	| 'find-next'
+	| 'find-previous'
+	| 'toggle-wrap';

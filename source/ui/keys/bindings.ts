@@ -49,7 +49,10 @@ export const BINDINGS: readonly Binding[] = [
 
 	{scope: 'browse', keys: ['tab'], action: 'focus-next', help: 'focus the next pane', hint: 'pane'},
 	{scope: 'browse', keys: ['shift-tab'], action: 'focus-previous', help: 'focus the previous pane'},
-	{scope: 'browse', keys: ['/'], action: 'search', help: 'search the raw records for text', hint: 'search'},
+	{scope: 'browse', keys: ['/'], action: 'find', help: 'find text in the raw records: the next event with it', hint: 'find'},
+	{scope: 'browse', keys: ['n'], action: 'find-next', help: 'the next event with the text found (around the end)'},
+	{scope: 'browse', keys: ['N'], action: 'find-previous', help: 'the previous event with the text found'},
+	{scope: 'browse', keys: ['&'], action: 'search', help: 'show only the events whose raw record has a text'},
 	{
 		scope: 'browse',
 		keys: ['f'],
@@ -173,6 +176,12 @@ export const BINDINGS: readonly Binding[] = [
 	{scope: 'record', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
 	{scope: 'record', keys: ['g', 'home'], action: 'top', help: 'first line'},
 	{scope: 'record', keys: ['G', 'end'], action: 'bottom', help: 'last line'},
+	{scope: 'record', keys: ['/'], action: 'find', help: 'find text in the record', hint: 'find'},
+	{scope: 'record', keys: ['n'], action: 'find-next', help: 'the next line with the text found'},
+	{scope: 'record', keys: ['N'], action: 'find-previous', help: 'the previous line with the text found'},
+	{scope: 'record', keys: ['w'], action: 'toggle-wrap', help: 'wrap long lines, or scroll them sideways', hint: 'wrap'},
+	{scope: 'record', keys: ['left', 'h'], action: 'left', help: 'scroll left (sideways layout, w)'},
+	{scope: 'record', keys: ['right', 'l'], action: 'right', help: 'scroll right (sideways layout, w)'},
 	...PIVOTS.map(({name, use}): Binding => ({
 		scope: 'record',
 		keys: [use.key],
@@ -261,7 +270,7 @@ export const BINDINGS: readonly Binding[] = [
 		scope: 'console',
 		keys: ['enter'],
 		action: 'console-run',
-		help: 'run the SQL (read-only statements only)',
+		help: 'run the SQL (read-only statements only); q or q! alone quits, as :q does in vim',
 		hint: 'run',
 	},
 	{scope: 'console', keys: ['ctrl-j', 'meta-enter'], action: 'console-newline', help: 'new line', hint: 'newline'},

@@ -17,7 +17,7 @@ export type BrowseBodyProps = {
 	zone: Zone;
 	filter: FilterState;
 	/** The selections and focus, as state holds them. */
-	state: Pick<UiState, 'focus' | 'facet' | 'timeline' | 'row' | 'order' | 'table'>;
+	state: Pick<UiState, 'focus' | 'facet' | 'timeline' | 'row' | 'order' | 'table' | 'find'>;
 	facets: Loaded<FacetList[]>;
 	timeline: Loaded<Timeline | null>;
 	page: Loaded<PageData>;
@@ -61,6 +61,7 @@ export function BrowseBody({box, zone, filter, state, facets, timeline, page, co
 					pageSize={box.pageSize}
 					zone={zone}
 					table={state.table}
+					{...(state.find ? {find: {text: state.find.text, searching: state.find.request !== undefined}} : {})}
 				/>
 			</Box>
 		</Box>

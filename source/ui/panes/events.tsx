@@ -1,10 +1,12 @@
 /**
  * The events table: one page of the filtered events, the selected row marked, error rows in the error colour and
- * marked `!`, with the filtered total and the sort order in its title.
+ * marked `!`, rows holding the text found marked `•`, with the filtered total, the sort order and the cursor's row
+ * ("row k of N") in its title.
  */
 import {Box, Text} from 'ink';
 import type {Zone} from '../../query/time.js';
 import type {Counts, Loaded, PageData} from '../model/data.js';
+import {placeAfter, rowNumber} from '../model/position.js';
 import type {TableState} from '../state/state.js';
 import {fit} from '../text/fit.js';
 import {useTheme} from '../theme.js';
@@ -23,7 +25,18 @@ export type EventsPaneProps = {
 	zone: Zone;
 	/** The user's columns, the column cursor and the sort column (default: the registry's columns, by time). */
 	table?: TableState;
+	/** The text found with `/` (its rows are marked `•`), and whether a search for it is on its way. */
+	find?: {text: string; searching: boolean};
 };
+
+/** "row 12 of 1,500": the cursor row's place in the filtered events, when the page knows where it is. */
+export function rowLabel(page: PageData | undefined, row: number, counts: Counts | undefined): string {
+	if (!page?.first || page.rows.length === 0) return '';
+	const k = rowNumber(placeAfter(page.first, Math.min(row, page.rows.length - 1)), counts?.matching);
+	if (k === undefined) return '';
+	const n = (v: number) => v.toLocaleString('en-US');
+	return counts ? ` · row ${n(k)} of ${n(counts.matching)}` : ` · row ${n(k)}`;
+}
 
 /** "1,234 events" (and "of 5,678" when filtered). */
 export function totalLabel(counts: Counts | undefined): string {
@@ -35,7 +48,7 @@ export function totalLabel(counts: Counts | undefined): string {
 }
 
 /** The events table. */
-export function EventsPane({page, counts, row, order, focused, width, pageSize, zone, table}: EventsPaneProps) {
+export function EventsPane({page, counts, row, order, focused, width, pageSize, zone, table, find}: EventsPaneProps) {
 	const theme = useTheme();
 	const columns = eventColumns(width, zone, table?.columns);
 	const sort = table?.sort;
@@ -44,7 +57,10 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 		: order === 'desc'
 			? 'newest first'
 			: 'oldest first';
-	const title = `${totalLabel(counts.data)} · ${sorted}${page.loading || counts.loading ? ' · loading' : ''}`;
+	const searching = find?.searching ? ` · finding ${JSON.stringify(find.text)}` : '';
+	const position = rowLabel(page.data, row, counts.data);
+	const title = `${totalLabel(counts.data)} · ${sorted}${position}${searching}${page.loading || counts.loading ? ' · loading' : ''}`;
+	const matches = new Set(find ? (page.data?.matches ?? []) : []);
 	const under = focused && table ? columns.findIndex(c => c.name === table.cursor) : -1;
 	const titleOf = (c: (typeof columns)[number]) =>
 		c.name === sort ? `${c.title}${order === 'asc' ? '↑' : '↓'}` : c.title;
@@ -58,13 +74,16 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 	} else {
 		body = rows.slice(0, pageSize).map((r, i) => {
 			const isSelected = i === selected;
-			const marker = `${isSelected ? (focused ? '›' : '·') : ' '}${r.errorCode ? '!' : ' '}`;
+			// A row holding the text found is marked • (and underlined), so the mark reads without colour too.
+			const found = matches.has(r.eventID);
+			const marker = `${isSelected ? (focused ? '›' : '·') : found ? '•' : ' '}${r.errorCode ? '!' : ' '}`;
 			const text = marker + columns.map(c => fit(c.cell(r), c.width, {keep: c.keep})).join(' ');
 			return (
 				<Text
 					key={r.eventID}
 					inverse={isSelected && focused}
-					color={r.errorCode ? theme.error : undefined}
+					underline={found}
+					color={r.errorCode ? theme.error : found ? theme.accent : undefined}
 					wrap="truncate"
 				>
 					{text}

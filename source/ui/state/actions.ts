@@ -8,7 +8,16 @@ import type {FilterState} from '../../query/filters.js';
 import type {SqlQuery} from '../../query/sql.js';
 import type {CompletionSource} from '../console/complete.js';
 import type {ActionName, Scope} from '../keys/bindings.js';
-import type {ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {
+	ConsoleRun,
+	Counts,
+	FacetList,
+	FindAnswer,
+	PageData,
+	RecordData,
+	SavedView,
+	Timeline,
+} from '../model/data.js';
 import type {FindingRow} from '../model/findings.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
 import type {UiState} from './state.js';
@@ -24,6 +33,7 @@ export type Slots = {
 	lineage: LineageView | null;
 	sessions: SessionRow[];
 	findings: FindingRow[];
+	find: FindAnswer;
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */

@@ -17,6 +17,7 @@ export const LANES: Record<keyof Slots, string> = {
 	lineage: 'lineage',
 	sessions: 'sessions',
 	findings: 'findings',
+	find: 'find',
 };
 
 /** The slots, in the order their jobs start. */
@@ -39,13 +40,23 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		counts: JSON.stringify(filter),
 		facets: JSON.stringify([filter, box.facetLimit]),
 		timeline: JSON.stringify([filter, box.mainWidth]),
-		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize), state.table.sort]),
+		page: JSON.stringify([
+			filter,
+			state.order,
+			state.page,
+			Math.max(1, box.pageSize),
+			state.table.sort,
+			state.find?.text,
+		]),
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
 		frequency: state.frequency ? JSON.stringify(['frequency', state.frequency.field, filter]) : undefined,
 		lineage: shows(state, 'lineage') && state.lineage ? JSON.stringify(state.lineage.eventID) : undefined,
 		sessions: shows(state, 'sessions') ? 'sessions' : undefined,
 		findings: shows(state, 'findings') ? 'findings' : undefined,
+		find: state.find?.request
+			? JSON.stringify([filter, state.order, state.table.sort, state.find.text, state.find.request])
+			: undefined,
 	};
 }
 
@@ -63,5 +74,6 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		lineage: loaded(data.lineage, keys.lineage),
 		sessions: loaded(data.sessions, keys.sessions),
 		findings: loaded(data.findings, keys.findings),
+		find: loaded(data.find, keys.find),
 	};
 }

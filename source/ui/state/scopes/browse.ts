@@ -1,12 +1,13 @@
 /**
- * Keys of browse mode whatever pane has focus: panes, search, filter prompt, console, views, save, export, clear,
- * errors only, back.
+ * Keys of browse mode whatever pane has focus: panes, find (/ n N), the text filter (&), filter prompt, console,
+ * views, save, export, clear, errors only, back.
  */
 import {clearAll, toggleChip} from '../../../query/filters.js';
 import {filterAsSql} from '../../../query/sql-view.js';
 import {PANES} from '../../keys/bindings.js';
 import {step, type ScopeHandler} from '../actions.js';
 import {consoleWith} from '../console-reducer.js';
+import {findAgain} from '../find.js';
 import {back, openPrompt, withFilter} from '../moves.js';
 
 export const browseScope: ScopeHandler = {
@@ -25,6 +26,9 @@ export const browseScope: ScopeHandler = {
 		'back',
 		'open-sessions',
 		'open-findings',
+		'find',
+		'find-next',
+		'find-previous',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -57,6 +61,11 @@ export const browseScope: ScopeHandler = {
 				return step({...state, mode: 'sessions'});
 			case 'open-findings':
 				return step({...state, mode: 'findings'});
+			case 'find':
+				return step(openPrompt(state, {kind: 'find', text: ''}));
+			case 'find-next':
+			case 'find-previous':
+				return findAgain(state, action === 'find-next' ? 'next' : 'previous', 'browse');
 			default:
 				return step(state);
 		}

@@ -7,6 +7,7 @@ import {addChip, type Chip} from '../../../query/filters.js';
 import {filterViewQuery} from '../../../query/view-query.js';
 import {parseFilterPrompt} from '../../filter-prompt.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
+import {startFind} from '../find.js';
 import {withFilter} from '../moves.js';
 import {showColumn} from '../table-columns.js';
 import {nowOf, type Prompt, type UiState} from '../state.js';
@@ -33,7 +34,7 @@ export const promptScope: ScopeHandler = {
 };
 
 function submit(before: UiState, open: Prompt): Step {
-	const local = open.kind === 'search' || open.kind === 'filter' || open.kind === 'view-name';
+	const local = open.kind === 'search' || open.kind === 'find' || open.kind === 'filter' || open.kind === 'view-name';
 	const state = local ? {...before, message: undefined} : before;
 	const error = (text: string) => step({...state, prompt: {...open, error: text}});
 	const done = (message: string) => step({...state, mode: open.returnTo ?? 'browse', prompt: undefined, message});
@@ -66,6 +67,12 @@ function submit(before: UiState, open: Prompt): Step {
 			const userSql = open.source === 'console';
 			const query = userSql ? {sql: state.console.editor.text, params: []} : filterViewQuery(state.filter);
 			return step(state, {type: 'export', query, path, format, userSql, overwrite});
+		}
+		case 'find': {
+			const text = open.text.trim() === '' ? state.find?.text : open.text;
+			const where = open.returnTo === 'record' ? 'record' : 'browse';
+			const closed = {...state, mode: open.returnTo ?? 'browse', prompt: undefined};
+			return text === undefined ? step(closed) : startFind(closed, text, where);
 		}
 		case 'column': {
 			const shown = showColumn({...state, mode: 'browse', prompt: undefined}, open.text);

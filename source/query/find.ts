@@ -1,0 +1,143 @@
+/**
+ * Find (the screen's `/`, `n`, `N`): the next or previous event, in the events table's order, whose raw record
+ * contains a text; how many events come before it (its position); which events of a page contain the text.
+ *
+ * The matching rule, the same here (SQL over the stored raw JSON) and in the record view (its lines): case does not
+ * count, and neither does the whitespace JSON allows between tokens. A text is looked for as typed and also with the
+ * whitespace outside quoted strings next to `:` `,` `{` `}` `[` `]` removed (read once as starting outside a string
+ * and once as starting inside one, since a typed piece of JSON may start anywhere). The stored records are minified,
+ * so `"enabled": false` as the record view shows it finds `"enabled":false`; whitespace inside a quoted string counts.
+ */
+import {filterConditions, whereClause} from './where.js';
+import type {FilterState} from './filters.js';
+import {PANE_COLUMNS} from './columns.js';
+import {keysetCondition, orderBy, type Cursor, type SortColumn} from './paging.js';
+import {EVENTS_TABLE, type SqlParam, type SqlQuery} from './sql.js';
+
+const STRUCTURAL = new Set([':', ',', '{', '}', '[', ']']);
+const SPACE = /\s/;
+
+/** `text` without the whitespace outside quoted strings next to a JSON structural character. */
+export function compactJson(text: string, startInside = false): string {
+	const chars = [...text];
+	let inside = startInside;
+	let out = '';
+	for (let i = 0; i < chars.length; i++) {
+		const c = chars[i]!;
+		if (inside) {
+			out += c;
+			if (c === '\\' && i + 1 < chars.length) out += chars[++i]!;
+			else if (c === '"') inside = false;
+			continue;
+		}
+		if (c === '"') inside = true;
+		if (SPACE.test(c)) {
+			let j = i;
+			while (j < chars.length && SPACE.test(chars[j]!)) j++;
+			const before = out.at(-1);
+			const after = chars[j];
+			if ((before !== undefined && STRUCTURAL.has(before)) || (after !== undefined && STRUCTURAL.has(after))) {
+				i = j - 1;
+				continue;
+			}
+		}
+		out += c;
+	}
+	return out;
+}
+
+/** Lower case, one character at a time where a character's lower case would change the text's length. */
+export function lowerKeepingLength(text: string): string {
+	const lowered = text.toLowerCase();
+	if (lowered.length === text.length) return lowered;
+	let out = '';
+	for (const c of text) {
+		const l = c.toLowerCase();
+		out += l.length === c.length ? l : c;
+	}
+	return out;
+}
+
+/** The forms of `text` a find looks for (lower case, each once, none empty). */
+export function findForms(text: string): string[] {
+	const forms = [text, compactJson(text), compactJson(text, true)].map(lowerKeepingLength);
+	return [...new Set(forms)].filter(form => form !== '');
+}
+
+/** The condition "the raw record contains one of the forms of `text`", with its parameters. */
+export function matchCondition(text: string): {sql: string; params: SqlParam[]} {
+	const forms = findForms(text);
+	if (forms.length === 0) throw new RangeError('Nothing to find');
+	const sql = forms.map(() => 'contains(lower(CAST(raw AS VARCHAR)), ?)').join(' OR ');
+	return {sql: forms.length === 1 ? sql : `(${sql})`, params: forms};
+}
+
+/** Where a find looks: the table's order and sort column, and the row it starts from. */
+export type FindOptions = {
+	order: 'desc' | 'asc';
+	sort?: SortColumn;
+	/** Start here (none: at the top for next, at the bottom for previous). */
+	from?: Cursor;
+	/** Next: down the table from `from`; previous: up. */
+	direction: 'next' | 'previous';
+	/** Whether the row at `from` itself may be the match (the first find of a text) or not (n, N). */
+	inclusive: boolean;
+};
+
+const flip = (order: 'desc' | 'asc'): 'desc' | 'asc' => (order === 'desc' ? 'asc' : 'desc');
+
+/**
+ * The first event under the filter after (next) or before (previous) `from` in the table's order whose raw record
+ * contains `text`: one row of the table's columns, or none. Keyset conditions, so it starts where the cursor is.
+ */
+export function findQuery(filter: FilterState, text: string, options: FindOptions): SqlQuery {
+	const {conditions, params} = filterConditions(filter);
+	const match = matchCondition(text);
+	conditions.push(match.sql);
+	params.push(...match.params);
+	const order = options.direction === 'next' ? options.order : flip(options.order);
+	if (options.from) {
+		const keyset = keysetCondition(options.from, order, options.sort, options.inclusive);
+		conditions.push(...keyset.conditions);
+		params.push(...keyset.params);
+	}
+	const where = whereClause(conditions);
+	const sql = [
+		`SELECT ${PANE_COLUMNS.join(', ')}`,
+		`FROM ${EVENTS_TABLE}`,
+		where,
+		orderBy(order, options.sort),
+		'LIMIT 1',
+	].join(' ');
+	return {sql, params};
+}
+
+/**
+ * How many events under the filter come before `row` in the table's order, as one row `{count}`: the row's position
+ * (0 for the first). A keyset count: no raw text is read unless the filter has a text chip.
+ */
+export function positionQuery(filter: FilterState, row: Cursor, order: 'desc' | 'asc', sort?: SortColumn): SqlQuery {
+	const {conditions, params} = filterConditions(filter);
+	const keyset = keysetCondition(row, flip(order), sort, false);
+	conditions.push(...keyset.conditions);
+	params.push(...keyset.params);
+	return {sql: `SELECT count(*) AS count FROM ${EVENTS_TABLE} ${whereClause(conditions)}`, params};
+}
+
+/** Which of these rows (a page) contain `text`: their eventIDs, one a row. */
+export function pageMatchesQuery(text: string, rows: readonly Cursor[]): SqlQuery {
+	if (rows.length === 0) throw new RangeError('No rows to look in');
+	const times = rows.map(r => r.eventTime.getTime());
+	if (times.some(Number.isNaN)) throw new RangeError('A row holds an invalid date');
+	const match = matchCondition(text);
+	const ids = rows.map(() => '?').join(', ');
+	return {
+		sql: `SELECT eventID FROM ${EVENTS_TABLE} WHERE eventTime >= ? AND eventTime <= ? AND eventID IN (${ids}) AND ${match.sql}`,
+		params: [
+			new Date(Math.min(...times)),
+			new Date(Math.max(...times)),
+			...rows.map(r => r.eventID),
+			...match.params,
+		],
+	};
+}
