@@ -133,11 +133,6 @@ export function pageMatchesQuery(text: string, rows: readonly Cursor[]): SqlQuer
 	const ids = rows.map(() => '?').join(', ');
 	return {
 		sql: `SELECT eventID FROM ${EVENTS_TABLE} WHERE eventTime >= ? AND eventTime <= ? AND eventID IN (${ids}) AND ${match.sql}`,
-		params: [
-			new Date(Math.min(...times)),
-			new Date(Math.max(...times)),
-			...rows.map(r => r.eventID),
-			...match.params,
-		],
+		params: [new Date(Math.min(...times)), new Date(Math.max(...times)), ...rows.map(r => r.eventID), ...match.params],
 	};
 }

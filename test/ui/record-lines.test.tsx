@@ -28,7 +28,15 @@ const pretty = `{
 const lines = jsonLines(JSON.parse(pretty));
 const agentLine = lines.findIndex(l => l.tokens[0]?.text === '"userAgent"');
 const record = {
-	data: {row: {eventID: 'e-1', eventName: 'UpdateDeviceState', eventTime: new Date('2024-12-03T10:00:00Z'), sourceFile: 'pretty.json'}, raw: JSON.parse(pretty)},
+	data: {
+		row: {
+			eventID: 'e-1',
+			eventName: 'UpdateDeviceState',
+			eventTime: new Date('2024-12-03T10:00:00Z'),
+			sourceFile: 'pretty.json',
+		},
+		raw: JSON.parse(pretty),
+	},
 	loading: false,
 };
 
@@ -103,7 +111,10 @@ describe('long values in the record view', () => {
 	it('marks the lines holding the text found, whitespace between JSON tokens not counting', () => {
 		const shown = frame({find: '"enabled":FALSE'});
 		expect(shown).toMatch(/^• {5}"enabled": false *$/m);
-		const ranges = lineMatches(lines.find(l => l.tokens[0]?.text === '"enabled"')!, '"enabled":false');
+		const ranges = lineMatches(
+			lines.find(l => l.tokens[0]?.text === '"enabled"')!,
+			'"enabled":false',
+		);
 		// The key, the colon (the space after it is not in the stored text), and the value.
 		expect(ranges).toEqual([
 			{token: 0, start: 0, end: 9},

@@ -49,7 +49,13 @@ export const BINDINGS: readonly Binding[] = [
 
 	{scope: 'browse', keys: ['tab'], action: 'focus-next', help: 'focus the next pane', hint: 'pane'},
 	{scope: 'browse', keys: ['shift-tab'], action: 'focus-previous', help: 'focus the previous pane'},
-	{scope: 'browse', keys: ['/'], action: 'find', help: 'find text in the raw records: the next event with it', hint: 'find'},
+	{
+		scope: 'browse',
+		keys: ['/'],
+		action: 'find',
+		help: 'find text in the raw records: the next event with it',
+		hint: 'find',
+	},
 	{scope: 'browse', keys: ['n'], action: 'find-next', help: 'the next event with the text found (around the end)'},
 	{scope: 'browse', keys: ['N'], action: 'find-previous', help: 'the previous event with the text found'},
 	{scope: 'browse', keys: ['&'], action: 'search', help: 'show only the events whose raw record has a text'},

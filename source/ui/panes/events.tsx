@@ -58,7 +58,7 @@ export function EventsPane({page, counts, row, order, focused, width, pageSize, 
 			? 'newest first'
 			: 'oldest first';
 	const searching = find?.searching ? ` · finding ${JSON.stringify(find.text)}` : '';
-	const position = rowLabel(page.data, row, counts.data);
+	const position = page.loading ? '' : rowLabel(page.data, row, counts.data);
 	const title = `${totalLabel(counts.data)} · ${sorted}${position}${searching}${page.loading || counts.loading ? ' · loading' : ''}`;
 	const matches = new Set(find ? (page.data?.matches ?? []) : []);
 	const under = focused && table ? columns.findIndex(c => c.name === table.cursor) : -1;

@@ -115,7 +115,12 @@ function recordBody({
 				for (const [j, part] of highlighted(inert(token.text), piece, ranges).entries()) {
 					used += cells(part.text);
 					parts.push(
-						<Text key={`${k}.${j}`} color={tokenColour(token, theme)} inverse={part.found && !selected} underline={part.found}>
+						<Text
+							key={`${k}.${j}`}
+							color={tokenColour(token, theme)}
+							inverse={part.found && !selected}
+							underline={part.found}
+						>
 							{part.text}
 						</Text>,
 					);

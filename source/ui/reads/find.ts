@@ -23,14 +23,17 @@ export async function loadFind(
 	const options = {order, direction: request.direction, inclusive: request.inclusive, ...(sort ? {sort} : {})};
 	let wrapped = false;
 	let [row] = (await query(findQuery(filter, text, {...options, ...(request.from ? {from: request.from} : {})}))) as
-		| PaneRow[]
-		| [];
+		PaneRow[] | [];
 	if (!row && request.from) {
 		wrapped = true;
 		[row] = (await query(findQuery(filter, text, options))) as PaneRow[] | [];
 	}
 	if (!row) return {wrapped: false};
-	const cursor = {eventTime: row.eventTime, eventID: row.eventID, ...(sort ? {sortValue: String(row[sort] ?? '')} : {})};
+	const cursor = {
+		eventTime: row.eventTime,
+		eventID: row.eventID,
+		...(sort ? {sortValue: String(row[sort] ?? '')} : {}),
+	};
 	const [counted] = await query(positionQuery(filter, cursor, order, sort));
 	return {found: {row: cursor, place: {top: Number(counted?.['count'] ?? 0)}}, wrapped};
 }

@@ -26,7 +26,13 @@ export async function loadPage(
 	const inclusive = request.inclusive === true;
 	const rows = async (o: 'desc' | 'asc', after = request.anchor) =>
 		(await query(
-			pageQuery(filter, {order: o, after, limit: size, ...(sort ? {sort} : {}), ...(after && inclusive ? {inclusive} : {})}),
+			pageQuery(filter, {
+				order: o,
+				after,
+				limit: size,
+				...(sort ? {sort} : {}),
+				...(after && inclusive ? {inclusive} : {}),
+			}),
 		)) as unknown as PaneRow[];
 	const view = async (data: PaneRow[], moreBefore: boolean, moreAfter: boolean, first?: Place): Promise<PageData> => {
 		const keys = data.map(r => ({

@@ -77,7 +77,10 @@ describe('find in the events table', () => {
 		state = apply(browsing(), key('browse', 'find'), type('x'), key('prompt', 'prompt-submit'));
 		state = arrive(state, {found: {row: cursorOf(1), place: {top: 1}}, wrapped: true});
 		expect(state.message).toBe('search hit BOTTOM, continuing at TOP');
-		state = arrive(apply(state, key('browse', 'find-previous')), {found: {row: cursorOf(0), place: {top: 0}}, wrapped: true});
+		state = arrive(apply(state, key('browse', 'find-previous')), {
+			found: {row: cursorOf(0), place: {top: 0}},
+			wrapped: true,
+		});
 		expect(state.message).toBe('search hit TOP, continuing at BOTTOM');
 		state = arrive(apply(state, key('browse', 'find-next')), {wrapped: false});
 		expect(state.message).toBe('not found: x');
@@ -87,7 +90,11 @@ describe('find in the events table', () => {
 		let state = apply(browsing(), key('browse', 'find'), type('x'), key('prompt', 'prompt-submit'));
 		const asked = dataKeys(state).find!;
 		state = apply(state, key('browse', 'toggle-errors'));
-		state = update(state, {type: 'find-loaded', key: asked, data: {found: {row: cursorOf(9), place: {top: 9}}, wrapped: false}}).state;
+		state = update(state, {
+			type: 'find-loaded',
+			key: asked,
+			data: {found: {row: cursorOf(9), place: {top: 9}}, wrapped: false},
+		}).state;
 		expect(state.row).toBe(0);
 		expect(state.page.anchor).toBeUndefined();
 	});
@@ -103,10 +110,18 @@ describe('find in the record view', () => {
 	function reading(): UiState {
 		const start = initialState();
 		const data = recordData({row: {eventID: 'e', eventTime: new Date(), sourceFile: 'f.json'}, raw});
-		return {...start, mode: 'record', record: {eventID: 'e', line: 0, top: 0}, data: {...start.data, record: {key: 'k', data: data}}};
+		return {
+			...start,
+			mode: 'record',
+			record: {eventID: 'e', line: 0, top: 0},
+			data: {...start.data, record: {key: 'k', data: data}},
+		};
 	}
 	const lineOf = (state: UiState) => state.data.record.data!.lines[state.record!.line]!;
-	const text = (state: UiState) => lineOf(state).tokens.map(t => t.text).join('');
+	const text = (state: UiState) =>
+		lineOf(state)
+			.tokens.map(t => t.text)
+			.join('');
 
 	it('finds "enabled":false on the line "enabled": false; n goes on, and wraps around saying so', () => {
 		let state = apply(reading(), key('record', 'find'), type('"ENABLED":false'), key('prompt', 'prompt-submit'));
