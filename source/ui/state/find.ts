@@ -59,6 +59,10 @@ export function foundAt(state: UiState, answer: FindAnswer): UiState {
 	const page = state.data.page.data;
 	const index = page && page.seq === state.page.seq ? page.rows.findIndex(r => r.eventID === found.row.eventID) : -1;
 	if (index >= 0) return {...done, row: index, message};
+	// On the first page: show that page (the rows above the match too), the cursor on the match.
+	const place = found.place;
+	if ('top' in place && place.top < state.box.pageSize)
+		return {...done, page: {seq: state.page.seq + 1, direction: 'forward'}, row: place.top, message};
 	const request = {
 		seq: state.page.seq + 1,
 		anchor: found.row,

@@ -73,6 +73,13 @@ describe('find in the events table', () => {
 		state = arrive(state, {found: {row: cursorOf(47), place: {top: 47}}, wrapped: false});
 		expect(state.page).toEqual({seq: 1, anchor: cursorOf(47), direction: 'forward', inclusive: true, at: {top: 47}});
 		expect(state.row).toBe(0);
+		// A match within the first page's rows (after G, say): the top page, the cursor on it.
+		const top = arrive(apply({...state, row: 0}, key('browse', 'find-previous')), {
+			found: {row: cursorOf(50), place: {top: 5}},
+			wrapped: false,
+		});
+		expect(top).toMatchObject({page: {seq: 2, direction: 'forward'}, row: 5});
+		expect(top.page.anchor).toBeUndefined();
 		expect(apply(browsing(), key('browse', 'find-previous')).message).toBe('nothing to find yet: / to find');
 		state = apply(browsing(), key('browse', 'find'), type('x'), key('prompt', 'prompt-submit'));
 		state = arrive(state, {found: {row: cursorOf(1), place: {top: 1}}, wrapped: true});
