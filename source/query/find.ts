@@ -5,8 +5,9 @@
  * The matching rule, the same here (SQL over the stored raw JSON) and in the record view (its lines): case does not
  * count, and neither does the whitespace JSON allows between tokens. A text is looked for as typed and also with the
  * whitespace outside quoted strings next to `:` `,` `{` `}` `[` `]` removed (read once as starting outside a string
- * and once as starting inside one, since a typed piece of JSON may start anywhere). The stored records are minified,
- * so `"enabled": false` as the record view shows it finds `"enabled":false`; whitespace inside a quoted string counts.
+ * and once as starting inside one, since a typed piece of JSON may start anywhere), in the record's minified text
+ * (STORED_TEXT), so `"enabled": false` as the record view shows it finds `"enabled":false`, and the other way round;
+ * whitespace inside a quoted string counts.
  */
 import {filterConditions, whereClause} from './where.js';
 import type {FilterState} from './filters.js';
@@ -64,11 +65,19 @@ export function findForms(text: string): string[] {
 	return [...new Set(forms)].filter(form => form !== '');
 }
 
+/**
+ * The stored record's text, minified: a CloudTrail file's records are stored minified already; a record read from
+ * JSON lines or a pretty-printed object keeps its whitespace (`"a": 1`), and those (their text has `": `, which a
+ * minified record has only inside a string) are minified by DuckDB's json() for the comparison. The test is cheap;
+ * only such records pay the minify.
+ */
+const STORED_TEXT = `lower(CASE WHEN contains(CAST(raw AS VARCHAR), '": ') THEN CAST(json(raw) AS VARCHAR) ELSE CAST(raw AS VARCHAR) END)`;
+
 /** The condition "the raw record contains one of the forms of `text`", with its parameters. */
 export function matchCondition(text: string): {sql: string; params: SqlParam[]} {
 	const forms = findForms(text);
 	if (forms.length === 0) throw new RangeError('Nothing to find');
-	const sql = forms.map(() => 'contains(lower(CAST(raw AS VARCHAR)), ?)').join(' OR ');
+	const sql = forms.map(() => `contains(${STORED_TEXT}, ?)`).join(' OR ');
 	return {sql: forms.length === 1 ? sql : `(${sql})`, params: forms};
 }
 
@@ -88,7 +97,8 @@ const flip = (order: 'desc' | 'asc'): 'desc' | 'asc' => (order === 'desc' ? 'asc
 
 /**
  * The first event under the filter after (next) or before (previous) `from` in the table's order whose raw record
- * contains `text`: one row of the table's columns, or none. Keyset conditions, so it starts where the cursor is.
+ * contains `text`, or when none is, the first from the other end (wrapped around): one row of the table's columns
+ * and `ahead` (false: wrapped), or none. One scan: the rows past `from` (a keyset condition) sort first.
  */
 export function findQuery(filter: FilterState, text: string, options: FindOptions): SqlQuery {
 	const {conditions, params} = filterConditions(filter);
@@ -96,20 +106,21 @@ export function findQuery(filter: FilterState, text: string, options: FindOption
 	conditions.push(match.sql);
 	params.push(...match.params);
 	const order = options.direction === 'next' ? options.order : flip(options.order);
+	let ahead = 'true';
+	const aheadParams: SqlParam[] = [];
 	if (options.from) {
 		const keyset = keysetCondition(options.from, order, options.sort, options.inclusive);
-		conditions.push(...keyset.conditions);
-		params.push(...keyset.params);
+		ahead = `(${keyset.conditions.join(' AND ')})`;
+		aheadParams.push(...keyset.params);
 	}
-	const where = whereClause(conditions);
 	const sql = [
-		`SELECT ${PANE_COLUMNS.join(', ')}`,
+		`SELECT ${PANE_COLUMNS.join(', ')}, ${ahead} AS ahead`,
 		`FROM ${EVENTS_TABLE}`,
-		where,
-		orderBy(order, options.sort),
+		whereClause(conditions),
+		orderBy(order, options.sort).replace('ORDER BY ', 'ORDER BY ahead DESC, '),
 		'LIMIT 1',
 	].join(' ');
-	return {sql, params};
+	return {sql, params: [...aheadParams, ...params]};
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The find's read (`/`, `n`, `N` in the events table): the next or previous event containing the text, from the
- * cursor's row in the table's order, around the end to the other end when none is left; and its place (how many
- * events come before it), so the table can show it and say "row k of N".
+ * cursor's row in the table's order, around the end to the other end when none is left (one scan of the records);
+ * and its place (how many events come before it: a count that reads no record text), so the table can show it and
+ * say "row k of N".
  */
 import type {FilterState} from '../../query/filters.js';
 import {findQuery, positionQuery} from '../../query/find.js';
@@ -21,13 +22,8 @@ export async function loadFind(
 	request: FindRequest,
 ): Promise<FindAnswer> {
 	const options = {order, direction: request.direction, inclusive: request.inclusive, ...(sort ? {sort} : {})};
-	let wrapped = false;
-	let [row] = (await query(findQuery(filter, text, {...options, ...(request.from ? {from: request.from} : {})}))) as
-		PaneRow[] | [];
-	if (!row && request.from) {
-		wrapped = true;
-		[row] = (await query(findQuery(filter, text, options))) as PaneRow[] | [];
-	}
+	const [row] = (await query(findQuery(filter, text, {...options, ...(request.from ? {from: request.from} : {})}))) as
+		Array<PaneRow & {ahead: boolean}> | [];
 	if (!row) return {wrapped: false};
 	const cursor = {
 		eventTime: row.eventTime,
@@ -35,5 +31,5 @@ export async function loadFind(
 		...(sort ? {sortValue: String(row[sort] ?? '')} : {}),
 	};
 	const [counted] = await query(positionQuery(filter, cursor, order, sort));
-	return {found: {row: cursor, place: {top: Number(counted?.['count'] ?? 0)}}, wrapped};
+	return {found: {row: cursor, place: {top: Number(counted?.['count'] ?? 0)}}, wrapped: row.ahead !== true};
 }

@@ -3,7 +3,12 @@
  * position, and wraps around; N walks back; the pretty-printed form of a piece of JSON finds the stored one; pages
  * read after an anchor, and the last page (G), know where they are.
  */
+import {mkdir, writeFile} from 'node:fs/promises';
+import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {loadFiles} from '../../../source/loader/load-files.js';
+import {expandLocalSources} from '../../../source/sources/local.js';
+import {tempDir} from '../../helpers/temp.js';
 import type {FilterState} from '../../../source/query/filters.js';
 import {CaseFile} from '../../../source/store/database.js';
 import {Reader} from '../../../source/store/reader.js';
@@ -81,6 +86,54 @@ describe('find', () => {
 			'principal',
 		);
 		expect([first.found?.row.eventID, second.found?.row.eventID]).toEqual(order.slice(0, 2));
+	});
+});
+
+describe('find in records stored with spaces', () => {
+	it('finds "enabled": false and "enabled":false in a CloudTrail file, JSON lines and a pretty-printed object', async () => {
+		const dir = await tempDir('clicktrail-find-spaced-');
+		const input = path.join(dir, 'in');
+		await mkdir(input);
+		const event = (id: string, second: number) => ({
+			eventVersion: '1.08',
+			eventID: id,
+			eventTime: `2024-12-03T10:00:0${second}Z`,
+			eventSource: 'iot1click.amazonaws.com',
+			eventName: 'UpdateDeviceState',
+			requestParameters: {deviceId: 'G030', enabled: false},
+		});
+		await writeFile(path.join(input, 'trail.json'), JSON.stringify({Records: [event('minified', 2)]}));
+		// Python's json.dumps: a space after every colon and comma.
+		const spaced = JSON.stringify(event('lines', 1)).replaceAll('":', '": ').replaceAll(',"', ', "');
+		await writeFile(path.join(input, 'events.jsonl'), `${spaced}\n`);
+		await writeFile(path.join(input, 'event.json'), JSON.stringify(event('pretty', 0), null, 2));
+		const db = path.join(dir, 'case.duckdb');
+		const made = await CaseFile.open(db);
+		try {
+			await loadFiles(made, (await expandLocalSources([input])).files);
+		} finally {
+			made.close();
+		}
+		const spacedCase = await CaseFile.open(db, {readOnly: true});
+		const lanes = new Reader(spacedCase);
+		try {
+			const stored = await spacedCase.all('SELECT eventID, CAST(raw AS VARCHAR) AS raw FROM events ORDER BY eventID');
+			expect(stored.map(r => String(r['raw']).includes('"enabled": false'))).toEqual([true, false, true]);
+			for (const text of ['"enabled": false', '"enabled":false', '{"deviceId":"G030", "enabled":false}']) {
+				const seen: string[] = [];
+				let request: FindRequest = {direction: 'next', inclusive: true};
+				for (;;) {
+					const answer = await lanes.run('find', query => loadFind(query, none, 'desc', undefined, text, request));
+					if (answer.wrapped || !answer.found) break;
+					seen.push(answer.found.row.eventID);
+					request = {from: answer.found.row, direction: 'next', inclusive: false};
+				}
+				expect(seen, text).toEqual(['minified', 'lines', 'pretty']);
+			}
+		} finally {
+			await lanes.close();
+			spacedCase.close();
+		}
 	});
 });
 
