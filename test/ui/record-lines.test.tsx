@@ -122,4 +122,26 @@ describe('long values in the record view', () => {
 			{token: 2, start: 0, end: 5},
 		]);
 	});
+
+	it('highlights in the inert text: a found escape sequence is shown as escapes, never sent raw', () => {
+		const hostile = jsonLines({userAgent: 'evil\u001b[2J\u001b]52;c;cGF5bG9hZA==\u0007agent'});
+		const line = hostile.find(l => l.tokens[0]?.text === '"userAgent"')!;
+		// The text as the record view shows it (\e for ESC) is what a find looks for and highlights.
+		expect(lineMatches(line, '\\E[2j\\e]52')).toEqual([{token: 2, start: 5, end: 15}]);
+		const {lastFrame, unmount} = render(
+			<RecordPane
+				record={record}
+				lines={hostile}
+				place={{eventID: 'e-1', line: 0, top: 0}}
+				width={100}
+				height={10}
+				zone="UTC"
+				find={'\\e[2J'}
+			/>,
+		);
+		const shown = lastFrame() ?? '';
+		unmount();
+		expect(shown).toContain('"userAgent": "evil\\e[2J\\e]52;c;cGF5bG9hZA==\\x07agent"');
+		expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+	});
 });
