@@ -71,14 +71,22 @@ export function findForms(text: string): string[] {
  * minified record has only inside a string) are minified by DuckDB's json() for the comparison. The test is cheap;
  * only such records pay the minify.
  */
-const STORED_TEXT = `lower(CASE WHEN contains(CAST(raw AS VARCHAR), '": ') THEN CAST(json(raw) AS VARCHAR) ELSE CAST(raw AS VARCHAR) END)`;
+const STORED_TEXT = `CASE WHEN contains(CAST(raw AS VARCHAR), '": ') THEN CAST(json(raw) AS VARCHAR) ELSE CAST(raw AS VARCHAR) END`;
 
-/** The condition "the raw record contains one of the forms of `text`", with its parameters. */
+/** `text` as an RE2 pattern that matches it literally (every ASCII punctuation character escaped). */
+function literal(text: string): string {
+	return text.replaceAll(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/**
+ * The condition "the raw record contains one of the forms of `text`", with its parameter: one case-insensitive RE2
+ * pattern, the forms as literal alternatives (`(?i)a|b`), bound, never spliced. One pass over each record's text,
+ * about twice as fast as `contains(lower(...), ?)` (which lowers the whole text first) on 100,000 events.
+ */
 export function matchCondition(text: string): {sql: string; params: SqlParam[]} {
 	const forms = findForms(text);
 	if (forms.length === 0) throw new RangeError('Nothing to find');
-	const sql = forms.map(() => `contains(${STORED_TEXT}, ?)`).join(' OR ');
-	return {sql: forms.length === 1 ? sql : `(${sql})`, params: forms};
+	return {sql: `regexp_matches(${STORED_TEXT}, ?)`, params: [`(?i)${forms.map(literal).join('|')}`]};
 }
 
 /** Where a find looks: the table's order and sort column, and the row it starts from. */

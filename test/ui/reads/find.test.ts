@@ -72,6 +72,8 @@ describe('find', () => {
 		const pretty = await find('"eventName": "UpdateDeviceState"', {direction: 'next', inclusive: true});
 		expect(pretty.found?.row.eventID).toBe(stored);
 		expect(await find('no such text anywhere 7f3c9', {direction: 'next', inclusive: true})).toEqual({wrapped: false});
+		// Regular expression characters are text: no error, and nothing holds them.
+		expect(await find('[(*+?|\\', {direction: 'next', inclusive: true})).toEqual({wrapped: false});
 	});
 
 	it('follows a sort column', async () => {
