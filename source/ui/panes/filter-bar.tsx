@@ -59,7 +59,7 @@ export function FilterBar({filter, selected, focused, prompt, width, relativeTo}
 		return (
 			<Box width={width}>
 				<Text color={theme.dim}>
-					{fit(`${title}none (every event)   / find · & filter text · f add filter · Tab to facets`, width)}
+					{fit(`${title}none (every event)   / find · & filter · f add filter · Tab to facets`, width)}
 				</Text>
 			</Box>
 		);
