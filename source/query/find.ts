@@ -132,6 +132,43 @@ export function findQuery(filter: FilterState, text: string, options: FindOption
 }
 
 /**
+ * {@link findQuery} limited to the events within `reach` of `from` in the direction looked (no wrapping): DuckDB skips
+ * the row groups whose times lie outside (their min/max eventTime), so a match near the cursor is found without
+ * reading every record. Ordered by time only (a sort column has no such bound).
+ */
+export function findNearQuery(
+	filter: FilterState,
+	text: string,
+	options: FindOptions & {from: Cursor; reach: Date},
+): SqlQuery {
+	if (options.sort) throw new RangeError('A near find is by time only');
+	if (Number.isNaN(options.reach.getTime())) throw new RangeError('The reach is an invalid date');
+	const {conditions, params} = filterConditions(filter);
+	const order = options.direction === 'next' ? options.order : flip(options.order);
+	conditions.push(`eventTime ${order === 'desc' ? '>=' : '<='} ?`);
+	params.push(options.reach);
+	const keyset = keysetCondition(options.from, order, undefined, options.inclusive);
+	conditions.push(...keyset.conditions);
+	params.push(...keyset.params);
+	const match = matchCondition(text);
+	conditions.push(match.sql);
+	params.push(...match.params);
+	const sql = [
+		`SELECT ${PANE_COLUMNS.join(', ')}, true AS ahead`,
+		`FROM ${EVENTS_TABLE}`,
+		whereClause(conditions),
+		orderBy(order),
+		'LIMIT 1',
+	].join(' ');
+	return {sql, params};
+}
+
+/** The first and last eventTime of the case file, as one row `{first, last}` (from the zone maps: cheap). */
+export function spanQuery(): SqlQuery {
+	return {sql: `SELECT min(eventTime) AS first, max(eventTime) AS last FROM ${EVENTS_TABLE}`, params: []};
+}
+
+/**
  * How many events under the filter come before `row` in the table's order, as one row `{count}`: the row's position
  * (0 for the first). A keyset count: no raw text is read unless the filter has a text chip.
  */

@@ -1,5 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {compactJson, findForms, findQuery, pageMatchesQuery, positionQuery} from '../../source/query/find.js';
+import {
+	compactJson,
+	findForms,
+	findNearQuery,
+	findQuery,
+	pageMatchesQuery,
+	positionQuery,
+} from '../../source/query/find.js';
 import {expectWellFormed} from './helpers.js';
 
 const cursor = {eventTime: new Date('2024-12-03T10:00:00Z'), eventID: 'e-1'};
@@ -62,6 +69,40 @@ describe('find queries', () => {
 			/ORDER BY ahead DESC, coalesce\(principal, ''\) ASC, eventTime ASC, eventID ASC LIMIT 1$/,
 		);
 		expect(query.params).toEqual(['', cursor.eventTime, 'e-1', '(?i)a']);
+	});
+
+	it('near the cursor first: only the events within reach in the direction looked, by time', () => {
+		const reach = new Date('2024-12-01T00:00:00Z');
+		const query = findNearQuery({chips: []}, 'a', {
+			order: 'desc',
+			direction: 'next',
+			inclusive: false,
+			from: cursor,
+			reach,
+		});
+		expectWellFormed(query);
+		expect(query.sql).toContain(
+			'WHERE eventTime >= ? AND eventTime <= ? AND (eventTime, eventID) < (?, ?) AND regexp_matches(',
+		);
+		expect(query.params).toEqual([reach, cursor.eventTime, cursor.eventTime, 'e-1', '(?i)a']);
+		const up = findNearQuery({chips: []}, 'a', {
+			order: 'desc',
+			direction: 'previous',
+			inclusive: false,
+			from: cursor,
+			reach,
+		});
+		expect(up.sql).toContain('WHERE eventTime <= ? AND eventTime >= ? AND (eventTime, eventID) > (?, ?)');
+		expect(() =>
+			findNearQuery({chips: []}, 'a', {
+				order: 'desc',
+				direction: 'next',
+				inclusive: false,
+				from: cursor,
+				reach,
+				sort: 'principal',
+			}),
+		).toThrow(RangeError);
 	});
 
 	it('the position counts the rows before the match; page matches look only at the page rows', () => {
