@@ -15,6 +15,8 @@ export function withFilter(state: UiState, filter: FilterState, remember: boolea
 		timeline: {cursor: state.timeline.cursor},
 		page: {seq: state.page.seq + 1, direction: 'forward'},
 		row: 0,
+		// A find on its way was from a row of the old filter's table: dropped (n looks again).
+		...(state.find ? {find: {text: state.find.text}} : {}),
 	};
 }
 

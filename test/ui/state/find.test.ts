@@ -104,6 +104,7 @@ describe('find in the events table', () => {
 		}).state;
 		expect(state.row).toBe(0);
 		expect(state.page.anchor).toBeUndefined();
+		expect(state.find).toEqual({text: 'x'});
 	});
 });
 
