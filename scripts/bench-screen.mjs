@@ -139,6 +139,17 @@ async function session() {
 		await session.op('j', {quiet: 60});
 	}
 
+	log('find');
+	// Texts that many events hold, found from the top (/), then the next one (n): a keyset query over the raw records.
+	const found = text => settled(text) && !text.includes('· finding');
+	await session.op('g');
+	for (const [i, value] of principals.entries()) {
+		const text = i % 2 === 0 ? value : `"eventName": "${eventNames[i % eventNames.length]}"`;
+		record('find (/ Enter)', await session.op(ENTER, {prelude: ['/', text], test: found}), {panes: false});
+		record('find next (n)', await session.op('n', {test: found}), {panes: false});
+		await session.op('g');
+	}
+
 	log('SQL console');
 	await session.op(':');
 	const SQL =

@@ -6,7 +6,7 @@ import {TABLE_COLUMNS, type TableColumn} from '../events/columns.js';
 import {PANE_COLUMNS} from './columns.js';
 import {checkLimit} from './facets.js';
 import type {FilterState} from './filters.js';
-import {EVENTS_TABLE, type SqlQuery} from './sql.js';
+import {EVENTS_TABLE, type SqlParam, type SqlQuery} from './sql.js';
 import {filterConditions, whereClause} from './where.js';
 
 /**
@@ -30,6 +30,8 @@ export type PageOptions = {
 	order: 'desc' | 'asc';
 	/** Continue after this row (exclusive); omitted for the first page. */
 	after?: Cursor;
+	/** Start at `after` itself (a found row shown at the top of its page). */
+	inclusive?: boolean;
 	/** Rows to show; the query fetches one more to know whether more follow. */
 	limit: number;
 	/** Sort by this column first (then time and eventID); omitted: by time. */
@@ -37,34 +39,57 @@ export type PageOptions = {
 };
 
 /**
+ * The keyset condition "after `cursor` in `order`" (at or after it with `inclusive`): `eventTime <= ? AND
+ * (eventTime, eventID) < (?, ?)` for desc, `>=` and `>` for asc; sorted by a column, `(key, eventTime, eventID) < (?, ?, ?)`.
+ */
+export function keysetCondition(
+	cursor: Cursor,
+	order: 'desc' | 'asc',
+	sort: SortColumn | undefined,
+	inclusive = false,
+): {conditions: string[]; params: SqlParam[]} {
+	if (Number.isNaN(cursor.eventTime.getTime())) throw new RangeError('The page cursor holds an invalid date');
+	const less = `${order === 'asc' ? '>' : '<'}${inclusive ? '=' : ''}`;
+	if (sort) {
+		return {
+			conditions: [`(${sortKey(sort)}, eventTime, eventID) ${less} (?, ?, ?)`],
+			params: [cursor.sortValue ?? '', cursor.eventTime, cursor.eventID],
+		};
+	}
+	// The plain eventTime bound says the same as the row comparison's first part, in a form DuckDB pushes into
+	// the scan: row groups wholly past the cursor (by their min/max eventTime) are skipped, not read.
+	return {
+		conditions: [`eventTime ${order === 'asc' ? '>=' : '<='} ?`, `(eventTime, eventID) ${less} (?, ?)`],
+		params: [cursor.eventTime, cursor.eventTime, cursor.eventID],
+	};
+}
+
+/** `ORDER BY` the table's order: the sort column's key first when sorted by one, then time, then eventID. */
+export function orderBy(order: 'desc' | 'asc', sort?: SortColumn): string {
+	const direction = order === 'asc' ? 'ASC' : 'DESC';
+	const by = sort ? `${sortKey(sort)} ${direction}, ` : '';
+	return `ORDER BY ${by}eventTime ${direction}, eventID ${direction}`;
+}
+
+/**
  * A page of the events pane's columns under the filter, ordered by (eventTime, eventID) in `order`, after the
- * cursor (`eventTime <= ? AND (eventTime, eventID) < (?, ?)` for desc, `>=` and `>` for asc), fetching `limit + 1` rows.
+ * cursor ({@link keysetCondition}), fetching `limit + 1` rows.
  */
 export function pageQuery(state: FilterState, options: PageOptions): SqlQuery {
 	checkLimit(options.limit);
-	const direction = options.order === 'asc' ? 'ASC' : 'DESC';
 	const {conditions, params} = filterConditions(state);
-	const less = options.order === 'asc' ? '>' : '<';
 	if (options.after) {
-		if (Number.isNaN(options.after.eventTime.getTime())) throw new RangeError('The page cursor holds an invalid date');
-		if (options.sort) {
-			conditions.push(`(${sortKey(options.sort)}, eventTime, eventID) ${less} (?, ?, ?)`);
-			params.push(options.after.sortValue ?? '', options.after.eventTime, options.after.eventID);
-		} else {
-			// The plain eventTime bound says the same as the row comparison's first part, in a form DuckDB pushes into
-			// the scan: row groups wholly past the cursor (by their min/max eventTime) are skipped, not read.
-			conditions.push(`eventTime ${options.order === 'asc' ? '>=' : '<='} ?`, `(eventTime, eventID) ${less} (?, ?)`);
-			params.push(options.after.eventTime, options.after.eventTime, options.after.eventID);
-		}
+		const keyset = keysetCondition(options.after, options.order, options.sort, options.inclusive);
+		conditions.push(...keyset.conditions);
+		params.push(...keyset.params);
 	}
 
 	const where = whereClause(conditions);
-	const by = options.sort ? `${sortKey(options.sort)} ${direction}, ` : '';
 	const sql = [
 		`SELECT ${PANE_COLUMNS.join(', ')}`,
 		`FROM ${EVENTS_TABLE}`,
 		...(where ? [where] : []),
-		`ORDER BY ${by}eventTime ${direction}, eventID ${direction}`,
+		orderBy(options.order, options.sort),
 		'LIMIT ?',
 	].join(' ');
 	return {sql, params: [...params, options.limit + 1]};

@@ -141,6 +141,8 @@ export function App({caseFile, zone, filter, writeTerminal, now, sql, notice, se
 					height={height}
 					zone={zone}
 					mark={markers?.[state.record.eventID]}
+					layout={state.recordLayout}
+					{...(state.find ? {find: state.find.text} : {})}
 				/>
 				<ChangePane
 					change={change}

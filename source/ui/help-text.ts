@@ -37,7 +37,7 @@ const NOTES: ReadonlyArray<{title: string; lines: readonly string[]}> = [
 			'Esc closes, cancels or goes back; it never undoes a filter change on its own.',
 			'Navigation: opening a record (Enter), and a pivot from a record (p d e i t) or from the lineage tree (a p).',
 			'After a pivot, Esc goes back to that record, the filter before the pivot restored and the events cursor on the record (the status line says "back: filter restored").',
-			'Filter changes: f, / (a text chip), facet include and exclude, the chips (x, !), E, c, zoom (z, Z), a pivot, a view opened.',
+			'Filter changes: f, & (a text chip), facet include and exclude, the chips (x, !), E, c, zoom (z, Z), a pivot, a view opened.',
 			'u undoes the last filter change and says what it undid; Ctrl-R redoes it.',
 		],
 	},

@@ -31,11 +31,11 @@ beforeAll(async () => {
 
 const chain = (name: string): PlantedChain => truth.chains.find(c => c.name === name)!;
 
-/** Searches the raw records for one eventID and opens its record. */
+/** Filters the raw records to one eventID (&) and opens its record. */
 async function openRecord(run: PtyRun, eventID: string): Promise<void> {
 	await run.waitFor(settled);
-	run.type('/');
-	await run.waitFor('search raw:');
+	run.type('&');
+	await run.waitFor('filter raw text:');
 	run.type(`${eventID}\r`);
 	await run.waitFor(t => /1 of [\d,]+ events/.test(t) && settled(t));
 	run.type('\r');

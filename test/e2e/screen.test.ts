@@ -68,8 +68,8 @@ describe('clicktrail screen (built CLI in a pty)', {timeout: 90_000}, () => {
 		const run = runCli(['--db', db]);
 		try {
 			await run.waitFor(settled);
-			run.type('/');
-			await run.waitFor('search raw:');
+			run.type('&');
+			await run.waitFor('filter raw text:');
 			run.type('cGF5bG9hZA\r');
 			// Every pane answered (keys that come before the page are ignored), one event left.
 			await run.waitFor(t => /1 of [\d,]+ events/.test(t) && settled(t));

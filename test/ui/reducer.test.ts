@@ -41,7 +41,7 @@ function arrived(state: UiState, v: View): UiState {
 		s = reducer(s, {type: 'timeline-loaded', key: 'test', data: timeline});
 	}
 	if (v.record?.summary) {
-		const lines = Array.from({length: v.record.lines}, () => ({}) as never);
+		const lines = Array.from({length: v.record.lines}, () => ({depth: 0, tokens: []}));
 		const record = {row: {}, raw: {}};
 		s = reducer(s, {type: 'record-loaded', key: 'test', data: {record, lines, summary: v.record.summary}});
 	}

@@ -9,6 +9,7 @@ import {NO_COMPLETIONS} from '../console/complete.js';
 import {loadCompletions} from '../reads/completions.js';
 import {loadCounts} from '../reads/counts.js';
 import {loadFacets, loadFrequency} from '../reads/facets.js';
+import {loadFind} from '../reads/find.js';
 import {loadFindings} from '../reads/findings.js';
 import {loadChange, loadDossier, loadInventory} from '../reads/inventory.js';
 import {loadLineage, loadSessions} from '../reads/lineage.js';
@@ -49,7 +50,11 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('counts', query => loadCounts(query, filter, state.data.counts.data?.total)));
 	useJob(...slot('facets', query => loadFacets(query, filter, box.facetLimit)));
 	useJob(...slot('timeline', query => loadTimeline(query, filter, box.mainWidth)));
-	useJob(...slot('page', query => loadPage(query, filter, state.order, state.page, box.pageSize, state.table.sort)));
+	useJob(
+		...slot('page', query =>
+			loadPage(query, filter, state.order, state.page, box.pageSize, state.table.sort, state.find?.text),
+		),
+	);
 	useJob(...slot('frequency', query => loadFrequency(query, state.frequency!.field, filter)));
 	useJob(...slot('record', query => loadRecord(query, record!.eventID, record!.eventTime)));
 	useJob(...slot('lineage', query => loadLineage(query, state.lineage!.eventID)));
@@ -65,6 +70,8 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useJob(...slot('marks', loadMarks));
 	const bars = state.data.timeline.data;
 	useJob(...slot('findingBuckets', query => (bars ? loadFindingBuckets(query, filter, bars) : Promise.resolve([]))));
+	const find = state.find;
+	useJob(...slot('find', query => loadFind(query, filter, state.order, state.table.sort, find!.text, find!.request!)));
 	useJob<Date | null>('newest', 'newest', loadNewest, answer =>
 		dispatch({type: 'newest-loaded', newest: 'data' in answer ? (answer.data ?? undefined) : undefined}),
 	);

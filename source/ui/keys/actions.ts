@@ -90,4 +90,8 @@ export type ActionName =
 	/** Undo and redo a filter change (Esc is navigation, not undo); the console's result cell cursor. */
 	| 'undo'
 	| 'redo'
-	| 'open-result';
+	| 'open-result'
+	| 'find'
+	| 'find-next'
+	| 'find-previous'
+	| 'toggle-wrap';

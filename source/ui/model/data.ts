@@ -12,6 +12,7 @@ import type {SqlResult} from '../../store/read-only-sql.js';
 import type {SavedView} from '../../store/views.js';
 import type {DuplicateKeys} from '../json/parse.js';
 import type {JsonLine} from '../json-lines.js';
+import type {Place} from './position.js';
 
 export type {SavedView, SqlResult};
 
@@ -49,8 +50,18 @@ export type FacetList = {
 	more: boolean;
 };
 
-/** The page of the events table on screen: the request it answers, its rows' keys, and whether more follow. */
-export type PageView = {seq: number; rows: Cursor[]; moreBefore: boolean; moreAfter: boolean};
+/**
+ * The page of the events table on screen: the request it answers, its rows' keys, whether more follow, where its
+ * first row is in the filtered set (when known), and which rows contain the text found (while a find is on).
+ */
+export type PageView = {
+	seq: number;
+	rows: Cursor[];
+	moreBefore: boolean;
+	moreAfter: boolean;
+	first?: Place;
+	matches?: readonly string[];
+};
 
 /** A page and its rows. */
 export type PageData = PageView & {data: PaneRow[]};
@@ -91,6 +102,9 @@ export type EventFinding = {findingId: number; severity: string; title: string; 
 
 /** The record view's data, with what is derived from it once, when it arrives: its JSON lines and its summary. */
 export type RecordData = {record: EventRecord; lines: readonly JsonLine[]; summary: RecordSummary};
+
+/** A find's answer: the row found (with its place) or none, and whether the search wrapped around the end. */
+export type FindAnswer = {found?: {row: Cursor; place: Place}; wrapped: boolean};
 
 /** Where the console's statement is. */
 export type ConsoleRun =

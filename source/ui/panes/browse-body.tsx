@@ -18,7 +18,7 @@ export type BrowseBodyProps = {
 	zone: Zone;
 	filter: FilterState;
 	/** The selections and focus, as state holds them. */
-	state: Pick<UiState, 'focus' | 'facet' | 'timeline' | 'row' | 'order' | 'table'>;
+	state: Pick<UiState, 'focus' | 'facet' | 'timeline' | 'row' | 'order' | 'table' | 'find'>;
 	facets: Loaded<FacetList[]>;
 	timeline: Loaded<Timeline | null>;
 	page: Loaded<PageData>;
@@ -68,6 +68,7 @@ export function BrowseBody(props: BrowseBodyProps) {
 					zone={zone}
 					table={state.table}
 					markers={markers}
+					{...(state.find ? {find: {text: state.find.text, searching: state.find.request !== undefined}} : {})}
 				/>
 			</Box>
 		</Box>

@@ -1,11 +1,13 @@
 /**
  * The events table: one page of the filtered events, the selected row marked, error rows in the error colour and
- * marked `!`, with the filtered total and the sort order in its title. When the case holds marks or findings, a
- * gutter after the markers: `*` for a marked event, and the most severe finding that holds it (C, H, M, L, I).
+ * marked `!`, rows holding the text found marked `•`, with the filtered total, the sort order and the cursor's row
+ * ("row k of N") in its title. When the case holds marks or findings, a gutter after the markers: `*` for a marked
+ * event, and the most severe finding that holds it (C, H, M, L, I).
  */
 import {Box, Text} from 'ink';
 import type {Zone} from '../../query/time.js';
 import type {Counts, Loaded, PageData} from '../model/data.js';
+import {placeAfter, rowNumber} from '../model/position.js';
 import type {TableState} from '../state/state.js';
 import {fit} from '../text/fit.js';
 import {useTheme, type Theme} from '../theme.js';
@@ -27,12 +29,23 @@ export type EventsPaneProps = {
 	table?: TableState;
 	/** The gutter's markers by eventID; undefined: no gutter (the case holds no marks or findings). */
 	markers?: Markers;
+	/** The text found with `/` (its rows are marked `•`), and whether a search for it is on its way. */
+	find?: {text: string; searching: boolean};
 };
 
 /** A severity rank's colour: critical and high in the error colour, medium in the warning colour. */
 export function severityColour(rank: number | null | undefined, theme: Theme): string | undefined {
 	if (rank === null || rank === undefined) return undefined;
 	return rank <= 1 ? theme.error : rank === 2 ? theme.warn : theme.dim;
+}
+
+/** "row 12 of 1,500": the cursor row's place in the filtered events, when the page knows where it is. */
+export function rowLabel(page: PageData | undefined, row: number, counts: Counts | undefined): string {
+	if (!page?.first || page.rows.length === 0) return '';
+	const k = rowNumber(placeAfter(page.first, Math.min(row, page.rows.length - 1)), counts?.matching);
+	if (k === undefined) return '';
+	const n = (v: number) => v.toLocaleString('en-US');
+	return counts ? ` · row ${n(k)} of ${n(counts.matching)}` : ` · row ${n(k)}`;
 }
 
 /** "1,234 events" (and "of 5,678" when filtered). */
@@ -56,6 +69,7 @@ export function EventsPane({
 	zone,
 	table,
 	markers,
+	find,
 }: EventsPaneProps) {
 	const theme = useTheme();
 	const gutter = markers ? GUTTER_WIDTH : 0;
@@ -66,7 +80,10 @@ export function EventsPane({
 		: order === 'desc'
 			? 'newest first'
 			: 'oldest first';
-	const title = `${totalLabel(counts.data)} · ${sorted}${page.loading || counts.loading ? ' · loading' : ''}`;
+	const searching = find?.searching ? ` · finding ${JSON.stringify(find.text)}` : '';
+	const position = page.loading ? '' : rowLabel(page.data, row, counts.data);
+	const title = `${totalLabel(counts.data)} · ${sorted}${position}${searching}${page.loading || counts.loading ? ' · loading' : ''}`;
+	const matches = new Set(find ? (page.data?.matches ?? []) : []);
 	const under = focused && table ? columns.findIndex(c => c.name === table.cursor) : -1;
 	const titleOf = (c: (typeof columns)[number]) =>
 		c.name === sort ? `${c.title}${order === 'asc' ? '↑' : '↓'}` : c.title;
@@ -80,14 +97,17 @@ export function EventsPane({
 	} else {
 		body = rows.slice(0, pageSize).map((r, i) => {
 			const isSelected = i === selected;
-			const marker = `${isSelected ? (focused ? '›' : '·') : ' '}${r.errorCode ? '!' : ' '}`;
-			const text = columns.map(c => fit(c.cell(r), c.width, {keep: c.keep})).join(' ');
 			const mark = markers?.[r.eventID];
+			// A row holding the text found is marked • (and underlined), so the mark reads without colour too.
+			const found = matches.has(r.eventID);
+			const marker = `${isSelected ? (focused ? '›' : '·') : found ? '•' : ' '}${r.errorCode ? '!' : ' '}`;
+			const text = columns.map(c => fit(c.cell(r), c.width, {keep: c.keep})).join(' ');
 			return (
 				<Text
 					key={r.eventID}
 					inverse={isSelected && focused}
-					color={r.errorCode ? theme.error : undefined}
+					underline={found}
+					color={r.errorCode ? theme.error : found ? theme.accent : undefined}
 					wrap="truncate"
 				>
 					{marker}

@@ -12,7 +12,8 @@ import {useTheme} from '../theme.js';
 
 /** What each prompt asks. */
 const PROMPT_LABELS: Record<Prompt['kind'], string> = {
-	search: 'search raw: ',
+	search: 'filter raw text: ',
+	find: 'find: ',
 	filter: 'filter (field=value, from=, until=, around=, errors): ',
 	'view-name': 'save as view, name: ',
 	'view-description': 'description of NAME (optional, Enter to skip): ',
@@ -64,7 +65,7 @@ export function FilterBar({filter, selected, focused, prompt, width, relativeTo}
 		return (
 			<Box width={width}>
 				<Text color={theme.dim}>
-					{fit(`${title}none (every event)   / search · f add filter · Tab to facets`, width)}
+					{fit(`${title}none (every event)   / find · & filter · f add filter · Tab to facets`, width)}
 				</Text>
 			</Box>
 		);

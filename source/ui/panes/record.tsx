@@ -1,12 +1,16 @@
 /**
  * The record view: the whole event as pretty, coloured JSON (every string made visible), the cursor line marked,
- * scrolled to keep it in view; its eventID, time and source file (with its verified integrity, if any) in the title.
+ * scrolled to keep it in view, long lines wrapped or scrolled sideways (record-lines.ts), the text found with `/`
+ * highlighted in the inert text (lines holding it marked `•`); its eventID, time and source file (with its verified
+ * integrity, if any) in the title.
  */
 import {Box, Text} from 'ink';
 import {formatTime, type Zone} from '../../query/time.js';
 import type {EventRecord, Loaded} from '../model/data.js';
 import type {Marker} from '../model/marks.js';
-import {INDENT, type JsonLine, type Token} from '../json-lines.js';
+import {lineMatches, type TokenRange} from '../find-lines.js';
+import type {JsonLine, Token} from '../json-lines.js';
+import {contentRoom, indentation, screenLines, type Piece, type RecordLayout} from '../record-lines.js';
 import type {RecordPlace} from '../state/state.js';
 import {cells, fit} from '../text/fit.js';
 import {inert} from '../../text/inert.js';
@@ -22,6 +26,10 @@ export type RecordPaneProps = {
 	zone: Zone;
 	/** The event's mark, when marked (shown first in the title, with its note). */
 	mark?: Marker;
+	/** Long lines wrapped (default) or scrolled sideways by `place.left` cells. */
+	layout?: RecordLayout;
+	/** The text found with `/`: lines holding it are marked `•` and the text itself highlighted. */
+	find?: string;
 };
 
 function tokenColour(token: Token, theme: Theme): string | undefined {
@@ -41,20 +49,8 @@ function tokenColour(token: Token, theme: Theme): string | undefined {
 	}
 }
 
-/**
- * A line's indentation: two spaces a level, but never more than half the pane; deeper lines show their depth
- * instead (`  [depth 70] `), so a deeply nested record keeps its text in view.
- */
-export function indentation(depth: number, width: number): string {
-	const full = INDENT.repeat(Math.min(depth, width));
-	const most = Math.max(0, Math.floor((width - 2) / 2));
-	if (full.length <= most) return full;
-	const label = `[depth ${depth}] `;
-	return label.length <= most ? label.padStart(most) : ' '.repeat(most);
-}
-
 /** The record view. */
-export function RecordPane({record, lines, place, width, height, zone, mark}: RecordPaneProps) {
+export function RecordPane({record, lines, place, width, height, zone, mark, layout = 'wrap', find}: RecordPaneProps) {
 	const theme = useTheme();
 	const row = record.data?.row;
 	let title = `record ${place.eventID}`;
@@ -79,34 +75,7 @@ export function RecordPane({record, lines, place, width, height, zone, mark}: Re
 	else if (record.data === null)
 		body = <Text color={theme.dim}>{fit('this event is no longer in the case file', width)}</Text>;
 	else if (!record.data) body = <Text color={theme.dim}>{fit('loading…', width)}</Text>;
-	else {
-		body = lines.slice(place.top, place.top + height).map((line, i) => {
-			const index = place.top + i;
-			const selected = index === place.line;
-			const indent = indentation(line.depth, width);
-			let room = width - 2 - indent.length;
-			const parts = [];
-			for (const [k, token] of line.tokens.entries()) {
-				if (room <= 0) break;
-				const text = inert(token.text);
-				const w = Math.min(cells(text), room);
-				parts.push(
-					<Text key={k} color={tokenColour(token, theme)}>
-						{fit(text, w)}
-					</Text>,
-				);
-				room -= w;
-			}
-			return (
-				<Text key={index} inverse={selected} wrap="truncate">
-					{selected ? '› ' : '  '}
-					{indent}
-					{parts}
-					{' '.repeat(Math.max(0, room))}
-				</Text>
-			);
-		});
-	}
+	else body = recordBody({lines, place, width, height, layout, find, theme});
 	return (
 		<Box flexDirection="column" height={height + 1}>
 			<Text bold>
@@ -116,4 +85,78 @@ export function RecordPane({record, lines, place, width, height, zone, mark}: Re
 			{body}
 		</Box>
 	);
+}
+
+/** The screen lines of the record from `place.top`, as many as fit. */
+function recordBody({
+	lines,
+	place,
+	width,
+	height,
+	layout,
+	find,
+	theme,
+}: Pick<RecordPaneProps, 'lines' | 'place' | 'width' | 'height' | 'find'> & {layout: RecordLayout; theme: Theme}) {
+	const out = [];
+	for (let index = place.top; index < lines.length && out.length < height; index++) {
+		const line = lines[index]!;
+		const selected = index === place.line;
+		const ranges = find === undefined ? [] : lineMatches(line, find);
+		const indent = indentation(line.depth, width);
+		const room = contentRoom(line, width);
+		const shown = screenLines(line, layout, width, height, place.left ?? 0);
+		for (const [row, screen] of shown.entries()) {
+			if (out.length >= height) break;
+			const mark = row > 0 ? '  ' : selected ? '› ' : ranges.length > 0 ? '• ' : '  ';
+			const parts = [];
+			let used = 0;
+			if (screen.before) {
+				parts.push(<Text key="before">…</Text>);
+				used++;
+			}
+			for (const [k, piece] of screen.pieces.entries()) {
+				const token = line.tokens[piece.token]!;
+				for (const [j, part] of highlighted(inert(token.text), piece, ranges).entries()) {
+					used += cells(part.text);
+					parts.push(
+						<Text
+							key={`${k}.${j}`}
+							color={tokenColour(token, theme)}
+							inverse={part.found && !selected}
+							underline={part.found}
+						>
+							{part.text}
+						</Text>,
+					);
+				}
+			}
+			if (screen.after) {
+				parts.push(<Text key="after">…</Text>);
+				used++;
+			}
+			out.push(
+				<Text key={`${index}.${row}`} inverse={selected} wrap="truncate">
+					{mark}
+					{row > 0 ? ' '.repeat(indent.length) : indent}
+					{parts}
+					{' '.repeat(Math.max(0, room - used))}
+				</Text>,
+			);
+		}
+	}
+	return out;
+}
+
+/** A piece of a token's shown (already inert) text, split where the text found starts and ends. */
+function highlighted(text: string, piece: Piece, ranges: readonly TokenRange[]): Array<{text: string; found: boolean}> {
+	const cuts = new Set([piece.start, piece.end]);
+	for (const r of ranges) {
+		if (r.token !== piece.token) continue;
+		for (const at of [r.start, r.end]) if (at > piece.start && at < piece.end) cuts.add(at);
+	}
+	const points = [...cuts].sort((a, b) => a - b);
+	return points.slice(0, -1).map((start, i) => ({
+		text: text.slice(start, points[i + 1]),
+		found: ranges.some(r => r.token === piece.token && r.start <= start && r.end > start),
+	}));
 }

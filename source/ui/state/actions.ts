@@ -8,7 +8,16 @@ import type {FilterState} from '../../query/filters.js';
 import type {SqlQuery} from '../../query/sql.js';
 import type {CompletionSource} from '../console/complete.js';
 import type {ActionName, Scope} from '../keys/bindings.js';
-import type {ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {
+	ConsoleRun,
+	Counts,
+	FacetList,
+	FindAnswer,
+	PageData,
+	RecordData,
+	SavedView,
+	Timeline,
+} from '../model/data.js';
 import type {FindingRow} from '../model/findings.js';
 import type {Change, Dossier, InventoryView} from '../model/inventory.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
@@ -33,6 +42,7 @@ export type Slots = {
 	markers: Markers;
 	marks: MarkRow[];
 	findingBuckets: FindingBuckets;
+	find: FindAnswer;
 };
 
 /** An answer for a slot: `facets-loaded`, `page-loaded`, `record-loaded`, ... */

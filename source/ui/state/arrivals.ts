@@ -1,10 +1,13 @@
 /**
- * What arrived, into `state.data`: the answers of the read jobs (`facets-loaded`, `page-loaded`, ...), the newest
- * event's time, completion names, saved views, the console's history and statement. Pure.
+ * What arrived, into `state.data`: the answers of the read jobs (`facets-loaded`, `page-loaded`, ...; a find's answer
+ * also moves the events table's cursor), the newest event's time, completion names, saved views, the console's
+ * history and statement. Pure.
  */
 import {layout} from '../layout.js';
 import type {PageView} from '../model/data.js';
 import type {Slots, UiAction} from './actions.js';
+import {dataKeys} from './data-keys.js';
+import {foundAt} from './find.js';
 import type {ScreenData, UiState} from './state.js';
 
 /** The actions that carry data in. */
@@ -54,6 +57,12 @@ export function arrive(state: UiState, action: Arrival): UiState {
 			// A statement that starts joins the history (once, when it repeats the last).
 			if (run.state === 'running' && history.at(-1) !== run.sql) history = [...history, run.sql];
 			return data({sql: {run, history}});
+		}
+		case 'find-loaded': {
+			// The answer to the find still wanted moves the events table's cursor to the row found.
+			const wanted = dataKeys(state).find === action.key;
+			const next = data({find: {key: action.key, data: action.data}});
+			return wanted ? foundAt(next, action.data) : next;
 		}
 		default: {
 			const slot = action.type.slice(0, -'-loaded'.length) as keyof Slots;

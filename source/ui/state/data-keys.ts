@@ -25,6 +25,7 @@ export const LANES: Record<keyof Slots, string> = {
 	markers: 'markers',
 	marks: 'marks',
 	findingBuckets: 'finding-buckets',
+	find: 'find',
 };
 
 /** The slots, in the order their jobs start. */
@@ -54,7 +55,14 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		counts: JSON.stringify(filter),
 		facets: JSON.stringify([filter, box.facetLimit]),
 		timeline,
-		page: JSON.stringify([filter, state.order, state.page, Math.max(1, box.pageSize), state.table.sort]),
+		page: JSON.stringify([
+			filter,
+			state.order,
+			state.page,
+			Math.max(1, box.pageSize),
+			state.table.sort,
+			state.find?.text,
+		]),
 		record:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
 		frequency: state.frequency ? JSON.stringify(['frequency', state.frequency.field, filter]) : undefined,
@@ -65,6 +73,9 @@ export function dataKeys(state: UiState): Record<keyof Slots, string | undefined
 		dossier: state.inventory?.dossier ? JSON.stringify(state.inventory.dossier.deviceId) : undefined,
 		change:
 			showsRecord(state) && state.record ? JSON.stringify([state.record.eventID, state.record.eventTime]) : undefined,
+		find: state.find?.request
+			? JSON.stringify([filter, state.order, state.table.sort, state.find.text, state.find.request])
+			: undefined,
 		...marksKeys(state, timeline),
 	};
 }
@@ -119,5 +130,6 @@ export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]
 		markers: loaded(data.markers, keys.markers),
 		marks: loaded(data.marks, keys.marks),
 		findingBuckets: loaded(data.findingBuckets, keys.findingBuckets),
+		find: loaded(data.find, keys.find),
 	};
 }

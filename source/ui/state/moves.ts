@@ -20,6 +20,8 @@ export function withFilter(state: UiState, filter: FilterState, remember: boolea
 		page: {seq: state.page.seq + 1, direction: 'forward'},
 		row: 0,
 		seek: undefined,
+		// A find on its way was from a row of the old filter's table: dropped (n looks again).
+		...(state.find ? {find: {text: state.find.text}} : {}),
 	};
 }
 

@@ -10,7 +10,18 @@ import type {Zone} from '../../query/time.js';
 import {NO_COMPLETIONS, type CompletionSource} from '../console/complete.js';
 import type {Mode, Pane} from '../keys/bindings.js';
 import {layout, type Layout} from '../layout.js';
-import type {Answer, ConsoleRun, Counts, FacetList, PageData, RecordData, SavedView, Timeline} from '../model/data.js';
+import type {
+	Answer,
+	ConsoleRun,
+	Counts,
+	FacetList,
+	FindAnswer,
+	PageData,
+	RecordData,
+	SavedView,
+	Timeline,
+} from '../model/data.js';
+import type {Place} from '../model/position.js';
 import type {FindingRow} from '../model/findings.js';
 import type {Change, Dossier, InventoryView} from '../model/inventory.js';
 import type {LineageView, SessionRow} from '../model/lineage.js';
@@ -24,7 +35,17 @@ export type PageRequest = {
 	/** Rows strictly after (forward) or before (backward) this row in display order; none: from the top or the end. */
 	anchor?: Cursor;
 	direction: 'forward' | 'backward';
+	/** The anchor row's place in the filtered set (model/position.ts), when known: the page's place follows from it. */
+	at?: Place;
+	/** The page starts at the anchor row itself (a found row, shown at the top). */
+	inclusive?: boolean;
 };
+
+/** A find on its way in the events table: from the cursor's row (none: from an end), down (next) or up (previous). */
+export type FindRequest = {from?: Cursor; direction: 'next' | 'previous'; inclusive: boolean};
+
+/** The text looked for with `/` (n and N look for it again), and the search in the events table on its way. */
+export type FindState = {text: string; request?: FindRequest};
 
 /**
  * The prompt being typed: a search, a filter, a name for a new view (then its description), a new name for a view,
@@ -34,6 +55,7 @@ export type PageRequest = {
 export type Prompt = {
 	kind:
 		| 'search'
+		| 'find'
 		| 'filter'
 		| 'view-name'
 		| 'view-description'
@@ -68,6 +90,8 @@ export type RecordPlace = {
 	top: number;
 	/** Opened from the lineage tree (a hop's issuing event), a device's dossier or the marks list: back goes there. */
 	back?: 'lineage' | 'dossier' | 'marks';
+	/** Scrolled sideways by this many cells (the sideways layout, `w`). */
+	left?: number;
 };
 
 /** The events table's column choices. */
@@ -101,6 +125,10 @@ export type UiState = {
 	/** Selected row of the page. */
 	row: number;
 	record?: RecordPlace;
+	/** The record view's long lines: wrapped (the default) or one screen line each, scrolled sideways (`w`). */
+	recordLayout: 'wrap' | 'sideways';
+	/** The find (`/`): the text, and the search on its way. */
+	find?: FindState;
 	prompt?: Prompt;
 	/** A one-line notice (e.g. "copied 812 bytes", "this event has no deviceId"). */
 	message?: string;
@@ -179,6 +207,7 @@ export type ScreenData = {
 	findingBuckets: Answer<FindingBuckets>;
 	/** Bumped after a mark is saved or deleted, to read the marks again. */
 	marksVersion: number;
+	find: Answer<FindAnswer>;
 	/** The newest event's time: what relative times count back from. */
 	newest?: Date;
 	completions: CompletionSource;
@@ -206,6 +235,7 @@ export function initialState(
 		table: {columns: DEFAULT_COLUMNS, cursor: 'eventTime'},
 		page: {seq: 0, direction: 'forward'},
 		row: 0,
+		recordLayout: 'wrap',
 		console: INITIAL_CONSOLE,
 		views: {cursor: 0},
 		sessions: {cursor: 0},
@@ -233,6 +263,7 @@ export function initialState(
 			marks: {},
 			findingBuckets: {},
 			marksVersion: 0,
+			find: {},
 			completions: NO_COMPLETIONS,
 			views: {list: [], version: 0},
 			sql: {run: {state: 'idle'}, history: []},

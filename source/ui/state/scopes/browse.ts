@@ -1,7 +1,7 @@
 /**
  * Keys of browse mode whatever pane has focus: panes, search, filter prompt, console, views, save, export, clear,
  * errors only, back (Esc: navigation), undo and redo (u, Ctrl-R: filter changes), the sessions, findings and marks
- * lists, the inventory, the report.
+ * lists, the inventory, the report, find (/ n N) and the text filter (&).
  */
 import {clearAll, toggleChip} from '../../../query/filters.js';
 import {filterAsSql} from '../../../query/sql-view.js';
@@ -9,6 +9,7 @@ import {PANES} from '../../keys/bindings.js';
 import {step, type ScopeHandler} from '../actions.js';
 import {consoleWith} from '../console-reducer.js';
 import {reportPrompt} from '../marking.js';
+import {findAgain} from '../find.js';
 import {back, openPrompt, withFilter} from '../moves.js';
 import {openInventory} from './inventory.js';
 import {redo, undo} from '../undo.js';
@@ -34,6 +35,9 @@ export const browseScope: ScopeHandler = {
 		'write-report',
 		'undo',
 		'redo',
+		'find',
+		'find-next',
+		'find-previous',
 	],
 	handle(state, action) {
 		switch (action) {
@@ -76,6 +80,11 @@ export const browseScope: ScopeHandler = {
 				return step(undo(state));
 			case 'redo':
 				return step(redo(state));
+			case 'find':
+				return step(openPrompt(state, {kind: 'find', text: ''}));
+			case 'find-next':
+			case 'find-previous':
+				return findAgain(state, action === 'find-next' ? 'next' : 'previous', 'browse');
 			default:
 				return step(state);
 		}

@@ -1,6 +1,6 @@
 /**
  * The SQL console's keys: edit, complete, walk the history, scroll the result (the console reducer), run and cancel
- * the statement (effects), save it as a view, export its result.
+ * the statement (effects), save it as a view, export its result; `q` or `q!` alone quits (`:q`).
  */
 import {consoleTableHeight} from '../../layout.js';
 import {step, type ScopeHandler} from '../actions.js';
@@ -35,6 +35,8 @@ export const consoleScope: ScopeHandler = {
 		const sql = state.data.sql;
 		switch (action) {
 			case 'console-run': {
+				// `:q` as in vim: the console opens on `:`, so `q` (or `q!`) alone, then Enter, quits.
+				if (/^q!?$/.test(state.console.editor.text.trim())) return step(state, {type: 'quit'});
 				const console = {...state.console, scroll: {row: 0, column: 0}, history: undefined, choices: []};
 				return step({...state, console}, {type: 'run-sql', sql: state.console.editor.text});
 			}

@@ -9,6 +9,7 @@ import {filterViewQuery} from '../../../query/view-query.js';
 import {parseFilterPrompt} from '../../filter-prompt.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
 import {submitMark, submitReport} from '../marking.js';
+import {startFind} from '../find.js';
 import {withFilter} from '../moves.js';
 import {showColumn} from '../table-columns.js';
 import {nowOf, type Prompt, type UiState} from '../state.js';
@@ -42,7 +43,7 @@ function titled(chip: Chip, state: UiState): Chip {
 }
 
 function submit(before: UiState, open: Prompt): Step {
-	const local = open.kind === 'search' || open.kind === 'filter' || open.kind === 'view-name';
+	const local = open.kind === 'search' || open.kind === 'find' || open.kind === 'filter' || open.kind === 'view-name';
 	const state = local ? {...before, message: undefined} : before;
 	const error = (text: string) => step({...state, prompt: {...open, error: text}});
 	const done = (message: string) => step({...state, mode: open.returnTo ?? 'browse', prompt: undefined, message});
@@ -83,6 +84,12 @@ function submit(before: UiState, open: Prompt): Step {
 		case 'report':
 		case 'report-overwrite':
 			return submitReport(state, open);
+		case 'find': {
+			const text = open.text.trim() === '' ? state.find?.text : open.text;
+			const where = open.returnTo === 'record' ? 'record' : 'browse';
+			const closed = {...state, mode: open.returnTo ?? 'browse', prompt: undefined};
+			return text === undefined ? step(closed) : startFind(closed, text, where);
+		}
 		case 'column': {
 			const shown = showColumn({...state, mode: 'browse', prompt: undefined}, open.text);
 			return 'error' in shown ? error(shown.error) : step(shown);

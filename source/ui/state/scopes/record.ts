@@ -1,6 +1,7 @@
 /**
- * The record view's keys: scroll the JSON lines, go back, pivot on the record's principal, device, eventName, source
- * IP or the minutes around it, and copy the value on the cursor line or the whole record (a copy effect).
+ * The record view's keys: scroll the JSON lines (wrapped, or sideways with h and l), find in them, go back, pivot on
+ * the record's principal, device, eventName, source IP or the minutes around it, and copy the value on the cursor
+ * line or the whole record (a copy effect).
  */
 import {PIVOTS} from '../../../events/columns.js';
 import {hasChip, type Chip, type FilterState} from '../../../query/filters.js';
@@ -10,9 +11,10 @@ import {copyText} from '../../json-lines.js';
 import {stringifyJson} from '../../json/stringify.js';
 import {step, type ScopeHandler, type Step} from '../actions.js';
 import {markPrompt} from '../marking.js';
-import {back, pivotTo} from '../moves.js';
+import {findAgain} from '../find.js';
+import {back, openPrompt, pivotTo} from '../moves.js';
+import {linesInView, moveRecordTo, scrollSideways, toggleLayout} from '../record-layout.js';
 import type {UiState} from '../state.js';
-import {recordBodyHeight} from '../data-keys.js';
 
 export const recordScope: ScopeHandler = {
 	actions: [
@@ -29,6 +31,12 @@ export const recordScope: ScopeHandler = {
 		'copy-record',
 		'open-lineage',
 		'mark-event',
+		'find',
+		'find-next',
+		'find-previous',
+		'toggle-wrap',
+		'left',
+		'right',
 	],
 	handle(state, action) {
 		const place = state.record;
@@ -47,29 +55,30 @@ export const recordScope: ScopeHandler = {
 		if (action === 'copy-value' || action === 'copy-record') return copy(state, action);
 		if (!place) return step({...state, mode: 'browse'});
 		const lines = state.data.record.data?.lines.length ?? 0;
-		const height = recordBodyHeight(state);
-		const last = Math.max(0, lines - 1);
-		const move = (line: number): Step => {
-			const target = Math.max(0, Math.min(last, line));
-			let top = place.top;
-			if (target < top) top = target;
-			if (target >= top + height) top = target - height + 1;
-			top = Math.max(0, Math.min(top, Math.max(0, lines - height)));
-			return step({...state, record: {...place, line: target, top}});
-		};
+		const move = (line: number): Step => step(moveRecordTo(state, line));
 		switch (action) {
 			case 'up':
 				return move(place.line - 1);
 			case 'down':
 				return move(place.line + 1);
 			case 'page-up':
-				return move(place.line - height);
+				return move(place.line - linesInView(state, Math.max(0, place.top - 1)));
 			case 'page-down':
-				return move(place.line + height);
+				return move(place.line + linesInView(state, place.top));
 			case 'top':
 				return move(0);
 			case 'bottom':
-				return move(last);
+				return move(lines - 1);
+			case 'find':
+				return step(openPrompt(state, {kind: 'find', text: ''}));
+			case 'find-next':
+			case 'find-previous':
+				return findAgain(state, action === 'find-next' ? 'next' : 'previous', 'record');
+			case 'toggle-wrap':
+				return step(toggleLayout(state));
+			case 'left':
+			case 'right':
+				return step(scrollSideways(state, action === 'left' ? -1 : 1));
 			default:
 				return step(action.startsWith('pivot-') ? pivot(state, action) : state);
 		}
