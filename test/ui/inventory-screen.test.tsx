@@ -103,11 +103,12 @@ describe('the inventory (D) on a generated case', () => {
 			// The call that enabled it again: before, false, set by the call that disabled it.
 			await walkTo(line => line.includes('UpdateDeviceState') && line.includes('→ enabled ·'));
 			stdin.write('\r');
-			const record = await until(lastFrame, t => t.includes('enabled: false -> true'));
-			expect(record).toContain(`enabled: false -> true · before set by ${disabled.eventID}`);
-			// The record on screen is that call (its title: the call and its time).
+			// The record on screen is that call (its title: the call and its time), once both its record and its
+			// change section have arrived (they are read on separate lanes, in either order).
 			const at = new Date(enabled.timeMs).toISOString();
-			expect(record).toContain(`UpdateDeviceState · ${at.slice(0, 10)} ${at.slice(11, 19)} UTC`);
+			const title = `UpdateDeviceState · ${at.slice(0, 10)} ${at.slice(11, 19)} UTC`;
+			const record = await until(lastFrame, t => t.includes('enabled: false -> true') && t.includes(title));
+			expect(record).toContain(`enabled: false -> true · before set by ${disabled.eventID}`);
 			// Esc, one level at a time: the dossier, the inventory, the events.
 			stdin.write('\u001b');
 			await until(lastFrame, t => t.includes(`dossier of device ${device}`));
