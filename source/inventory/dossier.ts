@@ -26,7 +26,7 @@ function setBy(value: unknown): SetBy | null {
 }
 
 /**
- * Assembles the dossier from the rows of source/query/inventory.ts's deviceDossierQuery: the events that named the
+ * Assembles the dossier from the rows of source/query/dossier.ts's deviceDossierQuery: the events that named the
  * device, and those that did not but took it out of its placement.
  */
 export function assembleDossier(deviceId: string, rows: readonly Row[]): Dossier {

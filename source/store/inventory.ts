@@ -5,7 +5,6 @@
  */
 import type {DuckDBConnection} from '@duckdb/node-api';
 import {
-	deviceDossierQuery,
 	inventoryDevicesQuery,
 	inventoryPlacementsQuery,
 	inventoryProjectsQuery,
@@ -13,6 +12,7 @@ import {
 	newestEventQuery,
 	type Cut,
 } from '../query/inventory.js';
+import {deviceDossierQuery} from '../query/dossier.js';
 import type {CaseFile, Row} from './database.js';
 import type {RunQuery} from './lineage.js';
 import {read} from './read.js';

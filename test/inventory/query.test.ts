@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {
-	deviceDossierQuery,
 	inventoryDevicesQuery,
 	inventoryPlacementsQuery,
 	inventoryProjectsQuery,
 	inventorySlotsQuery,
 } from '../../source/query/inventory.js';
+import {deviceDossierQuery} from '../../source/query/dossier.js';
 
 const HOSTILE = `x'); DROP TABLE events; --`;
 

@@ -3,9 +3,11 @@
  * keys into actions, the help screen lists it, and the status bar takes its hints from it. Nothing else binds keys. A new
  * pane or mode adds its scope here, its rows to the table, and its handler in source/ui/state/scopes/.
  */
-import {PIVOTS} from '../../events/columns.js';
 import type {ActionName} from './actions.js';
 import {COLUMN_BINDINGS, FREQUENCY_BINDINGS} from './column-bindings.js';
+import {CONSOLE_BINDINGS} from './console-bindings.js';
+import {LIST_BINDINGS} from './list-bindings.js';
+import {MARK_HELP, RECORD_BINDINGS} from './record-bindings.js';
 import {HELP_BINDINGS, RESULT_BINDINGS, UNDO_BINDINGS} from './ux-bindings.js';
 
 /** A pane of the browse mode. */
@@ -56,9 +58,6 @@ export type Binding = {
 	/** A short label for the status bar; bindings without one are listed in help only. */
 	hint?: string;
 };
-
-/** What `m` does, in the events table and the record view. */
-const MARK_HELP = 'mark the event, with an optional note; on a marked event: e edits the note, u unmarks';
 
 /** The key-binding table. */
 export const BINDINGS: readonly Binding[] = [
@@ -206,186 +205,16 @@ export const BINDINGS: readonly Binding[] = [
 	...COLUMN_BINDINGS,
 	...FREQUENCY_BINDINGS,
 
-	{scope: 'record', keys: ['escape', 'backspace', 'delete'], action: 'back', help: 'back to the events', hint: 'back'},
-	{scope: 'record', keys: ['up', 'k'], action: 'up', help: 'previous line'},
-	{scope: 'record', keys: ['down', 'j'], action: 'down', help: 'next line'},
-	{scope: 'record', keys: ['pageup', 'ctrl-b'], action: 'page-up', help: 'previous page'},
-	{scope: 'record', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
-	{scope: 'record', keys: ['g', 'home'], action: 'top', help: 'first line'},
-	{scope: 'record', keys: ['G', 'end'], action: 'bottom', help: 'last line'},
-	{scope: 'record', keys: ['/'], action: 'find', help: 'find text in the record', hint: 'find'},
-	{scope: 'record', keys: ['n'], action: 'find-next', help: 'the next line with the text found'},
-	{scope: 'record', keys: ['N'], action: 'find-previous', help: 'the previous line with the text found'},
-	{scope: 'record', keys: ['w'], action: 'toggle-wrap', help: 'wrap long lines, or scroll them sideways', hint: 'wrap'},
-	{scope: 'record', keys: ['left', 'h'], action: 'left', help: 'scroll left (sideways layout, w)'},
-	{scope: 'record', keys: ['right', 'l'], action: 'right', help: 'scroll right (sideways layout, w)'},
-	...PIVOTS.map(({name, use}): Binding => ({
-		scope: 'record',
-		keys: [use.key],
-		action: `pivot-${name}`,
-		help: use.help,
-		hint: use.hint,
-	})),
-	{scope: 'record', keys: ['t'], action: 'pivot-around', help: 'every event in the 5 minutes either side', hint: '±5m'},
-	{
-		scope: 'record',
-		keys: ['y'],
-		action: 'copy-value',
-		help: 'copy the value on the cursor line (OSC 52)',
-		hint: 'copy value',
-	},
-	{
-		scope: 'record',
-		keys: ['Y'],
-		action: 'copy-record',
-		help: 'copy the whole record as JSON (OSC 52)',
-		hint: 'copy record',
-	},
+	...RECORD_BINDINGS,
 
-	{scope: 'record', keys: ['m'], action: 'mark-event', help: MARK_HELP, hint: 'mark'},
-	{
-		scope: 'record',
-		keys: ['L'],
-		action: 'open-lineage',
-		help: "the lineage of the event's access key, hop by hop to its origin",
-		hint: 'lineage',
-	},
-
-	{scope: 'lineage', keys: ['up', 'k'], action: 'up', help: 'previous hop'},
-	{scope: 'lineage', keys: ['down', 'j'], action: 'down', help: 'next hop'},
-	{scope: 'lineage', keys: ['g', 'home'], action: 'top', help: 'first hop'},
-	{scope: 'lineage', keys: ['G', 'end'], action: 'bottom', help: 'the origin'},
-	{
-		scope: 'lineage',
-		keys: ['enter'],
-		action: 'open',
-		help: 'the raw record of the event that issued the key',
-		hint: 'open',
-	},
-	{scope: 'lineage', keys: ['a'], action: 'pivot-access-key', help: 'IoT events made with this key', hint: 'key'},
-	{
-		scope: 'lineage',
-		keys: ['p'],
-		action: 'pivot-principal',
-		help: 'IoT events of the principal that held the key',
-		hint: 'principal',
-	},
-	{scope: 'lineage', keys: ['escape', 'backspace', 'delete'], action: 'back', help: 'back to the record', hint: 'back'},
-
-	{scope: 'sessions', keys: ['up', 'k'], action: 'up', help: 'previous session'},
-	{scope: 'sessions', keys: ['down', 'j'], action: 'down', help: 'next session'},
-	{scope: 'sessions', keys: ['g', 'home'], action: 'top', help: 'first session'},
-	{scope: 'sessions', keys: ['G', 'end'], action: 'bottom', help: 'last session'},
-	{
-		scope: 'sessions',
-		keys: ['enter', 'a'],
-		action: 'pivot-access-key',
-		help: 'the events made with this key',
-		hint: 'events',
-	},
-	{scope: 'sessions', keys: ['p'], action: 'pivot-principal', help: 'the events of its principal', hint: 'principal'},
-	{scope: 'sessions', keys: ['escape', 'K'], action: 'back', help: 'close the list', hint: 'close'},
-
-	{scope: 'findings', keys: ['up', 'k'], action: 'up', help: 'previous finding'},
-	{scope: 'findings', keys: ['down', 'j'], action: 'down', help: 'next finding'},
-	{scope: 'findings', keys: ['g', 'home'], action: 'top', help: 'first finding'},
-	{scope: 'findings', keys: ['G', 'end'], action: 'bottom', help: 'last finding'},
-	{
-		scope: 'findings',
-		keys: ['enter'],
-		action: 'open',
-		help: "filter the events to the finding's events",
-		hint: 'events',
-	},
-	{scope: 'findings', keys: ['escape', 'F'], action: 'back', help: 'close the list', hint: 'close'},
-
-	{scope: 'inventory', keys: ['up', 'k'], action: 'up', help: 'previous row'},
-	{scope: 'inventory', keys: ['down', 'j'], action: 'down', help: 'next row'},
-	{scope: 'inventory', keys: ['pageup', 'ctrl-b'], action: 'page-up', help: 'previous page'},
-	{scope: 'inventory', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
-	{scope: 'inventory', keys: ['g', 'home'], action: 'top', help: 'first row'},
-	{scope: 'inventory', keys: ['G', 'end'], action: 'bottom', help: 'last row'},
-	{scope: 'inventory', keys: ['enter'], action: 'open', help: "the device's dossier", hint: 'dossier'},
-	{scope: 'inventory', keys: ['escape', 'backspace', 'D'], action: 'back', help: 'close the inventory', hint: 'close'},
-
-	{scope: 'dossier', keys: ['up', 'k'], action: 'up', help: 'previous event'},
-	{scope: 'dossier', keys: ['down', 'j'], action: 'down', help: 'next event'},
-	{scope: 'dossier', keys: ['pageup', 'ctrl-b'], action: 'page-up', help: 'previous page'},
-	{scope: 'dossier', keys: ['pagedown', 'ctrl-f', 'space'], action: 'page-down', help: 'next page'},
-	{scope: 'dossier', keys: ['g', 'home'], action: 'top', help: 'first event'},
-	{scope: 'dossier', keys: ['G', 'end'], action: 'bottom', help: 'last event'},
-	{scope: 'dossier', keys: ['enter'], action: 'open', help: "the event's record", hint: 'open'},
-	{scope: 'dossier', keys: ['escape', 'backspace'], action: 'back', help: 'back to the inventory', hint: 'back'},
-	{scope: 'marks', keys: ['up', 'k'], action: 'up', help: 'previous mark'},
-	{scope: 'marks', keys: ['down', 'j'], action: 'down', help: 'next mark'},
-	{scope: 'marks', keys: ['g', 'home'], action: 'top', help: 'first mark'},
-	{scope: 'marks', keys: ['G', 'end'], action: 'bottom', help: 'last mark'},
-	{scope: 'marks', keys: ['enter'], action: 'open', help: 'open the marked event (Esc comes back)', hint: 'open'},
-	{scope: 'marks', keys: ['d', 'delete'], action: 'marks-delete', help: 'delete the mark (asks first)', hint: 'delete'},
-	{scope: 'marks', keys: ['escape', 'M'], action: 'back', help: 'close the list', hint: 'close'},
+	...LIST_BINDINGS,
 
 	{scope: 'prompt', keys: ['enter'], action: 'prompt-submit', help: 'apply', hint: 'apply'},
 	{scope: 'prompt', keys: ['escape'], action: 'prompt-cancel', help: 'cancel', hint: 'cancel'},
 	{scope: 'prompt', keys: ['backspace', 'delete'], action: 'prompt-delete', help: 'delete the last character'},
 	{scope: 'prompt', keys: ['ctrl-c'], action: 'prompt-cancel', help: 'cancel'},
 
-	{
-		scope: 'console',
-		keys: ['enter'],
-		action: 'console-run',
-		help: 'run the SQL (read-only statements only); q or q! alone quits, as :q does in vim',
-		hint: 'run',
-	},
-	{scope: 'console', keys: ['ctrl-j', 'meta-enter'], action: 'console-newline', help: 'new line', hint: 'newline'},
-	{
-		scope: 'console',
-		keys: ['escape', 'ctrl-c'],
-		action: 'console-cancel',
-		help: 'cancel the running query, or close the console',
-		hint: 'cancel/close',
-	},
-	{
-		scope: 'console',
-		keys: ['tab'],
-		action: 'console-complete',
-		help: "complete a table, column or JSON path (raw->'$.userIdentity.)",
-		hint: 'complete',
-	},
-	{scope: 'console', keys: ['up'], action: 'console-up', help: 'previous line, or the previous query in the history'},
-	{scope: 'console', keys: ['down'], action: 'console-down', help: 'next line, or the next query in the history'},
-	{scope: 'console', keys: ['left'], action: 'console-left', help: 'cursor left'},
-	{scope: 'console', keys: ['right'], action: 'console-right', help: 'cursor right'},
-	{scope: 'console', keys: ['home', 'ctrl-a'], action: 'console-home', help: 'start of the line'},
-	{scope: 'console', keys: ['end', 'ctrl-e'], action: 'console-end', help: 'end of the line'},
-	{
-		scope: 'console',
-		keys: ['backspace', 'delete'],
-		action: 'console-backspace',
-		help: 'delete the character before the cursor',
-	},
-	{scope: 'console', keys: ['ctrl-u'], action: 'console-clear', help: 'clear the SQL'},
-	{scope: 'console', keys: ['pageup'], action: 'console-rows-up', help: 'scroll the result up'},
-	{scope: 'console', keys: ['pagedown'], action: 'console-rows-down', help: 'scroll the result down'},
-	{
-		scope: 'console',
-		keys: ['ctrl-left', 'meta-left'],
-		action: 'console-columns-left',
-		help: 'scroll the result left a column',
-	},
-	{
-		scope: 'console',
-		keys: ['ctrl-right', 'meta-right'],
-		action: 'console-columns-right',
-		help: 'scroll the result right a column',
-	},
-	{scope: 'console', keys: ['ctrl-s'], action: 'save-view', help: 'save the SQL as a view', hint: 'save'},
-	{
-		scope: 'console',
-		keys: ['ctrl-o'],
-		action: 'export',
-		help: 'export the result of the SQL to a file (.csv, .json, .jsonl, .parquet)',
-		hint: 'export',
-	},
+	...CONSOLE_BINDINGS,
 
 	{scope: 'views', keys: ['up', 'k'], action: 'up', help: 'previous view'},
 	{scope: 'views', keys: ['down', 'j'], action: 'down', help: 'next view'},

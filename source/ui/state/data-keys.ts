@@ -109,8 +109,11 @@ function marksKeys(state: UiState, timeline: string) {
 	};
 }
 
+/** Every slot as its pane shows it. */
+export type ShownSlots = {[K in keyof Slots]: Loaded<Slots[K]>};
+
 /** Every slot as its pane shows it: the data, and whether the wanted answer is still on its way. */
-export function shownSlots(state: UiState): {[K in keyof Slots]: Loaded<Slots[K]>} {
+export function shownSlots(state: UiState): ShownSlots {
 	const keys = dataKeys(state);
 	const {data} = state;
 	return {
