@@ -81,3 +81,12 @@ export function listMove(action: string, cursor: number, last: number): number |
 	const to = {up: cursor - 1, down: cursor + 1, top: 0, bottom: last}[action];
 	return to === undefined ? undefined : clamp(to, last);
 }
+
+/**
+ * A scrolled text's first line after a scroll key (up, down, page-up, page-down, top, bottom), `page` lines a page,
+ * clamped to [0, last]; undefined for any other action.
+ */
+export function scrollMove(action: string, top: number, page: number, last: number): number | undefined {
+	const to = {up: top - 1, down: top + 1, 'page-up': top - page, 'page-down': top + page, top: 0, bottom: last}[action];
+	return to === undefined ? undefined : clamp(to, last);
+}

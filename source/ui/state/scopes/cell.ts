@@ -3,7 +3,7 @@
  */
 import {cellView} from '../../console/cell-text.js';
 import {step, type ScopeHandler} from '../actions.js';
-import {clamp} from '../moves.js';
+import {clamp, scrollMove} from '../moves.js';
 
 export const cellScope: ScopeHandler = {
 	actions: ['up', 'down', 'page-up', 'page-down', 'top', 'bottom', 'copy-value', 'back'],
@@ -17,15 +17,7 @@ export const cellScope: ScopeHandler = {
 		const page = Math.max(1, state.box.bodyHeight - 1);
 		const last = Math.max(0, view.lines.length - page);
 		const top = clamp(state.result.top, last);
-		const targets: Record<string, number> = {
-			up: top - 1,
-			down: top + 1,
-			'page-up': top - page,
-			'page-down': top + page,
-			top: 0,
-			bottom: last,
-		};
-		const to = targets[action];
-		return to === undefined ? step(state) : step({...state, result: {...state.result, top: clamp(to, last)}});
+		const to = scrollMove(action, top, page, last);
+		return to === undefined ? step(state) : step({...state, result: {...state.result, top: to}});
 	},
 };

@@ -3,6 +3,7 @@
  */
 import {helpLines, helpPageSize} from '../../help-text.js';
 import {step, type ScopeHandler} from '../actions.js';
+import {scrollMove} from '../moves.js';
 
 export const helpScope: ScopeHandler = {
 	actions: ['close-help', 'quit', 'up', 'down', 'page-up', 'page-down', 'top', 'bottom'],
@@ -12,16 +13,7 @@ export const helpScope: ScopeHandler = {
 		const page = helpPageSize(state.box.bodyHeight);
 		const last = Math.max(0, helpLines(state.box.columns).length - page);
 		const top = Math.min(state.helpTop, last);
-		const targets: Record<string, number> = {
-			up: top - 1,
-			down: top + 1,
-			'page-up': top - page,
-			'page-down': top + page,
-			top: 0,
-			bottom: last,
-		};
-		const to = targets[action];
-		if (to === undefined) return step(state);
-		return step({...state, helpTop: Math.max(0, Math.min(last, to))});
+		const to = scrollMove(action, top, page, last);
+		return to === undefined ? step(state) : step({...state, helpTop: to});
 	},
 };
