@@ -226,6 +226,13 @@ export function formatTime(date: Date, zone: Zone = 'UTC'): string {
 	)}:${pad(wall.getUTCSeconds())} ${label}`;
 }
 
+/** A time read back as text (ISO 8601) shown as {@link formatTime} does; text that is not a time as it is; null as `-`. */
+export function formatTimeText(text: string | null, zone: Zone = 'UTC'): string {
+	if (text === null) return '-';
+	const date = new Date(text);
+	return Number.isNaN(date.getTime()) ? text : formatTime(date, zone);
+}
+
 /**
  * A time to the minute, for chip labels: `2024-12-03 23:28Z`, or `2024-12-04 00:28+01:00` in an IANA zone.
  * {@link parseTime} reads it back.

@@ -1,5 +1,12 @@
 import {describe, expect, test} from 'vitest';
-import {formatTime, formatTimeShort, parseAround, parseTime, TimeParseError} from '../../source/query/index.js';
+import {
+	formatTime,
+	formatTimeShort,
+	formatTimeText,
+	parseAround,
+	parseTime,
+	TimeParseError,
+} from '../../source/query/index.js';
 
 const now = new Date('2024-12-10T12:00:00Z');
 const iso = (d: Date) => d.toISOString();
@@ -190,5 +197,13 @@ describe('formatTime', () => {
 
 	test('an invalid date throws', () => {
 		expect(() => formatTime(new Date(Number.NaN))).toThrow(RangeError);
+	});
+});
+
+describe('formatTimeText', () => {
+	test('shows a stored ISO time in the zone, keeps text that is not a time, and null as -', () => {
+		expect(formatTimeText('2024-12-03T23:38:05.000000Z', 'UTC')).toBe('2024-12-03 23:38:05 UTC');
+		expect(formatTimeText('not a time', 'UTC')).toBe('not a time');
+		expect(formatTimeText(null, 'UTC')).toBe('-');
 	});
 });

@@ -3,10 +3,11 @@
  * severe first; the selected one highlighted, with its rule and the fields that made it match below.
  */
 import {Box, Text} from 'ink';
-import {formatTime, type Zone} from '../../query/time.js';
+import {formatTimeText, type Zone} from '../../query/time.js';
 import type {Loaded} from '../model/data.js';
 import type {FindingRow} from '../model/findings.js';
 import {fit} from '../text/fit.js';
+import {listWindow} from '../model/list-window.js';
 import {useTheme} from '../theme.js';
 
 /** Props of {@link FindingsPane}. */
@@ -18,14 +19,9 @@ export type FindingsPaneProps = {
 	zone: Zone;
 };
 
-function time(text: string, zone: Zone): string {
-	const date = new Date(text);
-	return Number.isNaN(date.getTime()) ? text : formatTime(date, zone);
-}
-
 /** A row of the list (pure, for tests). */
 export function findingText(row: FindingRow, zone: Zone): string {
-	return `${fit(row.severity, 8)} ${fit(`#${row.findingId} ${row.title}`, 44)} ${fit(row.principal ?? '-', 40, {keep: 'end'})} ${time(row.startTime, zone)} ${row.count.toLocaleString('en-US')} events`;
+	return `${fit(row.severity, 8)} ${fit(`#${row.findingId} ${row.title}`, 44)} ${fit(row.principal ?? '-', 40, {keep: 'end'})} ${formatTimeText(row.startTime, zone)} ${row.count.toLocaleString('en-US')} events`;
 }
 
 /** The findings list. */
@@ -33,8 +29,7 @@ export function FindingsPane({findings, cursor, width, height, zone}: FindingsPa
 	const theme = useTheme();
 	const list = findings.data ?? [];
 	const rows = Math.max(1, height - 3);
-	const selected = Math.max(0, Math.min(cursor, list.length - 1));
-	const top = Math.max(0, selected - rows + 1);
+	const {selected, top} = listWindow(cursor, list.length, rows);
 	const chosen = list[selected];
 	const title = findings.loading && !findings.data ? 'findings (reading…)' : `findings (${list.length})`;
 	return (

@@ -4,7 +4,7 @@
  * And a device's dossier: every event that touched it, in order, with its state after each.
  */
 import {Box, Text} from 'ink';
-import {formatTime, type Zone} from '../../query/time.js';
+import {formatTimeText, type Zone} from '../../query/time.js';
 import type {Loaded} from '../model/data.js';
 import {afterText, type Dossier, type DossierEvent, type InventoryView} from '../model/inventory.js';
 import {fit} from '../text/fit.js';
@@ -18,12 +18,6 @@ export type InventoryPaneProps = {
 	height: number;
 	zone: Zone;
 };
-
-function time(text: string | null, zone: Zone): string {
-	if (text === null) return '-';
-	const date = new Date(text);
-	return Number.isNaN(date.getTime()) ? text : formatTime(date, zone);
-}
 
 /** A scrolled list: the rows around the cursor, the cursor's row inverse and marked with ›. */
 function List(props: {lines: Array<{text: string; warn: boolean}>; cursor: number; width: number; rows: number}) {
@@ -63,8 +57,10 @@ export function InventoryPane({inventory, cursor, width, height, zone}: Inventor
 			/>
 		);
 	const {at, projects, devices} = view.inventory;
-	const asOf = view.until ? `before ${time(view.until, zone)} (the end of the time filter)` : `after the newest event`;
-	const title = `inventory ${asOf}${at && !view.until ? ` (${time(at, zone)})` : ''} · ${projects.length} projects · ${devices.length} devices`;
+	const asOf = view.until
+		? `before ${formatTimeText(view.until, zone)} (the end of the time filter)`
+		: `after the newest event`;
+	const title = `inventory ${asOf}${at && !view.until ? ` (${formatTimeText(at, zone)})` : ''} · ${projects.length} projects · ${devices.length} devices`;
 	const lines = view.rows.map(row => ({text: `${'  '.repeat(row.depth)}${row.text}`, warn: row.marked}));
 	return (
 		<Box flexDirection="column" height={height} width={width}>
@@ -81,7 +77,7 @@ export function InventoryPane({inventory, cursor, width, height, zone}: Inventor
 /** A dossier row (pure, for tests): time, call, failed or not, the device's state after it, and who (the longest). */
 export function dossierText(event: DossierEvent, zone: Zone): string {
 	const failed = event.errorCode === null ? '' : ` · FAILED ${event.errorCode}`;
-	return `${time(event.eventTime, zone)} ${event.eventName}${failed} → ${afterText(event)} · by ${event.principal}`;
+	return `${formatTimeText(event.eventTime, zone)} ${event.eventName}${failed} → ${afterText(event)} · by ${event.principal}`;
 }
 
 /** Props of {@link DossierPane}. */

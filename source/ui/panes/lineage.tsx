@@ -3,7 +3,7 @@
  * the origin last, with why the chain is complete or where the evidence ends; the selected row's details below.
  */
 import {Box, Text} from 'ink';
-import {formatTime, type Zone} from '../../query/time.js';
+import {formatTimeText, type Zone} from '../../query/time.js';
 import type {Loaded} from '../model/data.js';
 import type {LineageRecord, LineageRow, LineageView} from '../model/lineage.js';
 import {fit} from '../text/fit.js';
@@ -20,11 +20,6 @@ export type LineagePaneProps = {
 
 const show = (value: string | null | undefined) => value ?? '-';
 
-function time(text: string, zone: Zone): string {
-	const date = new Date(text);
-	return Number.isNaN(date.getTime()) ? text : formatTime(date, zone);
-}
-
 /** The text of a tree row (pure, for tests). */
 export function lineageRowText(row: LineageRow, zone: Zone): string {
 	const indent = row.depth === 0 ? '' : `${'   '.repeat(row.depth - 1)}└─ `;
@@ -35,7 +30,7 @@ export function lineageRowText(row: LineageRow, zone: Zone): string {
 	}
 	const by = row.issuedBy;
 	const issued = by
-		? `issued ${time(by.eventTime, zone)} by ${show(by.eventSource)} ${show(by.eventName)}${by.errorCode ? ` (failed: ${by.errorCode})` : ''}`
+		? `issued ${formatTimeText(by.eventTime, zone)} by ${show(by.eventSource)} ${show(by.eventName)}${by.errorCode ? ` (failed: ${by.errorCode})` : ''}`
 		: 'issued by: not in the loaded logs';
 	return `${indent}key ${row.accessKeyId} held by ${row.holder} · ${issued}`;
 }
@@ -74,7 +69,7 @@ export function LineagePane({lineage, cursor, width, height, zone}: LineagePaneP
 		<Box flexDirection="column" height={height} width={width}>
 			<Text bold>
 				{fit(
-					`lineage of ${show(event.eventName)} ${event.eventID} at ${time(event.eventTime, zone)} (newest hop first)`,
+					`lineage of ${show(event.eventName)} ${event.eventID} at ${formatTimeText(event.eventTime, zone)} (newest hop first)`,
 					width,
 				)}
 			</Text>

@@ -7,6 +7,7 @@ import {formatTime, type Zone} from '../../query/time.js';
 import type {Loaded} from '../model/data.js';
 import type {MarkRow} from '../model/marks.js';
 import {fit} from '../text/fit.js';
+import {listWindow} from '../model/list-window.js';
 import {useTheme} from '../theme.js';
 
 /** Props of {@link MarksPane}. */
@@ -30,8 +31,7 @@ export function MarksPane({marks, cursor, width, height, zone}: MarksPaneProps) 
 	const theme = useTheme();
 	const list = marks.data ?? [];
 	const rows = Math.max(1, height - 3);
-	const selected = Math.max(0, Math.min(cursor, list.length - 1));
-	const top = Math.max(0, selected - rows + 1);
+	const {selected, top} = listWindow(cursor, list.length, rows);
 	const chosen = list[selected];
 	const title = marks.loading && !marks.data ? 'marks (reading…)' : `marks (${list.length})`;
 	return (

@@ -3,10 +3,11 @@
  * events and errors, source addresses), most recently used first; the selected one highlighted.
  */
 import {Box, Text} from 'ink';
-import {formatTime, type Zone} from '../../query/time.js';
+import {formatTimeText, type Zone} from '../../query/time.js';
 import type {Loaded} from '../model/data.js';
 import type {SessionRow} from '../model/lineage.js';
 import {fit} from '../text/fit.js';
+import {listWindow} from '../model/list-window.js';
 import {useTheme} from '../theme.js';
 
 /** Props of {@link SessionsPane}. */
@@ -18,16 +19,11 @@ export type SessionsPaneProps = {
 	zone: Zone;
 };
 
-function time(text: string, zone: Zone): string {
-	const date = new Date(text);
-	return Number.isNaN(date.getTime()) ? text : formatTime(date, zone);
-}
-
 /** A row of the list (pure, for tests). */
 export function sessionText(row: SessionRow, zone: Zone): string {
 	const issuer = row.issuer ? `${row.issuer} (${row.issuedBy ?? '?'})` : 'issuer not in the logs';
 	const errors = row.errors > 0 ? ` ${row.errors.toLocaleString('en-US')} errors` : '';
-	return `${fit(row.accessKeyId, 21)} ${fit(row.principal, 34, {keep: 'end'})} ${time(row.firstUse, zone)} → ${time(row.lastUse, zone)} ${row.events.toLocaleString('en-US')} events${errors} · ${row.sourceIPs} · from ${issuer}`;
+	return `${fit(row.accessKeyId, 21)} ${fit(row.principal, 34, {keep: 'end'})} ${formatTimeText(row.firstUse, zone)} → ${formatTimeText(row.lastUse, zone)} ${row.events.toLocaleString('en-US')} events${errors} · ${row.sourceIPs} · from ${issuer}`;
 }
 
 /** The sessions list. */
@@ -35,8 +31,7 @@ export function SessionsPane({sessions, cursor, width, height, zone}: SessionsPa
 	const theme = useTheme();
 	const list = sessions.data ?? [];
 	const rows = Math.max(1, height - 2);
-	const selected = Math.max(0, Math.min(cursor, list.length - 1));
-	const top = Math.max(0, selected - rows + 1);
+	const {selected, top} = listWindow(cursor, list.length, rows);
 	const title = sessions.loading && !sessions.data ? 'sessions (reading…)' : `sessions (${list.length})`;
 	return (
 		<Box flexDirection="column" height={height} width={width}>

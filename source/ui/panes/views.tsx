@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import {chipLabel} from '../../query/filters.js';
 import type {SavedView} from '../model/data.js';
 import {fit} from '../text/fit.js';
+import {listWindow} from '../model/list-window.js';
 import {useTheme} from '../theme.js';
 
 /** Props of {@link ViewsPane}. */
@@ -30,8 +31,7 @@ export function viewSummary(view: SavedView): string {
 export function ViewsPane({views, cursor, error, note, width, height}: ViewsPaneProps) {
 	const theme = useTheme();
 	const rows = Math.max(1, height - 2);
-	const selected = Math.max(0, Math.min(cursor, views.length - 1));
-	const top = Math.max(0, selected - rows + 1);
+	const {selected, top} = listWindow(cursor, views.length, rows);
 	const nameWidth = Math.min(28, Math.max(8, ...views.map(v => v.name.length + 2)));
 	return (
 		<Box flexDirection="column" height={height} width={width}>
