@@ -13,14 +13,15 @@ const STUB = "#!/usr/bin/env node\nimport './bundle/cli.js';\n";
 if ((await readFile('dist/cli.js', 'utf8')) !== STUB) await rename('dist/cli.js', 'dist/cli.tsc.js');
 await rm('dist/bundle', {recursive: true, force: true});
 await build({
-	entryPoints: {cli: 'dist/cli.tsc.js'},
+	entryPoints: {cli: 'dist/cli.tsc.js', 'inspect-worker': 'dist/loader/inspect-worker.js'},
 	outdir: 'dist/bundle',
 	bundle: true,
 	splitting: true,
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
-	external: ['@duckdb/node-api', '@aws-sdk/*', 'react-devtools-core'],
+	// piscina finds its own worker script beside its files.
+	external: ['@duckdb/node-api', '@aws-sdk/*', 'react-devtools-core', 'piscina'],
 	// CommonJS dependencies (React) call require() for Node's own modules.
 	banner: {
 		js: "import {createRequire as __clicktrailRequire} from 'node:module'; const require = __clicktrailRequire(import.meta.url);",

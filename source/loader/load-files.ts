@@ -17,7 +17,7 @@ import {
 } from '../store/ingest.js';
 import {readLedger, type LedgerEntry} from '../store/ledger.js';
 import {contentPlan} from './content-filter.js';
-import {inspectFile} from './inspect.js';
+import {createInspector} from './inspect-pool.js';
 import {describeLoadError} from './describe-error.js';
 import {describeRejected} from './rejected.js';
 import {scanFile} from './scan-file.js';
@@ -54,6 +54,8 @@ export type LoadProgress = {
 const DEFAULT_BATCH_BYTES = 24 * 1024 * 1024;
 const DEFAULT_BATCH_FILES = 1000;
 const INSPECT_CONCURRENCY = 8;
+/** A batch this large is loaded while the scan of the next file is still running, not held for a full batch. */
+const EARLY_BATCH_BYTES = 4 * 1024 * 1024;
 
 export async function loadFiles(db: CaseFile, inputs: InputFile[], options: LoadOptions = {}): Promise<LoadSummary> {
 	const started = performance.now();
@@ -130,19 +132,32 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	// Files are read (hashed, scanned and classified) a few at a time, ahead of DuckDB, which loads them in input
 	// order in batches of one format: reading the next files overlaps loading the last ones.
 	const limit = createLimiter(INSPECT_CONCURRENCY);
+	const inspector = createInspector();
 	const inspections = inputs.map(input =>
 		classifyByName(input.path)
 			? undefined
 			: limit(async () =>
-					inspectFile(input.path, {
-						maxFileBytes: options.maxFileBytes,
-						rewriteRecordsAbove: options.rewriteRecordsAbove,
-						// Without --all-services only IoT 1-Click and identity events are kept: the scan sets them apart.
-						...(options.allServices ? {} : {candidatesOut: await work.file('.candidates.jsonl')}),
-					}).catch((error: Error) => error),
+					inspector
+						.inspect(input.path, {
+							maxFileBytes: options.maxFileBytes,
+							rewriteRecordsAbove: options.rewriteRecordsAbove,
+							// Without --all-services only IoT 1-Click and identity events are kept: the scan sets them apart.
+							...(options.allServices ? {} : {candidatesOut: await work.file('.candidates.jsonl')}),
+						})
+						.catch((error: Error) => error),
 				),
 	);
+	const settled = new Set<number>();
+	for (const [index, inspection] of inspections.entries()) void inspection?.then(() => settled.add(index));
 	const pending = new Map<Format, {files: BatchFile[]; bytes: number}>();
+	const ingestReady = async () => {
+		for (const batch of pending.values()) {
+			if (batch.bytes < Math.min(batchBytes, EARLY_BATCH_BYTES)) continue;
+			await ingest(batch.files);
+			batch.files = [];
+			batch.bytes = 0;
+		}
+	};
 	const failures: FileResult[] = [];
 	const fail = (file: BatchFile, reason: string) => {
 		summary.filesFailed.push({origin: file.origin, reason});
@@ -150,6 +165,8 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	};
 	try {
 		for (const [index, input] of inputs.entries()) {
+			// DuckDB would wait for the scan of the next file: load what is ready meanwhile.
+			if (inspections[index] && !settled.has(index)) await ingestReady();
 			const inspection = await inspections[index];
 			const byName = classifyByName(input.path);
 			if (byName || !inspection) {
@@ -236,6 +253,7 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 		report();
 		await writeLedger(db, failures, ingestOptions);
 	} finally {
+		await inspector.close();
 		await work.close();
 	}
 	summary.elapsedMs = performance.now() - started;
