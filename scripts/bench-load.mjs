@@ -3,7 +3,8 @@
 //   [-- --sparse-full] [-- --baseline-cli PATH] [-- --json]
 // Times, in one run on the same files: the decompression floor (every file through zcat, two at a time), the naive
 // DuckDB load (scripts/bench/naive-load.mjs) and `clicktrail load` (the built CLI; with --baseline-cli, another
-// build too, alternated with it), for three corpora (scripts/bench/corpora.mjs): half IoT 1-Click (`50`), 1% spread
+// build too, alternated with it), and the naive load that also keeps the identity events clicktrail keeps (the
+// like-for-like baseline), for three corpora (scripts/bench/corpora.mjs): half IoT 1-Click (`50`), 1% spread
 // evenly (`1`), and the sparse one as in real trails (`sparse`: 1% IoT 1-Click in a few accounts, regions and days;
 // 100,000 records in 400 files, or 500,000 in 2,000 with --sparse-full).
 import {spawn} from 'node:child_process';
@@ -89,6 +90,12 @@ for (const name of values.corpora.split(',')) {
 			await fresh(path.join(root, 'naive.duckdb')),
 			listFile,
 		]);
+		const naiveIdentity = await measure([
+			path.resolve('scripts/bench/naive-load.mjs'),
+			await fresh(path.join(root, 'naive.duckdb')),
+			listFile,
+			'--identity',
+		]);
 		const ours = {};
 		// Alternate the builds' order run to run, so neither always runs second on a warmer cache.
 		for (const [label, cli] of run % 2 === 0 ? clis : [...clis].reverse()) ours[label] = await loadWith(cli, corpus);
@@ -107,6 +114,12 @@ for (const name of values.corpora.split(',')) {
 				peakRssMB: Math.round(mb(naive.peakRss)),
 				rows: JSON.parse(naive.out).events,
 			},
+			naiveIdentity: {
+				seconds: s(naiveIdentity.ms),
+				cpuSeconds: Number(naiveIdentity.cpu.toFixed(2)),
+				peakRssMB: Math.round(mb(naiveIdentity.peakRss)),
+				rows: JSON.parse(naiveIdentity.out).events,
+			},
 		};
 		for (const [label, r] of Object.entries(ours)) {
 			result[label] = {
@@ -117,6 +130,10 @@ for (const name of values.corpora.split(',')) {
 				filesSkippedByScan: r.passedOver,
 				vsNaive: {wall: Number((r.ms / naive.ms).toFixed(2)), cpu: Number((r.cpu / naive.cpu).toFixed(2))},
 				vsFloor: {wall: Number((r.ms / floor.ms).toFixed(2)), cpu: Number((r.cpu / floor.cpu).toFixed(2))},
+				vsNaiveIdentity: {
+					wall: Number((r.ms / naiveIdentity.ms).toFixed(2)),
+					cpu: Number((r.cpu / naiveIdentity.cpu).toFixed(2)),
+				},
 			};
 		}
 		results.push(result);
@@ -130,12 +147,14 @@ for (const name of values.corpora.split(',')) {
 						`run ${run + 1}, load average ${result.loadAverageBefore} -> ${result.loadAverageAfter}`,
 					line('zcat floor', result.floor),
 					line('naive DuckDB', result.naive),
+					line('  + identity', result.naiveIdentity),
 					...Object.keys(ours).map(
 						label =>
 							`${line(label, result[label])}  ${result[label].eventsAdded.toLocaleString('en-US')} events, ` +
 							`${result[label].filesSkippedByScan} files skipped by the content scan\n` +
 							`    /naive ${result[label].vsNaive.wall} wall, ${result[label].vsNaive.cpu} CPU (target <= 0.5 sparse, <= 1 at 50%);` +
-							` /floor ${result[label].vsFloor.wall} wall, ${result[label].vsFloor.cpu} CPU (target <= 2 sparse)`,
+							` /floor ${result[label].vsFloor.wall} wall, ${result[label].vsFloor.cpu} CPU (target <= 2 sparse);` +
+							` /(naive + identity) ${result[label].vsNaiveIdentity.wall} wall, ${result[label].vsNaiveIdentity.cpu} CPU`,
 					),
 				].join('\n'),
 			);
