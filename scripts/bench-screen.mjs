@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // npm run bench:screen [-- --events N] [-- --json] [-- --reps N] [-- --launches N] [-- --pages N] [-- --startup-only] [-- --ordered]
+//   [-- --loaded]
 // --ordered: the case rewritten in time order by the store's orderEventsByTime (source/store/optimize.ts).
+// --loaded: the case loaded by `clicktrail load` from N generated records, not copies of a seed (its load is timed).
 // Times the triage screen as a user meets it: the built CLI in a 120x40 pty (scripts/bench/screen-driver.mjs), on a
 // generated case file of N IoT 1-Click events (scripts/bench/screen-case.mjs says how it is built; kept in .bench/).
 // Run with tsx (the driver reuses test/e2e/pty.ts and screen-buffer.ts); `npm run bench:screen` does.
 import os from 'node:os';
 import {parseArgs} from 'node:util';
-import {screenCase} from './bench/screen-case.mjs';
+import {loadFigures, screenCase} from './bench/screen-case.mjs';
 import {Session} from './bench/screen-driver.mjs';
 
 const {values} = parseArgs({
@@ -18,6 +20,7 @@ const {values} = parseArgs({
 		json: {type: 'boolean', default: false},
 		'startup-only': {type: 'boolean', default: false},
 		ordered: {type: 'boolean', default: false},
+		loaded: {type: 'boolean', default: false},
 	},
 });
 const events = Number(values.events);
@@ -26,7 +29,12 @@ const launches = Number(values.launches);
 const pages = Number(values.pages);
 const log = text => process.stderr.write(`${text}\n`);
 
-const db = await screenCase(events, {ordered: values.ordered});
+const db = await screenCase(events, {ordered: values.ordered, loaded: values.loaded});
+const load = await loadFigures(db);
+if (load)
+	log(
+		`case loaded by clicktrail load: ${load.seconds.toFixed(1)} s, CPU ${load.cpuSeconds.toFixed(1)} s, peak RSS ${Math.round(load.peakRssMB)} MB`,
+	);
 
 // Filter values to use, read before the screen opens (the screen takes the file's write lock).
 const {CaseFile} = await import('../dist/store/database.js');
@@ -184,7 +192,14 @@ const machine = {
 	node: process.version,
 	load1: Number(os.loadavg()[0].toFixed(2)),
 };
-const report = {events: Number(total), caseFile: db, machine, peakRssMB: Math.round(peakRss / 2 ** 20), operations};
+const report = {
+	events: Number(total),
+	caseFile: db,
+	machine,
+	peakRssMB: Math.round(peakRss / 2 ** 20),
+	load,
+	operations,
+};
 if (values.json) {
 	console.log(JSON.stringify(report));
 } else {

@@ -10,9 +10,13 @@
 //     and eventTime; the last copy is cut so the total is exactly N. Copies are inserted in k order and each copy in
 //     the seed's own row order, so the physical order is what the loader leaves (batches of files in path order).
 //     The files ledger is copied from the seed.
-// Usage: node scripts/bench/screen-case.mjs N [--ordered]   (prints the case file's path)
+// With `loaded` (bench:screen --loaded), no copies: the generator writes all N records (IoT 1-Click only, seed 42) and
+// `clicktrail load` (the built CLI, its own process) loads them into .bench/screen-loaded-N.duckdb; its wall time, CPU
+// time and peak RSS are kept beside it (.load.json) and printed by bench:screen.
+// Usage: node scripts/bench/screen-case.mjs N [--ordered | --loaded]   (prints the case file's path)
+import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {copyFile, rm, writeFile} from 'node:fs/promises';
+import {copyFile, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 
 export const SEED_EVENTS = 200_000;
@@ -55,8 +59,9 @@ async function seedCase() {
  * The case file of exactly `events` events (built once). With `ordered`, a copy rewritten in time order by the
  * store's orderEventsByTime (source/store/optimize.ts), as the loader would leave it if it called that at the end.
  */
-export async function screenCase(events, {ordered = false} = {}) {
+export async function screenCase(events, {ordered = false, loaded = false} = {}) {
 	if (ordered) return orderedCase(events);
+	if (loaded) return loadedCase(events);
 	const db = path.join(root, `screen-${events}.duckdb`);
 	const done = `${db}.done`;
 	if (existsSync(done)) return db;
@@ -128,6 +133,64 @@ async function orderedCase(events) {
 	return db;
 }
 
+/** The case of `events` generated records loaded by `clicktrail load`; returns its path (its load figures beside it). */
+async function loadedCase(events) {
+	const db = path.join(root, `screen-loaded-${events}.duckdb`);
+	const figures = `${db}.load.json`;
+	if (existsSync(figures)) return db;
+	const archive = path.join(root, `screen-loaded-${events}`);
+	await rm(archive, {recursive: true, force: true});
+	await rm(db, {force: true});
+	await rm(`${db}.wal`, {force: true});
+	let started = performance.now();
+	log(`generating ${events} IoT 1-Click records in ${archive} ...`);
+	const {generateSample} = await import('../../dist/sample/index.js');
+	await generateSample({outDir: archive, events, seed: 42, iotShare: 1, digests: false, hostile: false});
+	log(`  ${((performance.now() - started) / 1000).toFixed(1)} s; clicktrail load ...`);
+	started = performance.now();
+	const usage = await new Promise((resolve, reject) => {
+		const child = spawn(
+			process.execPath,
+			[
+				'--import',
+				path.resolve('scripts/bench/peak-rss.mjs'),
+				path.resolve('dist/cli.js'),
+				'load',
+				archive,
+				'--db',
+				db,
+			],
+			{stdio: ['ignore', 'inherit', 'inherit', 'pipe']},
+		);
+		let out = '';
+		child.stdio[3].on('data', chunk => (out += chunk));
+		child.on('error', reject);
+		child.on('close', code =>
+			code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`clicktrail load exited ${code}`)),
+		);
+	});
+	const load = {
+		seconds: (performance.now() - started) / 1000,
+		cpuSeconds: usage.cpu,
+		peakRssMB: usage.peakRss / 2 ** 20,
+	};
+	log(
+		`  loaded in ${load.seconds.toFixed(1)} s, CPU ${load.cpuSeconds.toFixed(1)} s, peak RSS ${Math.round(load.peakRssMB)} MB`,
+	);
+	await writeFile(figures, JSON.stringify(load));
+	return db;
+}
+
+/** The load figures of a case built with `loaded`, or undefined. */
+export async function loadFigures(db) {
+	return existsSync(`${db}.load.json`) ? JSON.parse(await readFile(`${db}.load.json`, 'utf8')) : undefined;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-	console.log(await screenCase(Number(process.argv[2] ?? 1_000_000), {ordered: process.argv.includes('--ordered')}));
+	console.log(
+		await screenCase(Number(process.argv[2] ?? 1_000_000), {
+			ordered: process.argv.includes('--ordered'),
+			loaded: process.argv.includes('--loaded'),
+		}),
+	);
 }
