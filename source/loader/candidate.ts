@@ -28,7 +28,13 @@ function isBlank(c: number | undefined): boolean {
  * and no `"credentials"`. JSON whitespace around the colon is allowed; a value with any escape is a yes.
  */
 export function mayBeKept(record: Buffer): boolean {
-	if (record.includes(CREDENTIALS) || record.includes(UNICODE_ESCAPE)) return true;
+	// The key first: a record it keeps (most, in a dense file) needs no search of its whole text for the others.
+	if (keptSource(record)) return true;
+	return record.includes(CREDENTIALS) || record.includes(UNICODE_ESCAPE);
+}
+
+/** An `"eventSource"` key with a kept service's value, or one the bytes cannot tell (an escape, no closing quote). */
+function keptSource(record: Buffer): boolean {
 	for (let at = record.indexOf(KEY); at >= 0; at = record.indexOf(KEY, at + 1)) {
 		let i = at + KEY.length;
 		while (isBlank(record[i])) i++;

@@ -84,7 +84,8 @@ export class JsonScanner {
 
 	/**
 	 * `sink`, if given, receives each record kept, without line breaks, for a JSON lines rewrite; `keep`, if given,
-	 * picks the records it receives (tested on the record's bytes as they are, before any copy).
+	 * picks the records it receives (tested on the record's bytes as they are, before any copy). A record the sink
+	 * receives may be a view of the chunk being written: the sink must copy it before write() returns.
 	 */
 	constructor(
 		private readonly sink?: (record: Buffer) => void,
@@ -453,10 +454,13 @@ export class JsonScanner {
 					this.recordParts = undefined;
 					return;
 				}
-				const record = whole === last ? Buffer.from(last) : whole;
-				// Line breaks outside strings are blanks (inside strings they are invalid JSON either way).
-				for (let j = 0; j < record.length; j++) if (record[j] === NEWLINE || record[j] === 0x0d) record[j] = 0x20;
-				this.sink(record);
+				// Line breaks outside strings are blanks (inside strings they are invalid JSON either way). Most records
+				// have none: they go to the sink uncopied (the sink copies them before the next chunk arrives).
+				if (whole.includes(NEWLINE) || whole.includes(0x0d)) {
+					const record = whole === last ? Buffer.from(last) : whole;
+					for (let j = 0; j < record.length; j++) if (record[j] === NEWLINE || record[j] === 0x0d) record[j] = 0x20;
+					this.sink(record);
+				} else this.sink(whole);
 			}
 		}
 		this.recordParts = undefined;
