@@ -18,6 +18,7 @@ import {
 import {readLedger, type LedgerEntry} from '../store/ledger.js';
 import {contentPlan} from './content-filter.js';
 import {createInspector} from './inspect-pool.js';
+import {createLookAhead} from './look-ahead.js';
 import {describeLoadError} from './describe-error.js';
 import {describeRejected} from './rejected.js';
 import {scanFile} from './scan-file.js';
@@ -39,6 +40,8 @@ export type LoadOptions = Omit<IngestOptions, 'describeError' | 'describeRejecte
 	batchBytes?: number;
 	/** Files per batch at most. */
 	batchFiles?: number;
+	/** Compressed bytes the content scan may run ahead of DuckDB (see look-ahead.ts). */
+	lookAheadBytes?: number;
 	onProgress?: (progress: LoadProgress) => void;
 };
 
@@ -58,6 +61,8 @@ export type LoadProgress = {
 const DEFAULT_BATCH_BYTES = 12 * 1024 * 1024;
 const DEFAULT_BATCH_FILES = 1000;
 const INSPECT_CONCURRENCY = 8;
+/** Twice a batch: the scan keeps the next batch ready while DuckDB loads one. */
+const LOOK_AHEAD_BYTES = 32 * 1024 * 1024;
 /** A batch this large is loaded while the scan of the next file is still running, not held for a full batch. */
 const EARLY_BATCH_BYTES = 4 * 1024 * 1024;
 
@@ -137,19 +142,21 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 	// order in batches of one format: reading the next files overlaps loading the last ones.
 	const limit = createLimiter(INSPECT_CONCURRENCY);
 	const inspector = createInspector();
+	const ahead = createLookAhead(options.lookAheadBytes ?? LOOK_AHEAD_BYTES);
 	const inspections = inputs.map(input =>
 		classifyByName(input.path)
 			? undefined
-			: limit(async () =>
-					inspector
+			: limit(async () => {
+					await ahead.enter(input.size);
+					return inspector
 						.inspect(input.path, {
 							maxFileBytes: options.maxFileBytes,
 							rewriteRecordsAbove: options.rewriteRecordsAbove,
 							// Without --all-services only IoT 1-Click and identity events are kept: the scan sets them apart.
 							...(options.allServices ? {} : {candidatesOut: await work.file('.candidates.jsonl')}),
 						})
-						.catch((error: Error) => error),
-				),
+						.catch((error: Error) => error);
+				}),
 	);
 	const settled = new Set<number>();
 	for (const [index, inspection] of inspections.entries()) void inspection?.then(() => settled.add(index));
@@ -172,6 +179,7 @@ export async function loadFiles(db: CaseFile, inputs: InputFile[], options: Load
 			// DuckDB would wait for the scan of the next file: load what is ready meanwhile.
 			if (inspections[index] && !settled.has(index)) await ingestReady();
 			const inspection = await inspections[index];
+			if (inspection) ahead.leave(input.size);
 			const byName = classifyByName(input.path);
 			if (byName || !inspection) {
 				summary.filesSkipped.push({origin: input.origin, reason: byName?.reason ?? 'skipped'});
