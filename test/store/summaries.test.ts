@@ -24,6 +24,7 @@ import {
 import {generateSample} from '../../source/sample/index.js';
 import {CaseFile} from '../../source/store/database.js';
 import {read} from '../../source/store/read.js';
+import {Reader} from '../../source/store/reader.js';
 import {refreshSummaries, summariesFresh} from '../../source/store/summaries.js';
 import {loadCounts} from '../../source/ui/reads/counts.js';
 import {loadFacets, loadFrequency} from '../../source/ui/reads/facets.js';
@@ -181,15 +182,15 @@ describe('summaries answer exactly as the events do', () => {
 describe('the reads use the summaries only while they are fresh', () => {
 	test('fresh: the reads take the summaries (a doctored summary shows); stale: the events again', async () => {
 		const filter = filters.find(([name]) => name === 'principal=')![1];
-		const reader = (q: {sql: string; params: unknown[]}) => query(q);
-		// The same reads told the summaries are stale: the events' answers.
-		const events = (q: {sql: string; params: unknown[]}) =>
-			q.sql.includes('summary_state') ? Promise.resolve([{fresh: false}]) : query(q);
+		const reader = query;
+		const fresh = () => summariesFresh(db);
+		// The same reads given no freshness check: the events' answers.
+		const events = query;
 		const truth = {
-			counts: await loadCounts(reader, filter, 1),
-			facets: await loadFacets(reader, filter, 8),
-			frequency: await loadFrequency(reader, 'eventName', filter),
-			timeline: await loadTimeline(reader, filter, 100),
+			counts: await loadCounts(reader, filter, 1, fresh),
+			facets: await loadFacets(reader, filter, 8, fresh),
+			frequency: await loadFrequency(reader, 'eventName', filter, fresh),
+			timeline: await loadTimeline(reader, filter, 100, fresh),
 		};
 		expect(truth.counts.matching).toBe(Number((await query(countQuery(filter)))[0]!['count']));
 		expect(truth.facets).toEqual(await loadFacets(events, filter, 8));
@@ -200,8 +201,10 @@ describe('the reads use the summaries only while they are fresh', () => {
 		// Doctored (still stamped fresh): the reads show it, so they read the summaries.
 		await db.run('UPDATE summary_hours SET total = total * 2');
 		await db.run('UPDATE summary_pairs SET total = total * 2');
-		expect((await loadCounts(reader, filter, 1)).matching).toBe(truth.counts.matching * 2);
-		expect((await loadFacets(reader, filter, 8))[0]!.values[0]!.count).toBe(truth.facets[0]!.values[0]!.count * 2);
+		expect((await loadCounts(reader, filter, 1, fresh)).matching).toBe(truth.counts.matching * 2);
+		expect((await loadFacets(reader, filter, 8, fresh))[0]!.values[0]!.count).toBe(
+			truth.facets[0]!.values[0]!.count * 2,
+		);
 
 		// One more event: the summaries are stale and never read; the answers are the events' again.
 		await db.run(
@@ -209,10 +212,10 @@ describe('the reads use the summaries only while they are fresh', () => {
 			[(filter.chips[0] as {value: string}).value],
 		);
 		expect(await summariesFresh(db)).toBe(false);
-		const counts = await loadCounts(reader, filter, 1);
+		const counts = await loadCounts(reader, filter, 1, fresh);
 		expect(counts.matching).toBe(truth.counts.matching + 1);
 		expect(counts.matching).toBe(Number((await query(countQuery(filter)))[0]!['count']));
-		const facets = await loadFacets(reader, filter, 8);
+		const facets = await loadFacets(reader, filter, 8, fresh);
 		expect(facets).toEqual(await loadFacets(events, filter, 8));
 		expect(facets).not.toEqual(truth.facets);
 
@@ -221,9 +224,25 @@ describe('the reads use the summaries only while they are fresh', () => {
 			rebuilt: true,
 			events: Number((await query(countQuery({chips: []})))[0]!['count']),
 		});
-		expect(await loadCounts(reader, filter, 1)).toEqual(counts);
-		expect(await loadFacets(reader, filter, 8)).toEqual(facets);
+		expect(await loadCounts(reader, filter, 1, fresh)).toEqual(counts);
+		expect(await loadFacets(reader, filter, 8, fresh)).toEqual(facets);
 		expect(await refreshSummaries(db)).toMatchObject({rebuilt: false});
+	});
+
+	test("the screen's reader says whether they are fresh (tools.summaries)", async () => {
+		const reader = new Reader(db);
+		try {
+			expect(await reader.run('x', (_query, tools) => tools.summaries!())).toBe(true);
+		} finally {
+			await reader.close();
+		}
+		await db.run(`INSERT INTO events (eventID, eventTime, principal) VALUES ('one-more', now(), 'p')`);
+		const later = new Reader(db);
+		try {
+			expect(await later.run('x', (_query, tools) => tools.summaries!())).toBe(false);
+		} finally {
+			await later.close();
+		}
 	});
 });
 

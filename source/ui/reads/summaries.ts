@@ -1,11 +1,13 @@
 /**
- * Whether the reads may use the case file's summaries (source/query/summary.ts): only when they were built from the
- * events the table holds now.
+ * Whether a read may use the case file's summaries (source/query/summary.ts): the reader's answer
+ * (LaneTools.summaries), which says so only when they were built from the events the table holds. Without one
+ * (a read called on its own), the events are read.
  */
-import {summaryFreshQuery} from '../../query/summary.js';
-import type {Query} from '../../store/reader.js';
 
-/** True when the summaries match the events table (one small query). */
-export async function summariesFresh(query: Query): Promise<boolean> {
-	return (await query(summaryFreshQuery()))[0]?.['fresh'] === true;
+/** Says whether the summaries are fresh (store/reader.ts LaneTools.summaries). */
+export type Freshness = () => Promise<boolean>;
+
+/** True when `fresh` is given and says yes. */
+export async function summariesUsable(fresh: Freshness | undefined): Promise<boolean> {
+	return fresh ? fresh() : false;
 }

@@ -18,7 +18,7 @@ import {summaryHistogramQuery, summaryPlan, summarySpanQuery, type SummaryPlan} 
 import type {TimeRange} from '../../query/time.js';
 import type {Query} from '../../store/reader.js';
 import type {Timeline} from '../model/data.js';
-import {summariesFresh} from './summaries.js';
+import {summariesUsable, type Freshness} from './summaries.js';
 
 async function bucketCounts(
 	query: Query,
@@ -38,7 +38,12 @@ async function bucketCounts(
  * the non-empty buckets); two more only when some events lie far from the rest (their exact count, and the buckets
  * of the span without them).
  */
-export async function loadTimeline(query: Query, filter: FilterState, columns: number): Promise<Timeline | null> {
+export async function loadTimeline(
+	query: Query,
+	filter: FilterState,
+	columns: number,
+	fresh?: Freshness,
+): Promise<Timeline | null> {
 	const from = filter.chips.find(c => c.kind === 'from');
 	const until = filter.chips.find(c => c.kind === 'until');
 	let span: TimeRange;
@@ -46,7 +51,7 @@ export async function loadTimeline(query: Query, filter: FilterState, columns: n
 	let window = false;
 	// From the summaries when the filter allows and they are fresh (query/summary.ts), else from the events.
 	const planned = summaryPlan(filter);
-	const plan = planned && (await summariesFresh(query)) ? planned : undefined;
+	const plan = planned && (await summariesUsable(fresh)) ? planned : undefined;
 	if (from?.kind === 'from' && until?.kind === 'until' && from.time < until.time) {
 		// A time window (zoomed in, or typed): show all of it, empty ends included.
 		span = {from: from.time, until: until.time};
