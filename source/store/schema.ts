@@ -231,9 +231,12 @@ CREATE TABLE summary_pairs (
 	errors BIGINT NOT NULL
 );
 -- How many events the summaries were built from: they are used only while the events table holds that many
--- (events are only ever added), so a load that adds events and does not rebuild them leaves them unused.
+-- (events are only ever added), so a load that adds events and does not bring them up to date leaves them unused.
+-- eventsHash (the sum of hash(eventID) over them) tells a later load that the table's first rows are still those
+-- events, so it may add only the rows after them.
 CREATE TABLE summary_state (
 	events BIGINT NOT NULL,
+	eventsHash HUGEINT NOT NULL,
 	builtAt TIMESTAMPTZ NOT NULL
 );`,
 	},

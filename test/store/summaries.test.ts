@@ -21,8 +21,11 @@ import {
 	summaryPlan,
 	summarySpanQuery,
 } from '../../source/query/summary.js';
+import {loadFiles} from '../../source/loader/load-files.js';
 import {generateSample} from '../../source/sample/index.js';
+import {expandLocalSources} from '../../source/sources/local.js';
 import {CaseFile} from '../../source/store/database.js';
+import {orderEventsByTime} from '../../source/store/optimize.js';
 import {read} from '../../source/store/read.js';
 import {Reader} from '../../source/store/reader.js';
 import {refreshSummaries, summariesFresh} from '../../source/store/summaries.js';
@@ -112,61 +115,30 @@ describe('summaries answer exactly as the events do', () => {
 		expect(splitHours(undefined, undefined)).toEqual({hours: {}, edges: []});
 	});
 
-	test('counts, span and every facet field', async () => {
-		let served = 0;
-		for (const [name, filter] of filters) {
-			const plan = summaryPlan(filter);
-			if (plan) {
-				served++;
-				expect(await query(summaryCountQuery(plan)), name).toEqual(await query(countQuery(filter)));
-				const span = summarySpanQuery(plan);
-				if (span) expect(await query(span), name).toEqual(await query(spanQuery(filter)));
-			}
-			for (const facet of FACET_FIELDS) {
-				const own = summaryPlan(filter, facet);
-				const q = own && summaryFacetQuery(facet, own, 1000);
-				if (!q) continue;
-				served++;
-				expect(await query(q), `${name} · ${facet}`).toEqual(await query(facetQuery(facet, filter, 1000)));
-			}
-			expect(await query(summaryFacetsQuery(FACET_PANE_FIELDS, filter, 4)), name).toEqual(
-				await query(facetsQuery(FACET_PANE_FIELDS, filter, 4)),
-			);
-		}
-		expect(served).toBeGreaterThan(100);
+	test('counts, span and every facet field', compareAnswers);
+
+	test('histogram bars for every width from an hour up, over spans with partial hours', compareBars);
+
+	test('a later load: only its rows are added to them, and the answers are still exact', async () => {
+		const dir = await tempDir();
+		await generateSample({outDir: dir, events: 1500, seed: 8, digests: false});
+		const before = Number((await query(countQuery({chips: []})))[0]!['count']);
+		await loadFiles(db, (await expandLocalSources([dir])).files);
+		expect(await summariesFresh(db)).toBe(false);
+		expect(await refreshSummaries(db)).toMatchObject({rebuilt: 'added'});
+		expect(Number((await query(countQuery({chips: []})))[0]!['count'])).toBeGreaterThan(before);
+		await compareAnswers();
+		await compareBars();
 	});
 
-	test('histogram bars for every width from an hour up, over spans with partial hours', async () => {
-		let served = 0;
-		const spans = [
-			{from: first, until: new Date(last.getTime() + 1)},
-			{from: new Date(first.getTime() + 3 * 86_400_000 + 1_234_567), until: new Date(last.getTime() - 2 * HOUR - 77)},
-		];
-		for (const [name, filter] of filters) {
-			const plan = summaryPlan(filter);
-			if (!plan) continue;
-			// The timeline's own span (first to last event under the filter): whole hours only, unless a window.
-			const [own] = await query(spanQuery(filter));
-			const held = own!['first'] as Date | null;
-			const ownSpan = held && {from: held, until: new Date((own!['last'] as Date).getTime() + 1)};
-			for (const bucket of BUCKETS) {
-				for (const [span, holdsAll] of [
-					...spans.map(s => [s, false] as const),
-					...(ownSpan ? [[ownSpan, true] as const] : []),
-				]) {
-					const q = summaryHistogramQuery(plan, bucket, span, holdsAll);
-					if (bucket.ms < HOUR) {
-						expect(q).toBeUndefined();
-						continue;
-					}
-					served++;
-					expect(await query(q!), `${name} · ${bucket.name}`).toEqual(
-						await query(histogramCountsQuery(filter, bucket, span)),
-					);
-				}
-			}
-		}
-		expect(served).toBeGreaterThan(50);
+	test('a table rewritten since (not only appended to): rebuilt from all events', async () => {
+		await db.run(
+			`INSERT INTO events (eventID, eventTime, principal, eventName) SELECT 'early-' || eventID, eventTime - INTERVAL 400 DAY, principal, eventName FROM events USING SAMPLE 50 ROWS`,
+		);
+		// The rows in time order: the first rows are no longer the events the summaries were built from.
+		await orderEventsByTime(db);
+		expect(await refreshSummaries(db)).toMatchObject({rebuilt: true});
+		await compareAnswers();
 	});
 
 	test('what they cannot answer is left to the events', () => {
@@ -219,7 +191,8 @@ describe('the reads use the summaries only while they are fresh', () => {
 		expect(facets).toEqual(await loadFacets(events, filter, 8));
 		expect(facets).not.toEqual(truth.facets);
 
-		// Rebuilt: fresh, and right again.
+		// Rebuilt (from all events: the doctored groups go): fresh, and right again.
+		await db.run('DELETE FROM summary_state');
 		expect(await refreshSummaries(db)).toMatchObject({
 			rebuilt: true,
 			events: Number((await query(countQuery({chips: []})))[0]!['count']),
@@ -275,3 +248,60 @@ describe('clicktrail load', () => {
 		expect(stamps[1]![1]).toBeGreaterThan(stamps[0]![1]);
 	});
 });
+
+async function compareAnswers(): Promise<void> {
+	let served = 0;
+	for (const [name, filter] of filters) {
+		const plan = summaryPlan(filter);
+		if (plan) {
+			served++;
+			expect(await query(summaryCountQuery(plan)), name).toEqual(await query(countQuery(filter)));
+			const span = summarySpanQuery(plan);
+			if (span) expect(await query(span), name).toEqual(await query(spanQuery(filter)));
+		}
+		for (const facet of FACET_FIELDS) {
+			const own = summaryPlan(filter, facet);
+			const q = own && summaryFacetQuery(facet, own, 1000);
+			if (!q) continue;
+			served++;
+			expect(await query(q), `${name} · ${facet}`).toEqual(await query(facetQuery(facet, filter, 1000)));
+		}
+		expect(await query(summaryFacetsQuery(FACET_PANE_FIELDS, filter, 4)), name).toEqual(
+			await query(facetsQuery(FACET_PANE_FIELDS, filter, 4)),
+		);
+	}
+	expect(served).toBeGreaterThan(100);
+}
+
+async function compareBars(): Promise<void> {
+	let served = 0;
+	const spans = [
+		{from: first, until: new Date(last.getTime() + 1)},
+		{from: new Date(first.getTime() + 3 * 86_400_000 + 1_234_567), until: new Date(last.getTime() - 2 * HOUR - 77)},
+	];
+	for (const [name, filter] of filters) {
+		const plan = summaryPlan(filter);
+		if (!plan) continue;
+		// The timeline's own span (first to last event under the filter): whole hours only, unless a window.
+		const [own] = await query(spanQuery(filter));
+		const held = own!['first'] as Date | null;
+		const ownSpan = held && {from: held, until: new Date((own!['last'] as Date).getTime() + 1)};
+		for (const bucket of BUCKETS) {
+			for (const [span, holdsAll] of [
+				...spans.map(s => [s, false] as const),
+				...(ownSpan ? [[ownSpan, true] as const] : []),
+			]) {
+				const q = summaryHistogramQuery(plan, bucket, span, holdsAll);
+				if (bucket.ms < HOUR) {
+					expect(q).toBeUndefined();
+					continue;
+				}
+				served++;
+				expect(await query(q!), `${name} · ${bucket.name}`).toEqual(
+					await query(histogramCountsQuery(filter, bucket, span)),
+				);
+			}
+		}
+	}
+	expect(served).toBeGreaterThan(50);
+}
