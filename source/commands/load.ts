@@ -7,6 +7,7 @@ import {describeRejected} from '../loader/rejected.js';
 import type {Options} from '../options.js';
 import {gatherSources} from '../sources/gather.js';
 import {CaseFile} from '../store/database.js';
+import {refreshSummaries} from '../store/summaries.js';
 import {inert} from '../text/inert.js';
 import {megabytes, progressSink} from './progress.js';
 
@@ -41,6 +42,8 @@ export async function loadSources(options: Options): Promise<LoadSummary> {
 				memoryLimit: options.memoryLimit,
 				onProgress: p => progress.update(p),
 			});
+			// The screen's summaries (store/summaries.ts), rebuilt when the load changed the events.
+			await refreshSummaries(db);
 		} finally {
 			progress.done();
 			db.close();

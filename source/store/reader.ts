@@ -8,6 +8,7 @@
  */
 import type {DuckDBConnection} from '@duckdb/node-api';
 import type {SqlQuery} from '../query/sql.js';
+import {summaryFreshQuery} from '../query/summary.js';
 import type {CaseFile, Row} from './database.js';
 import {exportQuery, type ExportOptions, type ExportPlace, type ExportResult} from './export.js';
 import {read} from './read.js';
@@ -26,6 +27,11 @@ export type Query = (query: SqlQuery) => Promise<Row[]>;
 export type LaneTools = {
 	sql: (sql: string, options?: SqlOptions) => Promise<SqlResult>;
 	export: (query: SqlQuery, options: ExportOptions) => Promise<ExportResult>;
+	/**
+	 * Whether the case file's summaries (store/summaries.ts) were built from the events it holds, so a read may use
+	 * them: checked once while the lanes are stable, at each call otherwise; false when it cannot be checked.
+	 */
+	summaries?: () => Promise<boolean>;
 };
 
 /** A unit of work on one lane: one or more queries, each depending on the last if it likes. */
@@ -52,6 +58,7 @@ class Lane {
 	constructor(
 		private readonly connection: Promise<DuckDBConnection>,
 		private readonly place: ExportPlace,
+		private readonly summaries: () => Promise<boolean>,
 	) {}
 
 	run<T>(job: Job<T>): Promise<T> {
@@ -81,6 +88,7 @@ class Lane {
 			const tools: LaneTools = {
 				sql: (text, options) => exclusive(() => runReadOnlySql(connection, text, options)),
 				export: (sql, options) => exclusive(() => exportQuery(connection, sql, options, this.place)),
+				summaries: this.summaries,
 			};
 			const value = await job(query, tools);
 			if (!current()) throw new Superseded();
@@ -126,7 +134,11 @@ export class Reader implements ReadLanes {
 		if (this.closed) return Promise.reject(new Error('the case file is closed'));
 		let entry = this.lanes.get(lane);
 		if (!entry) {
-			entry = new Lane(this.caseFile.connect(), {caseFile: this.caseFile.path, staging: this.caseFile.sandboxFolder});
+			entry = new Lane(
+				this.caseFile.connect(),
+				{caseFile: this.caseFile.path, staging: this.caseFile.sandboxFolder},
+				this.summariesFresh,
+			);
 			this.lanes.set(lane, entry);
 		}
 		return entry.run(job);
@@ -135,6 +147,25 @@ export class Reader implements ReadLanes {
 	cancel(lane: string): void {
 		this.lanes.get(lane)?.cancel();
 	}
+
+	private fresh?: Promise<boolean>;
+
+	/** {@link LaneTools.summaries}: on a connection of its own, so no lane's newest-wins cancels it. */
+	private readonly summariesFresh = (): Promise<boolean> => {
+		if (this.stable && this.fresh) return this.fresh;
+		const check = this.caseFile
+			.connect()
+			.then(async connection => {
+				try {
+					return (await read(connection, summaryFreshQuery()))[0]?.['fresh'] === true;
+				} finally {
+					connection.closeSync();
+				}
+			})
+			.catch(() => false);
+		if (this.stable) this.fresh = check;
+		return check;
+	};
 
 	/** Interrupt and close every lane's connection (the case file itself stays open). */
 	async close(): Promise<void> {

@@ -206,6 +206,40 @@ CREATE TABLE marks (
 	updated TIMESTAMPTZ NOT NULL
 );`,
 	},
+	{
+		version: 9,
+		description: 'summaries of the events the screen reads instead of them (store/summaries.ts), rebuilt by each load',
+		sql: `
+-- Per hour (floor of epoch microseconds / 3,600,000,000), how many events and failed calls each value of each facet
+-- field has, and the first and last eventTime among them; field '*' (value NULL) counts every event.
+CREATE TABLE summary_hours (
+	field VARCHAR NOT NULL,
+	value VARCHAR,
+	hour BIGINT NOT NULL,
+	total BIGINT NOT NULL,
+	errors BIGINT NOT NULL,
+	first TIMESTAMPTZ NOT NULL,
+	last TIMESTAMPTZ NOT NULL
+);
+-- How many events (and failed calls) have value on field and otherValue on other (a facets-pane field), over all time.
+CREATE TABLE summary_pairs (
+	field VARCHAR NOT NULL,
+	value VARCHAR,
+	other VARCHAR NOT NULL,
+	otherValue VARCHAR,
+	total BIGINT NOT NULL,
+	errors BIGINT NOT NULL
+);
+-- How many events the summaries were built from: they are used only while the events table holds that many
+-- (events are only ever added), so a load that adds events and does not bring them up to date leaves them unused.
+-- eventsHash (the sum of hash(eventID) over them) tells a later load that the table's first rows are still those
+-- events, so it may add only the rows after them.
+CREATE TABLE summary_state (
+	events BIGINT NOT NULL,
+	eventsHash HUGEINT NOT NULL,
+	builtAt TIMESTAMPTZ NOT NULL
+);`,
+	},
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -15,7 +15,7 @@ it('a schema-3 case file opened read-only is upgraded first; query answers on it
 	await writer.run(
 		`INSERT INTO events (eventID, eventTime, eventName, principal, raw, sourceFile) SELECT 'e' || i, TIMESTAMPTZ '2024-12-03 10:00:00+00', 'ListDevices', 'p', '{}', 'f' FROM range(1000) t(i)`,
 	);
-	// What migrations 4 to 8 added, taken back: the file as clicktrail wrote it before.
+	// What migrations 4 to 9 added, taken back: the file as clicktrail wrote it before.
 	await writer.run(
 		`ALTER TABLE files DROP COLUMN loadedSince; ALTER TABLE files DROP COLUMN loadedUntil; ALTER TABLE files DROP COLUMN rejected`,
 	);
@@ -23,6 +23,7 @@ it('a schema-3 case file opened read-only is upgraded first; query answers on it
 	await writer.run(`DROP TABLE finding_events; DROP TABLE findings; DROP TABLE hunts`);
 	await writer.run(`DROP TABLE athena_files; DROP TABLE athena_queries`);
 	await writer.run(`DROP TABLE marks`);
+	await writer.run(`DROP TABLE summary_hours; DROP TABLE summary_pairs; DROP TABLE summary_state`);
 	await writer.run(`UPDATE clicktrail_meta SET value = '3' WHERE key = 'schema_version'`);
 	writer.close();
 

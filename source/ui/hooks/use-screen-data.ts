@@ -47,15 +47,16 @@ export function useScreenData(screen: ScreenStore, state: UiState, notice?: stri
 	useEffect(() => dispatch({type: 'resized', ...size}), [dispatch, size]);
 	useEffect(() => screen.resolveWith(kept(reader)), [screen, reader]);
 
-	useJob(...slot('counts', query => loadCounts(query, filter, state.data.counts.data?.total)));
-	useJob(...slot('facets', query => loadFacets(query, filter, box.facetLimit)));
-	useJob(...slot('timeline', query => loadTimeline(query, filter, box.mainWidth)));
+	// Counts, facets and the timeline read the case file's summaries when they are fresh (tools.summaries).
+	useJob(...slot('counts', (query, t) => loadCounts(query, filter, state.data.counts.data?.total, t.summaries)));
+	useJob(...slot('facets', (query, t) => loadFacets(query, filter, box.facetLimit, t.summaries)));
+	useJob(...slot('timeline', (query, t) => loadTimeline(query, filter, box.mainWidth, t.summaries)));
 	useJob(
 		...slot('page', query =>
 			loadPage(query, filter, state.order, state.page, box.pageSize, state.table.sort, state.find?.text),
 		),
 	);
-	useJob(...slot('frequency', query => loadFrequency(query, state.frequency!.field, filter)));
+	useJob(...slot('frequency', (query, t) => loadFrequency(query, state.frequency!.field, filter, t.summaries)));
 	useJob(...slot('record', query => loadRecord(query, record!.eventID, record!.eventTime)));
 	useJob(...slot('lineage', query => loadLineage(query, state.lineage!.eventID)));
 	useJob(...slot('sessions', loadSessions));

@@ -4,16 +4,27 @@
 import {FACET_PANE_FIELDS} from '../../events/columns.js';
 import {facetQuery, facetsQuery} from '../../query/facets.js';
 import type {FacetField, FilterState} from '../../query/filters.js';
+import {summaryFacetQuery, summaryFacetsQuery, summaryPlan} from '../../query/summary.js';
 import type {Query} from '../../store/reader.js';
 import type {FacetList} from '../model/data.js';
+import {summariesUsable, type Freshness} from './summaries.js';
 
 /** The fields the facets pane lists, in order (the registry's facet-pane columns). */
 export {FACET_PANE_FIELDS};
 
 /** Top `limit` values of each field under the filter. */
-export async function loadFacets(query: Query, filter: FilterState, limit: number): Promise<FacetList[]> {
-	// One statement for every field (see facetsQuery): one round trip instead of seven in a row.
-	const rows = await query(facetsQuery(FACET_PANE_FIELDS, filter, limit));
+export async function loadFacets(
+	query: Query,
+	filter: FilterState,
+	limit: number,
+	fresh?: Freshness,
+): Promise<FacetList[]> {
+	// One statement for every field (see facetsQuery): one round trip instead of seven in a row. From the summaries
+	// where they can answer (query/summary.ts), when they are fresh.
+	const summarised = FACET_PANE_FIELDS.some(field => summaryPlan(filter, field)) && (await summariesUsable(fresh));
+	const rows = await query(
+		summarised ? summaryFacetsQuery(FACET_PANE_FIELDS, filter, limit) : facetsQuery(FACET_PANE_FIELDS, filter, limit),
+	);
 	const values = FACET_PANE_FIELDS.map((): Array<{value: string | null; count: number}> => []);
 	const more = FACET_PANE_FIELDS.map(() => false);
 	for (const row of rows) {
@@ -30,8 +41,15 @@ export async function loadFacets(query: Query, filter: FilterState, limit: numbe
 export const FREQUENCY_LIMIT = 1000;
 
 /** How often each value of `field` occurs under the filter (its own includes left out, as in the facets pane). */
-export async function loadFrequency(query: Query, field: FacetField, filter: FilterState): Promise<FacetList> {
-	const rows = await query(facetQuery(field, filter, FREQUENCY_LIMIT));
+export async function loadFrequency(
+	query: Query,
+	field: FacetField,
+	filter: FilterState,
+	fresh?: Freshness,
+): Promise<FacetList> {
+	const plan = summaryPlan(filter, field);
+	const summarised = plan && (await summariesUsable(fresh)) && summaryFacetQuery(field, plan, FREQUENCY_LIMIT);
+	const rows = await query(summarised || facetQuery(field, filter, FREQUENCY_LIMIT));
 	const values = rows
 		.slice(0, FREQUENCY_LIMIT)
 		.map(r => ({value: r['value'] === null ? null : String(r['value']), count: Number(r['count'])}));

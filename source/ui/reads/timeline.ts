@@ -14,17 +14,22 @@ import {
 	type Bucket,
 	type BucketCounts,
 } from '../../query/histogram.js';
+import {summaryHistogramQuery, summaryPlan, summarySpanQuery, type SummaryPlan} from '../../query/summary.js';
 import type {TimeRange} from '../../query/time.js';
 import type {Query} from '../../store/reader.js';
 import type {Timeline} from '../model/data.js';
+import {summariesUsable, type Freshness} from './summaries.js';
 
 async function bucketCounts(
 	query: Query,
 	filter: FilterState,
 	bucket: Bucket,
 	span: TimeRange,
+	plan: SummaryPlan | undefined,
+	spanHoldsAll = false,
 ): Promise<BucketCounts[]> {
-	const rows = await query(histogramCountsQuery(filter, bucket, span));
+	const summarised = plan && summaryHistogramQuery(plan, bucket, span, spanHoldsAll);
+	const rows = await query(summarised ?? histogramCountsQuery(filter, bucket, span));
 	return rows.map(r => ({index: Number(r['b']), total: Number(r['total']), errors: Number(r['errors'])}));
 }
 
@@ -33,18 +38,26 @@ async function bucketCounts(
  * the non-empty buckets); two more only when some events lie far from the rest (their exact count, and the buckets
  * of the span without them).
  */
-export async function loadTimeline(query: Query, filter: FilterState, columns: number): Promise<Timeline | null> {
+export async function loadTimeline(
+	query: Query,
+	filter: FilterState,
+	columns: number,
+	fresh?: Freshness,
+): Promise<Timeline | null> {
 	const from = filter.chips.find(c => c.kind === 'from');
 	const until = filter.chips.find(c => c.kind === 'until');
 	let span: TimeRange;
 	let outside: Timeline['outside'];
 	let window = false;
+	// From the summaries when the filter allows and they are fresh (query/summary.ts), else from the events.
+	const planned = summaryPlan(filter);
+	const plan = planned && (await summariesUsable(fresh)) ? planned : undefined;
 	if (from?.kind === 'from' && until?.kind === 'until' && from.time < until.time) {
 		// A time window (zoomed in, or typed): show all of it, empty ends included.
 		span = {from: from.time, until: until.time};
 		window = true;
 	} else {
-		const row = (await query(spanQuery(filter)))[0];
+		const row = (await query((plan && summarySpanQuery(plan)) ?? spanQuery(filter)))[0];
 		const first = row?.['first'];
 		const last = row?.['last'];
 		if (!(first instanceof Date) || !(last instanceof Date)) return null;
@@ -52,7 +65,8 @@ export async function loadTimeline(query: Query, filter: FilterState, columns: n
 	}
 
 	let bucket = chooseBucket(span.from, span.until, Math.max(1, columns));
-	let counts = await bucketCounts(query, filter, bucket, span);
+	// Unless zoomed, the span holds every event under the filter (spanQuery's first and last).
+	let counts = await bucketCounts(query, filter, bucket, span, plan, !window);
 	const fence = window ? undefined : outlierFence(counts, bucket);
 	if (fence) {
 		const row = (await query(fencedSpanQuery(filter, fence)))[0];
@@ -67,7 +81,7 @@ export async function loadTimeline(query: Query, filter: FilterState, columns: n
 			};
 			span = {from: first, until: new Date(last.getTime() + 1)};
 			bucket = chooseBucket(span.from, span.until, Math.max(1, columns));
-			counts = await bucketCounts(query, filter, bucket, span);
+			counts = await bucketCounts(query, filter, bucket, span, plan);
 		}
 	}
 

@@ -8,6 +8,7 @@ import type {Effect, UiAction} from './actions.js';
 import type {FilterState} from '../../query/filters.js';
 import type {Zone} from '../../query/time.js';
 import {consoleWith} from './console-reducer.js';
+import {dataKeys} from './data-keys.js';
 import {restoreSession, type Session} from './session.js';
 import {initialState, type UiState} from './state.js';
 import {update} from './update.js';
@@ -29,6 +30,21 @@ export type ScreenStore = {
 	resolveWith: (resolve: Resolver) => () => void;
 };
 
+/**
+ * How long an answer may wait for the other panes' answers before it is drawn. Every frame draws the whole screen
+ * (about 20 ms of the main thread at 120x40), so four answers in four frames cost more than the wait.
+ */
+export const HOLD_MS = 40;
+
+/** The panes a filter change refreshes together. */
+const PANES = ['counts', 'facets', 'timeline', 'page'] as const;
+
+/** Whether one of those panes still waits for the answer its state asks for. */
+function panesWaiting(state: UiState): boolean {
+	const keys = dataKeys(state);
+	return PANES.some(slot => keys[slot] !== undefined && state.data[slot].key !== keys[slot]);
+}
+
 /** The arrivals that can be had at once for a state (none: an empty list). */
 export type Resolver = (state: UiState) => UiAction[];
 
@@ -43,14 +59,23 @@ export function createScreenStore(initial: UiState, pending: Effect[] = []): Scr
 		for (const arrival of resolver?.(next) ?? []) next = update(next, arrival).state;
 		return next;
 	};
-	const commit = (next: UiState) => {
+	let held: ReturnType<typeof setTimeout> | undefined;
+	const notify = () => {
+		if (held) clearTimeout(held);
+		held = undefined;
+		for (const listener of listeners) listener();
+	};
+	const commit = (next: UiState, arrival = false) => {
 		if (next === state) return;
 		state = next;
-		for (const listener of listeners) listener();
+		// An answer while other panes still wait for theirs: one frame for them all, at most HOLD_MS later.
+		if (arrival && panesWaiting(state)) held ??= setTimeout(notify, HOLD_MS);
+		else notify();
 	};
 	const dispatch: Dispatch = action => {
 		const next = update(state, action);
-		commit(next.state === state ? state : resolved(next.state));
+		const arrival = action.type.endsWith('-loaded') || action.type === 'load-failed';
+		commit(next.state === state ? state : resolved(next.state), arrival);
 		for (const effect of next.effects) {
 			if (runner) runner(effect);
 			else queue.push(effect);

@@ -5,7 +5,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Effect, UiAction} from '../../../source/ui/state/actions.js';
 import {dataKeys} from '../../../source/ui/state/data-keys.js';
-import {createScreenStore, openScreen} from '../../../source/ui/state/screen-store.js';
+import {createScreenStore, HOLD_MS, openScreen} from '../../../source/ui/state/screen-store.js';
 import {initialState} from '../../../source/ui/state/state.js';
 
 describe('screen store', () => {
@@ -46,5 +46,35 @@ describe('screen store', () => {
 		expect(state.filter.chips).toEqual([{kind: 'errors'}]);
 		expect(state.data.counts.key).toBe(dataKeys(state).counts);
 		expect(told).toBe(1);
+	});
+});
+
+describe('answers drawn together', () => {
+	const page = {seq: 0, data: [], rows: [], moreBefore: false, moreAfter: false};
+
+	it('an answer while other panes still wait is drawn with theirs (one change), or at most HOLD_MS later', async () => {
+		const store = createScreenStore(initialState());
+		let told = 0;
+		store.subscribe(() => told++);
+		const keys = dataKeys(store.getState());
+		store.dispatch({type: 'counts-loaded', key: keys.counts, data: {matching: 1, total: 1}} as UiAction);
+		store.dispatch({type: 'facets-loaded', key: keys.facets, data: []} as UiAction);
+		store.dispatch({type: 'timeline-loaded', key: keys.timeline, data: null} as UiAction);
+		// Held: the state has them, the screen is not told yet.
+		expect(store.getState().data.facets.key).toBe(keys.facets);
+		expect(told).toBe(0);
+		store.dispatch({type: 'page-loaded', key: keys.page, data: page} as UiAction);
+		expect(told).toBe(1);
+		await new Promise(resolve => setTimeout(resolve, HOLD_MS + 20));
+		expect(told).toBe(1);
+
+		// A key is drawn at once; a lone answer after it, HOLD_MS later at the latest.
+		store.dispatch({type: 'key', scope: 'browse', action: 'toggle-errors'});
+		expect(told).toBe(2);
+		const next = dataKeys(store.getState());
+		store.dispatch({type: 'counts-loaded', key: next.counts, data: {matching: 0, total: 1}} as UiAction);
+		expect(told).toBe(2);
+		await new Promise(resolve => setTimeout(resolve, HOLD_MS + 20));
+		expect(told).toBe(3);
 	});
 });
