@@ -48,3 +48,19 @@ LIMIT 1000`,
 		params: [project.accountId, project.awsRegion, project.projectName, ...cut.params],
 	};
 }
+
+/**
+ * The projects in which a device's successful AssociateDeviceWithPlacement calls before the cut put it (the
+ * record view's change section of an association replays those projects only: the device's slots are in them),
+ * with NULL keys as they are (the caller then replays every project).
+ */
+export function deviceProjectsQuery(deviceId: string, at: Cut): SqlQuery {
+	const cut = cutSql(at);
+	return {
+		sql: `SELECT DISTINCT coalesce(recipientAccountId, accountId) AS accountId, awsRegion, projectName
+FROM ${EVENTS_TABLE}
+WHERE eventSource = 'iot1click.amazonaws.com' AND nullif(errorCode, '') IS NULL
+	AND eventName = 'AssociateDeviceWithPlacement' AND deviceId = ?${cut.sql}`,
+		params: [deviceId, ...cut.params],
+	};
+}

@@ -19,19 +19,33 @@ export const CLAIM_STATES = {
 	UnclaimDevice: 'unclaimed',
 } as const;
 
+/** A project, as the replay keys it: (coalesce(recipientAccountId, accountId), awsRegion, projectName). */
+export type ProjectKey = {accountId: string; awsRegion: string; projectName: string};
+
 /**
  * Where the replay stops: every event at or before an instant (a Date), or every event up to and including one
  * event in (eventTime, eventID) order (its eventTime as ISO text, read by DuckDB to the microsecond), or with
  * `before`, every event before it (eventID '' and `before`: every event before the instant); undefined: all.
+ * `projects`: only the calls naming one of these projects (the record view's change section needs one project's
+ * facts: a project's rows, its placements' and its slots' depend on its own calls only, so they are the same as in
+ * the whole replay; devices and other projects are left out).
  */
-export type Cut = Date | {eventTime: string; eventID: string; before?: boolean} | undefined;
+export type Cut =
+	Date | {eventTime: string; eventID: string; before?: boolean; projects?: readonly ProjectKey[]} | undefined;
 
 export function cutSql(at: Cut): SqlQuery {
 	if (at === undefined) return {sql: '', params: []};
 	if (at instanceof Date) return {sql: ' AND eventTime <= ?', params: [at]};
-	return {
+	const cut: SqlQuery = {
 		sql: ` AND (eventTime < CAST(? AS TIMESTAMPTZ) OR (eventTime = CAST(? AS TIMESTAMPTZ) AND eventID ${at.before ? '<' : '<='} ?))`,
 		params: [at.eventTime, at.eventTime, at.eventID],
+	};
+	if (at.projects === undefined) return cut;
+	if (at.projects.length === 0) return {sql: `${cut.sql} AND false`, params: cut.params};
+	const one = '(coalesce(recipientAccountId, accountId) = ? AND awsRegion = ? AND projectName = ?)';
+	return {
+		sql: `${cut.sql} AND (${at.projects.map(() => one).join(' OR ')})`,
+		params: [...cut.params, ...at.projects.flatMap(p => [p.accountId, p.awsRegion, p.projectName])],
 	};
 }
 

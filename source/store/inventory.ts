@@ -24,8 +24,15 @@ const runner = (db: Db): RunQuery => (typeof db === 'function' ? db : query => r
 /** The replay's rows, as of `at` (ISO 8601 with microseconds; null when there is no instant: an empty case file). */
 export type InventoryRows = {at: string | null; projects: Row[]; placements: Row[]; slots: Row[]; devices: Row[]};
 
-/** The inventory's rows after every event at or before the cut, or after the newest event when it is undefined. */
-export async function readInventory(db: Db, at?: Cut): Promise<InventoryRows> {
+/**
+ * The inventory's rows after every event at or before the cut, or after the newest event when it is undefined.
+ * `devices: false` leaves the devices query out (the record view's change section of a placement or project call).
+ */
+export async function readInventory(
+	db: Db,
+	at?: Cut,
+	{devices = true}: {devices?: boolean} = {},
+): Promise<InventoryRows> {
 	const run = runner(db);
 	let instant: string | null;
 	if (at === undefined) {
@@ -39,7 +46,7 @@ export async function readInventory(db: Db, at?: Cut): Promise<InventoryRows> {
 		projects: await run(inventoryProjectsQuery(at)),
 		placements: await run(inventoryPlacementsQuery(at)),
 		slots: await run(inventorySlotsQuery(at)),
-		devices: await run(inventoryDevicesQuery(at)),
+		devices: devices ? await run(inventoryDevicesQuery(at)) : [],
 	};
 }
 

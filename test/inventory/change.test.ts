@@ -22,6 +22,7 @@ import {read} from '../../source/store/read.js';
 import {changeText} from '../../source/ui/model/inventory.js';
 import {loadChange} from '../../source/ui/reads/inventory.js';
 import {tempDir} from '../helpers/temp.js';
+import {makeCase} from '../ui/case-file.js';
 
 let truth: LifecycleTruth;
 let db: CaseFile;
@@ -187,4 +188,64 @@ describe('before -> after at the calls of generated stories (30 stories, 10 chec
 			'the call names no device: which devices it claimed is not in the evidence',
 		]);
 	});
+});
+
+/**
+ * loadChange (the projects the call depends on) against the whole replay at every successful mutating call of a
+ * case file: the kinds of call compared, and how many associations moved a device from another project.
+ */
+async function compareWithWholeReplay(
+	caseFile: CaseFile,
+	every = 1,
+): Promise<{kinds: Set<string>; movedAcross: number}> {
+	const query = (q: Parameters<typeof read>[1]) => read(caseFile, q);
+	const calls = await caseFile.all(
+		`SELECT eventID, eventTime, eventName, deviceId, concat_ws('/', coalesce(recipientAccountId, accountId), awsRegion, projectName) AS project
+		FROM events WHERE eventSource = 'iot1click.amazonaws.com' AND errorCode IS NULL ORDER BY eventTime, eventID`,
+	);
+	const kinds = new Set<string>();
+	const associatedIn = new Map<string, Set<string>>();
+	let movedAcross = 0;
+	let index = 0;
+	for (const call of calls) {
+		const name = String(call['eventName']);
+		if (!MUTATING_CALLS.has(name)) continue;
+		let moved = false;
+		if (name === 'AssociateDeviceWithPlacement' && typeof call['deviceId'] === 'string') {
+			const earlier = associatedIn.get(call['deviceId']) ?? new Set<string>();
+			moved = [...earlier].some(p => p !== call['project']);
+			associatedIn.set(call['deviceId'], earlier.add(String(call['project'])));
+		}
+		// Every `every`th call, and every association of a device that was in another project.
+		if (index++ % every !== 0 && !moved) continue;
+		const id = String(call['eventID']);
+		const time = call['eventTime'] as Date;
+		const whole = await loadChange(query, id, time, {wholeReplay: true});
+		expect(await loadChange(query, id, time), `${name} ${id}`).toEqual(whole);
+		kinds.add(name);
+		if (moved) movedAcross++;
+	}
+	return {kinds, movedAcross};
+}
+
+describe('the change section replays only the projects the call depends on', () => {
+	const placementCalls = ['CreatePlacement', 'UpdatePlacement', 'DeletePlacement', 'CreateProject', 'DeleteProject'];
+
+	it('gives the same before -> after as the whole replay at every fourth mutating call of the 30 stories', async () => {
+		const {kinds} = await compareWithWholeReplay(db, 4);
+		for (const name of [...placementCalls, 'AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement'])
+			expect(kinds.has(name), name).toBe(true);
+	}, 120_000);
+
+	it('and on a generated trail where devices move between projects (3,000 events; every third call and every move)', async () => {
+		const made = await makeCase({events: 3000, seed: 7});
+		const caseFile = await CaseFile.open(made.db, {readOnly: true});
+		try {
+			const {kinds, movedAcross} = await compareWithWholeReplay(caseFile, 3);
+			for (const name of placementCalls) expect(kinds.has(name), name).toBe(true);
+			expect(movedAcross).toBeGreaterThan(5);
+		} finally {
+			caseFile.close();
+		}
+	}, 120_000);
 });

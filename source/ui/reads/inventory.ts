@@ -13,9 +13,9 @@ import {
 } from '../../inventory/change.js';
 import {assembleInventory} from '../../inventory/assemble.js';
 import {assembleDossier, type Dossier} from '../../inventory/dossier.js';
-import {changeEventQuery, projectDefinitionQuery} from '../../query/change.js';
-import {inventoryDevicesQuery, type Cut} from '../../query/inventory.js';
-import {readDeviceDossier, readInventory} from '../../store/inventory.js';
+import {changeEventQuery, deviceProjectsQuery, projectDefinitionQuery} from '../../query/change.js';
+import {inventoryDevicesQuery, type Cut, type ProjectKey} from '../../query/inventory.js';
+import {readDeviceDossier, readInventory, type InventoryRows} from '../../store/inventory.js';
 import type {Query} from '../../store/reader.js';
 import {inventoryRows, type InventoryView} from '../model/inventory.js';
 
@@ -33,8 +33,18 @@ export async function loadDossier(query: Query, deviceId: string): Promise<Dossi
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** What a mutating IoT 1-Click call changed, or null for any other event (or one not in the events table). */
-export async function loadChange(query: Query, eventID: string, eventTime?: Date): Promise<Change | null> {
+/**
+ * What a mutating IoT 1-Click call changed, or null for any other event (or one not in the events table).
+ * The state before it is the replay cut just before the call, of the projects the call's facts depend on only (its
+ * own, and for an association the device's earlier ones): the same rows for them as the whole replay, in a tenth of
+ * the time on a million events. `wholeReplay`: replay every project and device (the tests compare the two).
+ */
+export async function loadChange(
+	query: Query,
+	eventID: string,
+	eventTime?: Date,
+	{wholeReplay = false}: {wholeReplay?: boolean} = {},
+): Promise<Change | null> {
 	const row = (await query(changeEventQuery(eventID, eventTime)))[0];
 	if (!row || row['eventSource'] !== 'iot1click.amazonaws.com' || !MUTATING_CALLS.has(String(row['eventName'])))
 		return null;
@@ -57,14 +67,40 @@ export async function loadChange(query: Query, eventID: string, eventTime?: Date
 	const empty = {at: event.eventTime, projects: [], placements: [], slots: [], devices: []};
 	if (event.errorCode !== null) return describeChange(event, {inventory: assembleInventory(empty)});
 	const cut: Cut = {eventTime: event.eventTime, eventID: event.eventID, before: true};
-	// A device's own facts need the devices query only; a placement or project call the whole replay.
-	const rows = DEVICE_CALLS.has(event.eventName)
-		? {...empty, devices: await query(inventoryDevicesQuery(cut))}
-		: await readInventory(query, cut);
+	let rows: InventoryRows;
+	if (DEVICE_CALLS.has(event.eventName)) {
+		// A device's own facts need the devices query only.
+		rows = {...empty, devices: await query(inventoryDevicesQuery(cut))};
+	} else {
+		const projects = wholeReplay ? undefined : await changeProjects(query, event, cut);
+		rows = projects
+			? await readInventory(query, {...cut, projects}, {devices: event.eventName === 'AssociateDeviceWithPlacement'})
+			: await readInventory(query, cut);
+	}
 	const before: Before = {inventory: assembleInventory(rows)};
 	if (event.projectName !== null && /Project$/.test(event.eventName)) {
 		const project = {accountId: event.accountId, awsRegion: event.awsRegion, projectName: event.projectName};
 		before.project = projectDefinition(await query(projectDefinitionQuery(project, cut)));
 	}
 	return describeChange(event, before);
+}
+
+/**
+ * The projects whose replay gives a project or placement call's "before": its own, and for an association the
+ * projects of the device's earlier associations (where its slots are); undefined when a key is missing (the whole
+ * replay then).
+ */
+async function changeProjects(query: Query, event: ChangeEvent, cut: Cut): Promise<ProjectKey[] | undefined> {
+	const own = {accountId: event.accountId, awsRegion: event.awsRegion, projectName: event.projectName ?? ''};
+	if (own.accountId === '' || own.awsRegion === '' || own.projectName === '') return undefined;
+	const projects: ProjectKey[] = [own];
+	if (event.eventName !== 'AssociateDeviceWithPlacement' || event.deviceId === null) return projects;
+	for (const r of await query(deviceProjectsQuery(event.deviceId, cut))) {
+		const key = {accountId: text(r['accountId']), awsRegion: text(r['awsRegion']), projectName: text(r['projectName'])};
+		if (key.accountId === null || key.awsRegion === null || key.projectName === null) return undefined;
+		const same = (p: ProjectKey) =>
+			p.accountId === key.accountId && p.awsRegion === key.awsRegion && p.projectName === key.projectName;
+		if (!projects.some(same)) projects.push(key as ProjectKey);
+	}
+	return projects;
 }
