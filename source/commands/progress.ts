@@ -3,10 +3,11 @@
  */
 import type {LoadProgress} from '../loader/load-files.js';
 
-export type ProgressSink = {update(progress: LoadProgress): void; done(): void};
+/** `phase`: what a long step after the files is doing (on a terminal only, redrawn in place like the rest). */
+export type ProgressSink = {update(progress: LoadProgress): void; phase(text: string): void; done(): void};
 
 export function progressSink(stream: NodeJS.WriteStream, quiet: boolean): ProgressSink {
-	if (quiet) return {update() {}, done() {}};
+	if (quiet) return {update() {}, phase() {}, done() {}};
 	if (stream.isTTY) {
 		let last = 0;
 		let drawn = false;
@@ -18,6 +19,10 @@ export function progressSink(stream: NodeJS.WriteStream, quiet: boolean): Progre
 				drawn = true;
 				const line = formatProgress(progress).slice(0, Math.max(20, (stream.columns ?? 80) - 1));
 				stream.write(`\r\u001b[2K${line}`);
+			},
+			phase(text) {
+				drawn = true;
+				stream.write(`\r\u001b[2K${text.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
 			},
 			done() {
 				if (drawn) stream.write('\r\u001b[2K');
@@ -32,6 +37,7 @@ export function progressSink(stream: NodeJS.WriteStream, quiet: boolean): Progre
 			lastPlain = now;
 			stream.write(`${formatProgress(progress)}\n`);
 		},
+		phase() {},
 		done() {},
 	};
 }

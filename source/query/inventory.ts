@@ -28,10 +28,13 @@ export type ProjectKey = {accountId: string; awsRegion: string; projectName: str
  * `before`, every event before it (eventID '' and `before`: every event before the instant); undefined: all.
  * `projects`: only the calls naming one of these projects (the record view's change section needs one project's
  * facts: a project's rows, its placements' and its slots' depend on its own calls only, so they are the same as in
- * the whole replay; devices and other projects are left out).
+ * the whole replay; devices and other projects are left out). `deviceId`: only the calls naming that device (its
+ * row of the devices query is the same as in the whole replay).
  */
 export type Cut =
-	Date | {eventTime: string; eventID: string; before?: boolean; projects?: readonly ProjectKey[]} | undefined;
+	| Date
+	| {eventTime: string; eventID: string; before?: boolean; projects?: readonly ProjectKey[]; deviceId?: string}
+	| undefined;
 
 export function cutSql(at: Cut): SqlQuery {
 	if (at === undefined) return {sql: '', params: []};
@@ -40,6 +43,10 @@ export function cutSql(at: Cut): SqlQuery {
 		sql: ` AND (eventTime < CAST(? AS TIMESTAMPTZ) OR (eventTime = CAST(? AS TIMESTAMPTZ) AND eventID ${at.before ? '<' : '<='} ?))`,
 		params: [at.eventTime, at.eventTime, at.eventID],
 	};
+	if (at.deviceId !== undefined) {
+		cut.sql += ' AND deviceId = ?';
+		cut.params.push(at.deviceId);
+	}
 	if (at.projects === undefined) return cut;
 	if (at.projects.length === 0) return {sql: `${cut.sql} AND false`, params: cut.params};
 	const one = '(coalesce(recipientAccountId, accountId) = ? AND awsRegion = ? AND projectName = ?)';

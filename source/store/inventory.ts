@@ -24,16 +24,16 @@ const runner = (db: Db): RunQuery => (typeof db === 'function' ? db : query => r
 /** The replay's rows, as of `at` (ISO 8601 with microseconds; null when there is no instant: an empty case file). */
 export type InventoryRows = {at: string | null; projects: Row[]; placements: Row[]; slots: Row[]; devices: Row[]};
 
+/** Which of the replay's queries to run (all by default); a part left out comes back empty. */
+export type InventoryParts = {projects?: boolean; placements?: boolean; slots?: boolean; devices?: boolean};
+
 /**
  * The inventory's rows after every event at or before the cut, or after the newest event when it is undefined.
- * `devices: false` leaves the devices query out (the record view's change section of a placement or project call).
+ * `parts`: only some of its queries (the record view's change section runs those its call's facts need).
  */
-export async function readInventory(
-	db: Db,
-	at?: Cut,
-	{devices = true}: {devices?: boolean} = {},
-): Promise<InventoryRows> {
+export async function readInventory(db: Db, at?: Cut, parts: InventoryParts = {}): Promise<InventoryRows> {
 	const run = runner(db);
+	const {projects = true, placements = true, slots = true, devices = true} = parts;
 	let instant: string | null;
 	if (at === undefined) {
 		const [newest] = await run(newestEventQuery());
@@ -43,9 +43,9 @@ export async function readInventory(
 	}
 	return {
 		at: instant,
-		projects: await run(inventoryProjectsQuery(at)),
-		placements: await run(inventoryPlacementsQuery(at)),
-		slots: await run(inventorySlotsQuery(at)),
+		projects: projects ? await run(inventoryProjectsQuery(at)) : [],
+		placements: placements ? await run(inventoryPlacementsQuery(at)) : [],
+		slots: slots ? await run(inventorySlotsQuery(at)) : [],
 		devices: devices ? await run(inventoryDevicesQuery(at)) : [],
 	};
 }

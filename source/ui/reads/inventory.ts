@@ -15,7 +15,7 @@ import {assembleInventory} from '../../inventory/assemble.js';
 import {assembleDossier, type Dossier} from '../../inventory/dossier.js';
 import {changeEventQuery, deviceProjectsQuery, projectDefinitionQuery} from '../../query/change.js';
 import {inventoryDevicesQuery, type Cut, type ProjectKey} from '../../query/inventory.js';
-import {readDeviceDossier, readInventory, type InventoryRows} from '../../store/inventory.js';
+import {readDeviceDossier, readInventory, type InventoryParts, type InventoryRows} from '../../store/inventory.js';
 import type {Query} from '../../store/reader.js';
 import {inventoryRows, type InventoryView} from '../model/inventory.js';
 
@@ -36,8 +36,8 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 /**
  * What a mutating IoT 1-Click call changed, or null for any other event (or one not in the events table).
  * The state before it is the replay cut just before the call, of the projects the call's facts depend on only (its
- * own, and for an association the device's earlier ones): the same rows for them as the whole replay, in a tenth of
- * the time on a million events. `wholeReplay`: replay every project and device (the tests compare the two).
+ * own, and for an association the device's earlier ones; for a device call, that device's calls): the same rows for
+ * them as the whole replay, in a tenth of the time on a million events. `wholeReplay`: replay every project and device (the tests compare the two).
  */
 export async function loadChange(
 	query: Query,
@@ -69,12 +69,13 @@ export async function loadChange(
 	const cut: Cut = {eventTime: event.eventTime, eventID: event.eventID, before: true};
 	let rows: InventoryRows;
 	if (DEVICE_CALLS.has(event.eventName)) {
-		// A device's own facts need the devices query only.
-		rows = {...empty, devices: await query(inventoryDevicesQuery(cut))};
+		// A device's own facts need its row of the devices query only.
+		const scope = wholeReplay || event.deviceId === null ? cut : {...cut, deviceId: event.deviceId};
+		rows = {...empty, devices: await query(inventoryDevicesQuery(scope))};
 	} else {
 		const projects = wholeReplay ? undefined : await changeProjects(query, event, cut);
 		rows = projects
-			? await readInventory(query, {...cut, projects}, {devices: event.eventName === 'AssociateDeviceWithPlacement'})
+			? await readInventory(query, {...cut, projects}, partsFor(event.eventName))
 			: await readInventory(query, cut);
 	}
 	const before: Before = {inventory: assembleInventory(rows)};
@@ -83,6 +84,15 @@ export async function loadChange(
 		before.project = projectDefinition(await query(projectDefinitionQuery(project, cut)));
 	}
 	return describeChange(event, before);
+}
+
+/** The replay's queries a project or placement call's facts need (source/inventory/change.ts describeChange). */
+function partsFor(eventName: string): InventoryParts {
+	// A project's creation: its state; its update: its definition only (projectDefinitionQuery).
+	if (eventName === 'CreateProject') return {placements: false, slots: false, devices: false};
+	if (eventName === 'UpdateProject') return {projects: false, placements: false, slots: false, devices: false};
+	// An association: where the device was (devices, with its slots in the projects it was in).
+	return {devices: eventName === 'AssociateDeviceWithPlacement'};
 }
 
 /**
