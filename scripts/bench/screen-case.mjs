@@ -74,19 +74,30 @@ export async function screenCase(events, {ordered = false, loaded = false} = {})
  * plain one (this one's schema is newer).
  */
 async function summarisedCase(source) {
-	const db = source.replace(/\.duckdb$/, '-summaries.duckdb');
+	const {refreshSummaries} = await import('../../dist/store/summaries.js');
+	return derivedCase(
+		source,
+		source.replace(/\.duckdb$/, '-summaries.duckdb'),
+		'building the summaries in',
+		async caseFile => {
+			const result = await refreshSummaries(caseFile);
+			await caseFile.run('CHECKPOINT');
+			return `${result.events} events summarised in ${(result.elapsedMs / 1000).toFixed(1)} s`;
+		},
+	);
+}
+
+/** A copy `db` of the case `source` changed by `change` (built once; it returns what to log). */
+async function derivedCase(source, db, doing, change) {
 	const done = `${db}.done`;
 	if (existsSync(done)) return db;
 	const {CaseFile} = await import('../../dist/store/database.js');
-	const {refreshSummaries} = await import('../../dist/store/summaries.js');
 	await rm(`${db}.wal`, {force: true});
 	await copyFile(source, db);
-	log(`building the summaries in ${db} ...`);
-	const caseFile = await CaseFile.open(db);
+	log(`${doing} ${db} ...`);
+	const caseFile = await CaseFile.open(db, {tempDirectory: path.join(root, 'tmp')});
 	try {
-		const result = await refreshSummaries(caseFile);
-		await caseFile.run('CHECKPOINT');
-		log(`  ${result.events} events summarised in ${(result.elapsedMs / 1000).toFixed(1)} s`);
+		log(`  ${await change(caseFile)}`);
 	} finally {
 		caseFile.close();
 	}
@@ -146,24 +157,12 @@ async function plainCase(events) {
 }
 
 async function orderedCase(events) {
-	const db = path.join(root, `screen-${events}-ordered.duckdb`);
-	const done = `${db}.done`;
-	if (existsSync(done)) return db;
-	const source = await screenCase(events);
-	const {CaseFile} = await import('../../dist/store/database.js');
 	const {orderEventsByTime} = await import('../../dist/store/optimize.js');
-	await rm(`${db}.wal`, {force: true});
-	await copyFile(source, db);
-	log(`ordering ${db} by eventTime ...`);
-	const caseFile = await CaseFile.open(db, {tempDirectory: path.join(root, 'tmp')});
-	try {
+	const db = path.join(root, `screen-${events}-ordered.duckdb`);
+	return derivedCase(await screenCase(events), db, 'ordering by eventTime', async caseFile => {
 		const result = await orderEventsByTime(caseFile);
-		log(`  ${result.events} events reordered in ${(result.elapsedMs / 1000).toFixed(1)} s`);
-	} finally {
-		caseFile.close();
-	}
-	await writeFile(done, '');
-	return db;
+		return `${result.events} events reordered in ${(result.elapsedMs / 1000).toFixed(1)} s`;
+	});
 }
 
 /** The case of `events` generated records loaded by `clicktrail load`; returns its path (its load figures beside it). */

@@ -11,8 +11,9 @@
  * table, every field at once through GROUPING SETS.
  */
 import {FACET_FIELDS, FACET_PANE_FIELDS} from '../events/columns.js';
-import {HOUR_SQL} from '../query/summary.js';
+import {HOUR_SQL, summaryFreshQuery} from '../query/summary.js';
 import type {CaseFile} from './database.js';
+import {read} from './read.js';
 
 /** What {@link refreshSummaries} did. */
 export type SummaryResult = {
@@ -78,10 +79,7 @@ export function summaryPairsSql(rows = 'events'): string {
 
 /** Whether the summaries were built from the events the table holds now. */
 export async function summariesFresh(db: CaseFile): Promise<boolean> {
-	const [row] = await db.all(
-		'SELECT coalesce((SELECT max(events) FROM summary_state) = (SELECT count(*) FROM events), false) AS fresh',
-	);
-	return row?.['fresh'] === true;
+	return (await read(db, summaryFreshQuery()))[0]?.['fresh'] === true;
 }
 
 /**
