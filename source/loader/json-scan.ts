@@ -197,9 +197,24 @@ export class JsonScanner {
 		for (; i < n; i++) {
 			const c = chunk[i]!;
 			if (inString) {
-				if (escape) escape = false;
-				else if (c === BACKSLASH) escape = true;
-				else if (c === QUOTE) inString = false;
+				if (escape) {
+					escape = false;
+					continue;
+				}
+				// Past the string's bytes to its closing quote at once: memchr for the next quote, which is escaped
+				// when an odd run of backslashes ends right before it.
+				const quote = chunk.indexOf(QUOTE, i);
+				const end = quote < 0 ? n : quote;
+				let k = end - 1;
+				while (k >= i && chunk[k] === BACKSLASH) k--;
+				const odd = (end - 1 - k) % 2 === 1;
+				if (quote < 0) {
+					escape = odd;
+					i = n;
+					break;
+				}
+				if (!odd) inString = false;
+				i = quote;
 				continue;
 			}
 			if (c === QUOTE) {
@@ -303,18 +318,27 @@ export class JsonScanner {
 		}
 		if (this.stringDepth >= 0) return this.skipCountedString(chunk, i);
 		// The hot loop: most of a log's bytes are inside strings.
-		let escape = this.escape;
 		let j = i;
-		for (; j < n; j++) {
-			const c = chunk[j]!;
-			if (escape) escape = false;
-			else if (c === BACKSLASH) escape = true;
-			else if (c === QUOTE) break;
+		if (this.escape && j < n) {
+			this.escape = false;
+			j++;
 		}
-		this.escape = escape;
-		if (j === n) return n;
-		this.closeString(chunk, j);
-		return j + 1;
+		for (;;) {
+			const quote = chunk.indexOf(QUOTE, j);
+			const end = quote < 0 ? n : quote;
+			let k = end - 1;
+			while (k >= j && chunk[k] === BACKSLASH) k--;
+			const odd = (end - 1 - k) % 2 === 1;
+			if (quote < 0) {
+				this.escape = odd;
+				return n;
+			}
+			if (!odd) {
+				this.closeString(chunk, quote);
+				return quote + 1;
+			}
+			j = quote + 1;
+		}
 	}
 
 	/** A string that may hold JSON: count its brackets (a deep one is a deep record once parsed). */
