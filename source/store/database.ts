@@ -9,7 +9,8 @@ import {
 	removeStaleSpill,
 	sandboxFolder,
 } from './sandbox.js';
-import {MIGRATIONS, SCHEMA_VERSION} from './schema.js';
+import {MIGRATIONS, SCHEMA_VERSION, SUMMARIES_VERSION} from './schema.js';
+import {refreshSummaries} from './summaries.js';
 import {registerConnection} from './internal/connections.js';
 
 export type OpenOptions = {
@@ -131,6 +132,9 @@ export class CaseFile {
 			}
 			await this.run(`INSERT OR REPLACE INTO clicktrail_meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
 		});
+		// A file from before the screen's summaries holds events but no summaries of them: built now, once (about 2.6 s
+		// a million events), or the screen would read the events table until the next load.
+		if (current > 0 && current < SUMMARIES_VERSION) await refreshSummaries(this);
 	}
 
 	/** Run a statement with bound parameters. */

@@ -243,3 +243,6 @@ CREATE TABLE summary_state (
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** The migration that added the screen's summaries (store/summaries.ts): a file upgraded past it gets them built. */
+export const SUMMARIES_VERSION = 9;

@@ -6,10 +6,11 @@ import path from 'node:path';
 import {expect, it} from 'vitest';
 import {CaseFile} from '../../source/store/database.js';
 import {SCHEMA_VERSION} from '../../source/store/schema.js';
+import {summariesFresh} from '../../source/store/summaries.js';
 import {runCli} from '../helpers/cli.js';
 import {tempDir} from '../helpers/temp.js';
 
-it('a schema-3 case file opened read-only is upgraded first; query answers on it', async () => {
+it('a schema-3 case file opened read-only is upgraded first, its screen summaries built; query answers on it', async () => {
 	const db = path.join(await tempDir(), 'old.duckdb');
 	const writer = await CaseFile.open(db);
 	await writer.run(
@@ -39,5 +40,10 @@ it('a schema-3 case file opened read-only is upgraded first; query answers on it
 	expect(await reader.schemaVersion()).toBe(SCHEMA_VERSION);
 	expect(await reader.all(`SELECT count(*) AS n FROM identity_events`)).toEqual([{n: 0}]);
 	expect(await reader.all(`SELECT count(*) AS n FROM marks`)).toEqual([{n: 0}]);
+	// The screen reads the summaries, not the events table, from the first open after the upgrade.
+	expect(await summariesFresh(reader)).toBe(true);
+	expect(await reader.all(`SELECT sum(total)::INTEGER AS n FROM summary_hours WHERE field = 'eventName'`)).toEqual([
+		{n: 1000},
+	]);
 	reader.close();
 });
