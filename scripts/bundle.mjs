@@ -7,6 +7,7 @@
 // SDK stay external; react-devtools-core is only loaded by Ink with DEV=true and is not installed.
 import {readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {build} from 'esbuild';
+import {inkCaches} from './bundle/ink-caches.mjs';
 
 const STUB = "#!/usr/bin/env node\nimport './bundle/cli.js';\n";
 // tsc writes dist/cli.js; a second run of this script (without tsc in between) finds the stub there instead.
@@ -27,6 +28,7 @@ await build({
 		js: "import {createRequire as __clicktrailRequire} from 'node:module'; const require = __clicktrailRequire(import.meta.url);",
 	},
 	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [inkCaches],
 	logLevel: 'warning',
 	legalComments: 'none',
 });

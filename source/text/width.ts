@@ -5,25 +5,35 @@
 import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
-const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
-const ASCII_RUN = /^[\u0020-\u007e]*/;
 
-/** Cells of one grapheme: one for printable ASCII without asking string-width (most of a log is ASCII). */
+/**
+ * Characters that take one cell each and are each a grapheme of their own, whatever follows them (no combining marks,
+ * joiners, variation selectors or emoji): printable ASCII, Latin-1 and Latin Extended but the soft hyphen, spacing
+ * modifiers, general punctuation, arrows, mathematical operators, box drawing, blocks and geometric shapes but the two
+ * wide squares. Text made only of them takes as many cells as it has characters, without string-width's grapheme
+ * segmentation (which every line with a `·`, `…`, `│` or a bar would otherwise cost, every frame);
+ * `test/text/width.test.ts` checks every one against string-width.
+ */
+const NARROW_CHARS = String.raw`\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u25fc\u25ff`;
+export const NARROW = new RegExp(`^[${NARROW_CHARS}]*$`);
+const NARROW_RUN = new RegExp(`^[${NARROW_CHARS}]*`);
+
+/** Cells of one grapheme: one for a narrow character without asking string-width. */
 function graphemeCells(grapheme: string): number {
-	return grapheme.length === 1 && grapheme >= ' ' && grapheme <= '~' ? 1 : stringWidth(grapheme);
+	return grapheme.length === 1 && NARROW.test(grapheme) ? 1 : stringWidth(grapheme);
 }
 
 /** Cells `text` takes on a terminal. */
 export function cells(text: string): number {
-	return stringWidth(text);
+	return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cells `text` takes, counted only until they pass `limit` (then some number above it): long values stay cheap. */
 export function cellsUpTo(text: string, limit: number): number {
-	if (PRINTABLE_ASCII.test(text)) return text.length;
+	if (NARROW.test(text)) return text.length;
 	if (!Number.isFinite(limit)) return stringWidth(text);
-	// A printable ASCII start longer than the limit says enough (the character after it starts a new grapheme).
-	const ascii = ASCII_RUN.exec(text)![0].length;
+	// A narrow start longer than the limit says enough (the character after it starts a new grapheme).
+	const ascii = NARROW_RUN.exec(text)![0].length;
 	if (ascii > limit + 1) return ascii;
 	let used = 0;
 	for (const {segment} of segmenter.segment(text)) {
@@ -49,14 +59,14 @@ export function pad(text: string, width: number, align: 'left' | 'right' = 'left
 /** {@link truncate}, and the cells the result takes. */
 function cutTo(text: string, width: number, keep: 'start' | 'end'): {text: string; cells: number} {
 	if (width <= 0) return {text: '', cells: 0};
-	if (PRINTABLE_ASCII.test(text)) {
+	if (NARROW.test(text)) {
 		if (text.length <= width) return {text, cells: text.length};
 		return {
 			text: keep === 'end' ? `…${text.slice(text.length - (width - 1))}` : `${text.slice(0, width - 1)}…`,
 			cells: width,
 		};
 	}
-	if (keep === 'start' && ASCII_RUN.exec(text)![0].length > width)
+	if (keep === 'start' && NARROW_RUN.exec(text)![0].length > width)
 		return {text: `${text.slice(0, width - 1)}…`, cells: width};
 	const whole = cellsUpTo(text, width);
 	if (whole <= width) return {text, cells: whole};
