@@ -27,6 +27,28 @@ function isBlank(c: number): boolean {
 	return c === 0x20 || c === NEWLINE || c === 0x0d || c === 0x09;
 }
 
+/** {@link closingQuote}: the chunk ended inside the string, after a whole character / after a backslash. */
+const ENDS_PLAIN = -1;
+const ENDS_IN_ESCAPE = -2;
+
+/**
+ * Inside a string, from a byte that is not escaped: the index of the string's closing quote, or ENDS_PLAIN /
+ * ENDS_IN_ESCAPE when the chunk ends first. Past the string's bytes at once: memchr for the next quote, which is
+ * escaped when an odd run of backslashes ends right before it.
+ */
+function closingQuote(chunk: Buffer, from: number): number {
+	for (let at = from; ;) {
+		const quote = chunk.indexOf(QUOTE, at);
+		const end = quote < 0 ? chunk.length : quote;
+		let k = end - 1;
+		while (k >= at && chunk[k] === BACKSLASH) k--;
+		const odd = (end - 1 - k) % 2 === 1;
+		if (quote < 0) return odd ? ENDS_IN_ESCAPE : ENDS_PLAIN;
+		if (!odd) return quote;
+		at = quote + 1;
+	}
+}
+
 /** Feed it the decompressed bytes in order, then call end(). */
 export class JsonScanner {
 	private readonly result: ScanResult = {
@@ -201,19 +223,13 @@ export class JsonScanner {
 					escape = false;
 					continue;
 				}
-				// Past the string's bytes to its closing quote at once: memchr for the next quote, which is escaped
-				// when an odd run of backslashes ends right before it.
-				const quote = chunk.indexOf(QUOTE, i);
-				const end = quote < 0 ? n : quote;
-				let k = end - 1;
-				while (k >= i && chunk[k] === BACKSLASH) k--;
-				const odd = (end - 1 - k) % 2 === 1;
+				const quote = closingQuote(chunk, i);
 				if (quote < 0) {
-					escape = odd;
+					escape = quote === ENDS_IN_ESCAPE;
 					i = n;
 					break;
 				}
-				if (!odd) inString = false;
+				inString = false;
 				i = quote;
 				continue;
 			}
@@ -319,26 +335,18 @@ export class JsonScanner {
 		if (this.stringDepth >= 0) return this.skipCountedString(chunk, i);
 		// The hot loop: most of a log's bytes are inside strings.
 		let j = i;
-		if (this.escape && j < n) {
+		if (this.escape) {
+			if (j >= n) return n;
 			this.escape = false;
 			j++;
 		}
-		for (;;) {
-			const quote = chunk.indexOf(QUOTE, j);
-			const end = quote < 0 ? n : quote;
-			let k = end - 1;
-			while (k >= j && chunk[k] === BACKSLASH) k--;
-			const odd = (end - 1 - k) % 2 === 1;
-			if (quote < 0) {
-				this.escape = odd;
-				return n;
-			}
-			if (!odd) {
-				this.closeString(chunk, quote);
-				return quote + 1;
-			}
-			j = quote + 1;
+		const quote = closingQuote(chunk, j);
+		if (quote < 0) {
+			this.escape = quote === ENDS_IN_ESCAPE;
+			return n;
 		}
+		this.closeString(chunk, quote);
+		return quote + 1;
 	}
 
 	/** A string that may hold JSON: count its brackets (a deep one is a deep record once parsed). */
