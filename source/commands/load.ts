@@ -29,8 +29,14 @@ export async function loadSources(options: Options): Promise<LoadSummary> {
 		// DuckDB's buffer pool would otherwise grow towards most of the machine's memory while loading. Measured on
 		// 1M records at 50% IoT: no limit 50 s / 1.85 GB peak RSS; 1 GB 49 s / 1.6 GB; 512 MB 69 s / 1.1 GB. The
 		// default is in options.ts.
-		const db = await CaseFile.open(options.db, {memoryLimit: options.memoryLimit});
 		const progress = progressSink(process.stderr, options.quiet);
+		let db: CaseFile;
+		try {
+			db = await CaseFile.open(options.db, {memoryLimit: options.memoryLimit, onUpgrade: note => progress.phase(note)});
+		} catch (error) {
+			progress.done();
+			throw error;
+		}
 		try {
 			summary = await loadFiles(db, gathered.files, {
 				allServices: options.allServices,

@@ -42,6 +42,13 @@ export function progressSink(stream: NodeJS.WriteStream, quiet: boolean): Progre
 	};
 }
 
+/** A schema upgrade's note (CaseFile.open's onUpgrade) as a line on a terminal; nothing on a pipe. */
+export function upgradeNote(stream: NodeJS.WriteStream): (note: string) => void {
+	return note => {
+		if (stream.isTTY) stream.write(`${note}\n`);
+	};
+}
+
 export function formatProgress(p: LoadProgress): string {
 	const seconds = p.elapsedMs / 1000;
 	const rate = seconds > 0 ? p.bytesDone / seconds : 0;

@@ -12,6 +12,7 @@ import {SqlRefused} from '../store/sql-guard.js';
 import {streamReadOnly} from '../store/stream.js';
 import {listViews, saveView, ViewError} from '../store/views.js';
 import {inert} from '../text/inert.js';
+import {upgradeNote} from './progress.js';
 
 export async function runQuery(options: Options): Promise<number> {
 	if (!existsSync(options.db)) {
@@ -22,7 +23,7 @@ export async function runQuery(options: Options): Promise<number> {
 	const sql = options.sql!;
 	try {
 		// User SQL runs read-only, on a sandboxed instance, after the guard (one statement that reads).
-		const db = await CaseFile.open(options.db, {readOnly: true, sandbox: true});
+		const db = await CaseFile.open(options.db, {readOnly: true, sandbox: true, onUpgrade: upgradeNote(process.stderr)});
 		try {
 			// --save: a name that is taken fails before anything runs.
 			if (options.save && (await listViews(db)).some(view => view.name === options.save!.name.trim())) {

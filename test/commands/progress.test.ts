@@ -3,7 +3,7 @@
  * the phase after the files (the summaries) shown on a terminal only, then cleared.
  */
 import {describe, expect, test} from 'vitest';
-import {progressSink} from '../../source/commands/progress.js';
+import {progressSink, upgradeNote} from '../../source/commands/progress.js';
 
 function stream(isTTY: boolean) {
 	const writes: string[] = [];
@@ -45,5 +45,20 @@ describe('progress on stderr', () => {
 		q.phase('updating');
 		q.done();
 		expect(quiet.writes).toEqual([]);
+	});
+
+	test('a schema upgrade’s note: a line on a terminal, nothing on a pipe', () => {
+		const terminal = stream(true);
+		const note = 'upgrading the case file: the screen’s summaries of 1,000 events …';
+		upgradeNote({
+			isTTY: true,
+			write: (text: string) => terminal.writes.push(text) > 0,
+		} as unknown as NodeJS.WriteStream)(note);
+		expect(terminal.writes).toEqual([`${note}\n`]);
+		const pipe = stream(false);
+		upgradeNote({isTTY: false, write: (text: string) => pipe.writes.push(text) > 0} as unknown as NodeJS.WriteStream)(
+			note,
+		);
+		expect(pipe.writes).toEqual([]);
 	});
 });

@@ -28,9 +28,16 @@ it('a schema-3 case file opened read-only is upgraded first, its screen summarie
 	await writer.run(`UPDATE clicktrail_meta SET value = '3' WHERE key = 'schema_version'`);
 	writer.close();
 
-	const holder = await CaseFile.open(db, {readOnly: true}).catch((error: unknown) => error);
+	const notes: string[] = [];
+	const holder = await CaseFile.open(db, {readOnly: true, onUpgrade: note => notes.push(note)}).catch(
+		(error: unknown) => error,
+	);
 	expect(holder).toBeInstanceOf(CaseFile);
 	(holder as CaseFile).close();
+	// The one long step of the upgrade is announced (a progress line on a terminal), once.
+	expect(notes).toEqual(["upgrading the case file: the screen's summaries of 1,000 events …"]);
+	(await CaseFile.open(db, {readOnly: true, onUpgrade: note => notes.push(note)})).close();
+	expect(notes).toHaveLength(1);
 
 	const result = await runCli(['query', '--db', db, '--format', 'csv', 'SELECT count(*) AS n FROM events']);
 	expect(result.stderr).toBe('');
