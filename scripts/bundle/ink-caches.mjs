@@ -4,31 +4,39 @@
 // - ink/build/output.js: the renderer makes a new Output for every frame, and Output keeps its caches (the styled
 //   characters of a line, string widths) for that frame only; so every frame tokenised every line of the screen
 //   again, though a filter change redraws a few panes. Here:
-//   - every frame shares one set of caches, dropped whole past 2,000 lines (about 25 MB);
-//   - a line clipped by its box is cut once per (line, cut), not once per frame;
+//   - every frame shares one set of caches, dropped whole past 1,000 lines (lines are at most the terminal's width:
+//     about 12 MB at 120 columns);
+//   - a line clipped by its box is cut once per (line, cut), not once per frame (dropped past 2,000 cuts or 2 million
+//     characters);
 //   - an empty cell is one shared object, and a row whose cells are the very objects of the same row in the last
 //     frame (unchanged lines come from the cache as the same objects) gets the last frame's text instead of being
 //     turned into text again. Cells are never changed once made, so the same objects are the same text.
 // - widest-line: Ink measures every text node's widest line on every frame to decide whether to wrap it, through
 //   string-width, which segments any line with a character past ASCII (the screen's separators, arrows, bars) into
-//   graphemes. Here the answer is kept per text, dropped whole past 5,000 texts.
+//   graphemes. Here the answer is kept per text, dropped whole past 5,000 texts or 2 million characters (a record
+//   view's text can be long).
 import {readFile} from 'node:fs/promises';
 
 const OUTPUT_HELPERS = `
 let sharedOutputCaches;
 function frameCaches() {
-	if (sharedOutputCaches === undefined || sharedOutputCaches.styledChars.size > 2000 || sharedOutputCaches.widths.size > 20000)
+	if (sharedOutputCaches === undefined || sharedOutputCaches.styledChars.size > 1000 || sharedOutputCaches.widths.size > 20000)
 		sharedOutputCaches = new OutputCaches();
 	return sharedOutputCaches;
 }
 const slices = new Map();
+let sliceChars = 0;
 function cachedSliceAnsi(line, from, to) {
 	const key = from + ':' + to + ':' + line;
 	let slice = slices.get(key);
 	if (slice === undefined) {
-		if (slices.size > 2000) slices.clear();
+		if (slices.size > 2000 || sliceChars > 2000000) {
+			slices.clear();
+			sliceChars = 0;
+		}
 		slice = sliceAnsi(line, from, to);
 		slices.set(key, slice);
+		sliceChars += key.length + slice.length;
 	}
 	return slice;
 }
@@ -84,12 +92,17 @@ const PATCHES = [
 		replace: [['export default function widestLine(string) {', 'function measureWidestLine(string) {']],
 		append: `
 const widestLines = new Map();
+let widestChars = 0;
 export default function widestLine(string) {
 	let width = widestLines.get(string);
 	if (width === undefined) {
-		if (widestLines.size > 5000) widestLines.clear();
+		if (widestLines.size > 5000 || widestChars > 2000000) {
+			widestLines.clear();
+			widestChars = 0;
+		}
 		width = measureWidestLine(string);
 		widestLines.set(string, width);
+		widestChars += string.length;
 	}
 	return width;
 }
