@@ -64,3 +64,21 @@ WHERE eventSource = 'iot1click.amazonaws.com' AND nullif(errorCode, '') IS NULL
 		params: [deviceId, ...cut.params],
 	};
 }
+
+/**
+ * A device's newest successful UpdateDeviceState calls before the cut (at most `limit`), newest first, with the
+ * `enabled` each sent: where the record view's before -> after finds the device's state without reading raw of all
+ * its state calls (DuckDB reads raw for these rows only).
+ */
+export function latestStateCallsQuery(deviceId: string, at: Cut, limit: number): SqlQuery {
+	const cut = cutSql(at);
+	return {
+		sql: `SELECT eventTime, eventID, lower(json_extract_string(raw, '$.requestParameters.enabled')) AS enabled
+FROM ${EVENTS_TABLE}
+WHERE eventSource = 'iot1click.amazonaws.com' AND nullif(errorCode, '') IS NULL AND eventName = 'UpdateDeviceState'
+	AND deviceId = ?${cut.sql}
+ORDER BY eventTime DESC, eventID DESC
+LIMIT ?`,
+		params: [deviceId, ...cut.params, limit],
+	};
+}

@@ -33,7 +33,18 @@ export type ProjectKey = {accountId: string; awsRegion: string; projectName: str
  */
 export type Cut =
 	| Date
-	| {eventTime: string; eventID: string; before?: boolean; projects?: readonly ProjectKey[]; deviceId?: string}
+	| {
+			eventTime: string;
+			eventID: string;
+			before?: boolean;
+			projects?: readonly ProjectKey[];
+			deviceId?: string;
+			/**
+			 * Read the request parameter from raw only for the calls at or after this (eventTime, eventID): the caller
+			 * found a call with a valid value there, and the replay takes the newest valid one (raw is the costly read).
+			 */
+			parametersFrom?: {eventTime: Date | string; eventID: string};
+	  }
 	| undefined;
 
 export function cutSql(at: Cut): SqlQuery {
@@ -89,19 +100,26 @@ function replayed(at: Cut, parameter?: Parameter): SqlQuery {
 		};
 	}
 	const {calls: names, sql} = PARAMETERS[parameter];
+	const from = at !== undefined && !(at instanceof Date) ? at.parametersFrom : undefined;
+	const since: SqlQuery = from
+		? {
+				sql: ' AND (eventTime > CAST(? AS TIMESTAMPTZ) OR (eventTime = CAST(? AS TIMESTAMPTZ) AND eventID >= ?))',
+				params: [from.eventTime, from.eventTime, from.eventID],
+			}
+		: {sql: '', params: []};
 	return {
 		// The one request parameter this query needs, from raw of the calls that send it only (raw is the costly read).
 		sql: `rp AS MATERIALIZED (
 	SELECT eventID, ${sql} AS ${parameter}
 	FROM ${EVENTS_TABLE}
-	WHERE eventName IN (${names.map(name => `'${name}'`).join(', ')}) AND ${calls}
+	WHERE eventName IN (${names.map(name => `'${name}'`).join(', ')}) AND ${calls}${since.sql}
 ),
 ev AS NOT MATERIALIZED (
 	${base}, rp.${parameter}
 	FROM ${EVENTS_TABLE} LEFT JOIN rp USING (eventID)
 	WHERE (projectName IS NOT NULL OR deviceId IS NOT NULL) AND ${calls}
 )`,
-		params: [...cut.params, ...cut.params],
+		params: [...cut.params, ...since.params, ...cut.params],
 	};
 }
 

@@ -4,6 +4,7 @@
  * inventory just before that call (with the event that set it), "not in the evidence" when no earlier call set it;
  * every failed call changed nothing.
  */
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {MUTATING_CALLS, type Change, type ChangeLine} from '../../source/inventory/change.js';
@@ -13,6 +14,7 @@ import {
 	expectedInventory,
 	generateLifecycle,
 	isoMicros,
+	makeRecords,
 	type LifecycleCall,
 	type LifecycleTruth,
 } from '../../source/sample/index.js';
@@ -20,7 +22,7 @@ import {expandLocalSources} from '../../source/sources/local.js';
 import {CaseFile} from '../../source/store/database.js';
 import {read} from '../../source/store/read.js';
 import {changeText} from '../../source/ui/model/inventory.js';
-import {loadChange} from '../../source/ui/reads/inventory.js';
+import {LATEST_STATE_CALLS, loadChange} from '../../source/ui/reads/inventory.js';
 import {tempDir} from '../helpers/temp.js';
 import {makeCase} from '../ui/case-file.js';
 
@@ -244,6 +246,60 @@ describe('the change section replays only the projects the call depends on', () 
 			const {kinds, movedAcross} = await compareWithWholeReplay(caseFile, 3);
 			for (const name of placementCalls) expect(kinds.has(name), name).toBe(true);
 			expect(movedAcross).toBeGreaterThan(5);
+		} finally {
+			caseFile.close();
+		}
+	}, 120_000);
+});
+
+describe("a device call's state from the device's newest state calls (raw read from there on only)", () => {
+	// Three devices with 40 UpdateDeviceState calls each, a minute apart (nth 0 the newest): every `enabled` valid;
+	// the newest valid, then 20 that are not a boolean (the state before the newest comes from an older call); the
+	// newest valid, then among the 16 before it only the oldest (the bound itself).
+	const shapes: Record<string, (nth: number) => unknown> = {
+		G030TEST00000001: nth => nth % 2 === 0,
+		G030TEST00000002: nth => (nth === 0 ? true : nth <= 20 ? 'maybe' : nth % 3 === 0),
+		G030TEST00000003: nth => (nth === 0 ? true : nth === LATEST_STATE_CALLS ? false : nth < 30 ? null : true),
+	};
+
+	it('gives the same before -> after as the whole replay at every state call', async () => {
+		const template = (makeRecords({count: 3000, seed: 5, iotShare: 1}) as unknown as Record<string, unknown>[]).find(
+			r => r['eventName'] === 'UpdateDeviceState' && !r['errorCode'],
+		)!;
+		const records: Record<string, unknown>[] = [];
+		const start = Date.parse('2024-12-01T00:00:00Z');
+		for (const [d, [deviceId, enabled]] of Object.entries(shapes).entries()) {
+			for (let nth = 0; nth < 40; nth++) {
+				// nth 0 is the newest.
+				const minute = (40 - nth) * 3 + d;
+				records.push({
+					...template,
+					eventID: `00000000-0000-4000-8000-${String(d * 100 + nth).padStart(12, '0')}`,
+					eventTime: new Date(start + minute * 60_000).toISOString().replace('.000Z', 'Z'),
+					requestParameters: {deviceId, enabled: enabled(nth)},
+				});
+			}
+		}
+		const dir = await tempDir();
+		await writeFile(path.join(dir, 'states.json'), JSON.stringify({Records: records}));
+		const caseFile = await CaseFile.open(path.join(dir, 'case.duckdb'));
+		try {
+			const summary = await loadFiles(caseFile, (await expandLocalSources([path.join(dir, 'states.json')])).files, {});
+			expect(summary.eventsAdded).toBe(120);
+			const query = (q: Parameters<typeof read>[1]) => read(caseFile, q);
+			for (const record of records) {
+				const id = String(record['eventID']);
+				const whole = await loadChange(query, id, undefined, {wholeReplay: true});
+				expect(await loadChange(query, id), id).toEqual(whole);
+			}
+			// The newest calls of the second and third devices: the state before is that of the newest valid call
+			// before them, the 21st newest (nth 21) and the 17th (nth 16).
+			expect(JSON.stringify(await loadChange(query, '00000000-0000-4000-8000-000000000100'))).toContain(
+				'00000000-0000-4000-8000-000000000121',
+			);
+			expect(JSON.stringify(await loadChange(query, '00000000-0000-4000-8000-000000000200'))).toContain(
+				'00000000-0000-4000-8000-000000000216',
+			);
 		} finally {
 			caseFile.close();
 		}

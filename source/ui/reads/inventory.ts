@@ -13,7 +13,12 @@ import {
 } from '../../inventory/change.js';
 import {assembleInventory} from '../../inventory/assemble.js';
 import {assembleDossier, type Dossier} from '../../inventory/dossier.js';
-import {changeEventQuery, deviceProjectsQuery, projectDefinitionQuery} from '../../query/change.js';
+import {
+	changeEventQuery,
+	deviceProjectsQuery,
+	latestStateCallsQuery,
+	projectDefinitionQuery,
+} from '../../query/change.js';
 import {inventoryDevicesQuery, type Cut, type ProjectKey} from '../../query/inventory.js';
 import {readDeviceDossier, readInventory, type InventoryParts, type InventoryRows} from '../../store/inventory.js';
 import type {Query} from '../../store/reader.js';
@@ -69,8 +74,10 @@ export async function loadChange(
 	const cut: Cut = {eventTime: event.eventTime, eventID: event.eventID, before: true};
 	let rows: InventoryRows;
 	if (DEVICE_CALLS.has(event.eventName)) {
-		// A device's own facts need its row of the devices query only.
-		const scope = wholeReplay || event.deviceId === null ? cut : {...cut, deviceId: event.deviceId};
+		// A device's own facts need its row of the devices query only, and its state the newest state call with a
+		// valid `enabled`: when one of its latest calls has one, raw is read from there on only.
+		const scope =
+			wholeReplay || event.deviceId === null ? cut : await deviceScope(query, {...cut, deviceId: event.deviceId});
 		rows = {...empty, devices: await query(inventoryDevicesQuery(scope))};
 	} else {
 		const projects = wholeReplay ? undefined : await changeProjects(query, event, cut);
@@ -84,6 +91,17 @@ export async function loadChange(
 		before.project = projectDefinition(await query(projectDefinitionQuery(project, cut)));
 	}
 	return describeChange(event, before);
+}
+
+/** How many of a device's newest state calls {@link deviceScope} reads `enabled` of first. */
+export const LATEST_STATE_CALLS = 16;
+
+/** A device call's scope, with `parametersFrom` when one of the device's newest state calls sent a valid `enabled`. */
+async function deviceScope(query: Query, cut: Exclude<Cut, Date | undefined> & {deviceId: string}): Promise<Cut> {
+	const latest = await query(latestStateCallsQuery(cut.deviceId, cut, LATEST_STATE_CALLS));
+	const oldest = latest.at(-1);
+	if (!oldest || !latest.some(r => r['enabled'] === 'true' || r['enabled'] === 'false')) return cut;
+	return {...cut, parametersFrom: {eventTime: oldest['eventTime'] as Date, eventID: String(oldest['eventID'])}};
 }
 
 /** The replay's queries a project or placement call's facts need (source/inventory/change.ts describeChange). */
