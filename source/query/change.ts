@@ -26,12 +26,14 @@ FROM ${EVENTS_TABLE} WHERE eventID = ?${at}`,
 }
 
 /**
- * A project's successful CreateProject, UpdateProject and DeleteProject calls before the cut, newest first, with the
+ * A project's successful CreateProject, UpdateProject and DeleteProject calls before the cut, newest first (at most
+ * `limit`), with the
  * description and placement template each sent (JSON text), and the {eventID, eventTime, principal} of each.
  */
 export function projectDefinitionQuery(
 	project: {accountId: string; awsRegion: string; projectName: string},
 	at: Cut,
+	limit = 1000,
 ): SqlQuery {
 	const cut = cutSql(at);
 	return {
@@ -44,8 +46,8 @@ WHERE eventSource = 'iot1click.amazonaws.com' AND nullif(errorCode, '') IS NULL
 	AND eventName IN ('CreateProject', 'UpdateProject', 'DeleteProject')
 	AND coalesce(recipientAccountId, accountId, '') = ? AND coalesce(awsRegion, '') = ? AND projectName = ?${cut.sql}
 ORDER BY eventTime DESC, eventID DESC
-LIMIT 1000`,
-		params: [project.accountId, project.awsRegion, project.projectName, ...cut.params],
+LIMIT ?`,
+		params: [project.accountId, project.awsRegion, project.projectName, ...cut.params, limit],
 	};
 }
 

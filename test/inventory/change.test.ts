@@ -22,7 +22,7 @@ import {expandLocalSources} from '../../source/sources/local.js';
 import {CaseFile} from '../../source/store/database.js';
 import {read} from '../../source/store/read.js';
 import {changeText} from '../../source/ui/model/inventory.js';
-import {LATEST_STATE_CALLS, loadChange} from '../../source/ui/reads/inventory.js';
+import {LATEST_DEFINITION_CALLS, LATEST_STATE_CALLS, loadChange} from '../../source/ui/reads/inventory.js';
 import {tempDir} from '../helpers/temp.js';
 import {makeCase} from '../ui/case-file.js';
 
@@ -304,4 +304,45 @@ describe("a device call's state from the device's newest state calls (raw read f
 			caseFile.close();
 		}
 	}, 120_000);
+});
+
+describe("an update's project definition from the project's newest definition calls", () => {
+	it('reads further back when the newest calls neither set the value nor begin the project', async () => {
+		const records = makeRecords({count: 5000, seed: 5, iotShare: 1}) as unknown as Record<string, unknown>[];
+		const pick = (name: string) => records.find(r => r['eventName'] === name && !r['errorCode'])!;
+		const [create, update] = [pick('CreateProject'), pick('UpdateProject')];
+		const projectName = 'many-updates';
+		const template = {deviceTemplates: {button: {deviceType: 'button'}}};
+		const start = Date.parse('2024-12-01T00:00:00Z');
+		const calls: Record<string, unknown>[] = [];
+		const call = (base: Record<string, unknown>, requestParameters: Record<string, unknown>) =>
+			calls.push({
+				...base,
+				recipientAccountId: '111122223333',
+				awsRegion: 'us-east-1',
+				eventID: `00000000-0000-4000-9000-${String(calls.length).padStart(12, '0')}`,
+				eventTime: new Date(start + calls.length * 60_000).toISOString().replace('.000Z', 'Z'),
+				requestParameters: {projectName, ...requestParameters},
+			});
+		call(create, {description: 'first', placementTemplate: template});
+		call(update, {description: 'the last description set'});
+		// More updates than the first read takes, none of them setting the description.
+		const more = LATEST_DEFINITION_CALLS + 4;
+		for (let i = 0; i < more; i++) call(update, {placementTemplate: {...template, n: i}});
+		call(update, {description: 'the newest'});
+		const dir = await tempDir();
+		await writeFile(path.join(dir, 'projects.json'), JSON.stringify({Records: calls}));
+		const caseFile = await CaseFile.open(path.join(dir, 'case.duckdb'));
+		try {
+			await loadFiles(caseFile, (await expandLocalSources([path.join(dir, 'projects.json')])).files, {});
+			const got = await loadChange(q => read(caseFile, q), String(calls.at(-1)!['eventID']));
+			const description = got?.lines.find(line => line.fact === 'description');
+			expect(description?.before).toEqual({
+				value: 'the last description set',
+				by: expect.objectContaining({eventID: calls[1]!['eventID']}) as unknown,
+			});
+		} finally {
+			caseFile.close();
+		}
+	}, 60_000);
 });

@@ -88,9 +88,24 @@ export async function loadChange(
 	const before: Before = {inventory: assembleInventory(rows)};
 	if (event.projectName !== null && /Project$/.test(event.eventName)) {
 		const project = {accountId: event.accountId, awsRegion: event.awsRegion, projectName: event.projectName};
-		before.project = projectDefinition(await query(projectDefinitionQuery(project, cut)));
+		before.project = projectDefinition(await definitionCalls(query, project, cut));
 	}
 	return describeChange(event, before);
+}
+
+/** How many of a project's newest definition calls {@link definitionCalls} reads first. */
+export const LATEST_DEFINITION_CALLS = 16;
+
+/**
+ * A project's definition calls before the cut, as many as projectDefinition reads: it stops at the newest creation or
+ * deletion, so the newest few do when one is among them (or there are no more); else up to 1,000 as before. Each row
+ * reads raw: a project of 36,000 definition calls (the 10M benchmark) took 0.2-0.3 s for 1,000.
+ */
+async function definitionCalls(query: Query, project: ProjectKey, cut: Cut): ReturnType<Query> {
+	const newest = await query(projectDefinitionQuery(project, cut, LATEST_DEFINITION_CALLS));
+	const ends = newest.some(r => r['eventName'] === 'CreateProject' || r['eventName'] === 'DeleteProject');
+	if (ends || newest.length < LATEST_DEFINITION_CALLS) return newest;
+	return query(projectDefinitionQuery(project, cut));
 }
 
 /** How many of a device's newest state calls {@link deviceScope} reads `enabled` of first. */
