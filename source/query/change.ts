@@ -27,8 +27,8 @@ FROM ${EVENTS_TABLE} WHERE eventID = ?${at}`,
 
 /**
  * A project's successful CreateProject, UpdateProject and DeleteProject calls before the cut, newest first (at most
- * `limit`), with the
- * description and placement template each sent (JSON text), and the {eventID, eventTime, principal} of each.
+ * `limit`), with the description and placement template each sent (JSON text), and the {eventID, eventTime,
+ * principal} of each.
  */
 export function projectDefinitionQuery(
 	project: {accountId: string; awsRegion: string; projectName: string},
