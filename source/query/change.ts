@@ -4,7 +4,7 @@
  * cut. The state before the event itself comes from the inventory replay (source/query/inventory.ts) cut just before
  * it. Pure: every value is a bound parameter.
  */
-import {cutSql, ISO, type Cut} from './inventory.js';
+import {cutSql, ENABLED_SQL, ENABLED_VALUES, ISO, type Cut} from './inventory.js';
 import {EVENTS_TABLE, type SqlQuery} from './sql.js';
 
 /** One event with what the replay reads of it (the same expressions as the replay's), or no row. */
@@ -14,7 +14,7 @@ export function changeEventQuery(eventID: string, eventTime?: Date): SqlQuery {
 		sql: `SELECT eventID, strftime(eventTime, ${ISO}) AS eventTime, eventSource, eventName, principal,
 	nullif(errorCode, '') AS errorCode, coalesce(recipientAccountId, accountId) AS accountId, awsRegion,
 	projectName, placementName, deviceId,
-	lower(json_extract_string(raw, '$.requestParameters.enabled')) AS enabled,
+	${ENABLED_SQL} AS enabled,
 	json_extract_string(raw, '$.requestParameters.deviceTemplateName') AS deviceTemplateName,
 	CASE WHEN json_type(json_extract(raw, '$.requestParameters.attributes')) = 'OBJECT'
 		THEN CAST(json_extract(raw, '$.requestParameters.attributes') AS VARCHAR) END AS attributes,
@@ -68,14 +68,14 @@ WHERE eventSource = 'iot1click.amazonaws.com' AND nullif(errorCode, '') IS NULL
 }
 
 /**
- * A device's newest successful UpdateDeviceState calls before the cut (at most `limit`), newest first, with the
- * `enabled` each sent: where the record view's before -> after finds the device's state without reading raw of all
- * its state calls (DuckDB reads raw for these rows only).
+ * A device's newest successful UpdateDeviceState calls before the cut (at most `limit`), newest first, with whether
+ * each sent an `enabled` that sets a state (`valid`, as the replay reads it): where the record view's before -> after
+ * finds the device's state without reading raw of all its state calls (DuckDB reads raw for these rows only).
  */
 export function latestStateCallsQuery(deviceId: string, at: Cut, limit: number): SqlQuery {
 	const cut = cutSql(at);
 	return {
-		sql: `SELECT eventTime, eventID, lower(json_extract_string(raw, '$.requestParameters.enabled')) AS enabled
+		sql: `SELECT eventTime, eventID, coalesce(${ENABLED_SQL} IN ${ENABLED_VALUES}, false) AS valid
 FROM ${EVENTS_TABLE}
 WHERE eventSource = 'iot1click.amazonaws.com' AND nullif(errorCode, '') IS NULL AND eventName = 'UpdateDeviceState'
 	AND deviceId = ?${cut.sql}

@@ -71,6 +71,10 @@ export function cutSql(at: Cut): SqlQuery {
  * The successful IoT 1-Click calls up to the cut, with the ordering key `k` (eventTime, eventID) and `by`, the
  * {eventID, eventTime, principal} a fact carries.
  */
+/** The `enabled` an UpdateDeviceState call sent, as the replay reads it; only ENABLED_VALUES set a state. */
+export const ENABLED_SQL = `lower(json_extract_string(raw, '$.requestParameters.enabled'))`;
+export const ENABLED_VALUES = `('true', 'false')`;
+
 /** Request parameters the replay reads, and the calls that send them. Read from raw only for those calls. */
 const PARAMETERS = {
 	attributes: {
@@ -81,7 +85,7 @@ const PARAMETERS = {
 		calls: ['AssociateDeviceWithPlacement', 'DisassociateDeviceFromPlacement'],
 		sql: `json_extract_string(raw, '$.requestParameters.deviceTemplateName')`,
 	},
-	en: {calls: ['UpdateDeviceState'], sql: `lower(json_extract_string(raw, '$.requestParameters.enabled'))`},
+	en: {calls: ['UpdateDeviceState'], sql: ENABLED_SQL},
 } as const;
 
 type Parameter = keyof typeof PARAMETERS;
@@ -248,8 +252,8 @@ export function inventoryDevicesQuery(at?: Cut): SqlQuery {
 		{at, parameter: 'en'},
 		[`named AS (SELECT * FROM ev WHERE deviceId IS NOT NULL)`],
 		`SELECT deviceId,
-	arg_max(en = 'true', k) FILTER (WHERE en IN ('true', 'false')) AS enabled,
-	arg_max("by", k) FILTER (WHERE en IN ('true', 'false')) AS enabledSetBy,
+	arg_max(en = 'true', k) FILTER (WHERE en IN ${ENABLED_VALUES}) AS enabled,
+	arg_max("by", k) FILTER (WHERE en IN ${ENABLED_VALUES}) AS enabledSetBy,
 	arg_max(CASE eventName ${claimState} END, k) FILTER (WHERE eventName IN (${claims})) AS claimState,
 	arg_max("by", k) FILTER (WHERE eventName IN (${claims})) AS claimSetBy,
 	arg_max({'eventID': eventID, 'eventTime': "by".eventTime, 'principal': principal, 'eventName': eventName}, k) AS lastEvent

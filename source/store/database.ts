@@ -140,8 +140,10 @@ export class CaseFile {
 		// A file from before the screen's summaries holds events but no summaries of them: built now, once (about 2.6 s
 		// a million events), or the screen would read the events table until the next load.
 		if (current > 0 && current < SUMMARIES_VERSION) {
-			const events = Number((await this.all('SELECT count(*) AS n FROM events'))[0]?.['n'] ?? 0);
-			onUpgrade?.(`upgrading the case file: the screen's summaries of ${events.toLocaleString('en-US')} events …`);
+			if (onUpgrade) {
+				const events = Number((await this.all('SELECT count(*) AS n FROM events'))[0]?.['n'] ?? 0);
+				onUpgrade(`upgrading the case file: the screen's summaries of ${events.toLocaleString('en-US')} events …`);
+			}
 			await refreshSummaries(this);
 		}
 	}

@@ -33,8 +33,8 @@ export function cellsUpTo(text: string, limit: number): number {
 	if (NARROW.test(text)) return text.length;
 	if (!Number.isFinite(limit)) return stringWidth(text);
 	// A narrow start longer than the limit says enough (the character after it starts a new grapheme).
-	const ascii = NARROW_RUN.exec(text)![0].length;
-	if (ascii > limit + 1) return ascii;
+	const narrow = NARROW_RUN.exec(text)![0].length;
+	if (narrow > limit + 1) return narrow;
 	let used = 0;
 	for (const {segment} of segmenter.segment(text)) {
 		used += graphemeCells(segment);

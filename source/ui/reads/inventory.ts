@@ -115,7 +115,7 @@ export const LATEST_STATE_CALLS = 16;
 async function deviceScope(query: Query, cut: Exclude<Cut, Date | undefined> & {deviceId: string}): Promise<Cut> {
 	const latest = await query(latestStateCallsQuery(cut.deviceId, cut, LATEST_STATE_CALLS));
 	const oldest = latest.at(-1);
-	if (!oldest || !latest.some(r => r['enabled'] === 'true' || r['enabled'] === 'false')) return cut;
+	if (!oldest || !latest.some(r => r['valid'] === true)) return cut;
 	return {...cut, parametersFrom: {eventTime: oldest['eventTime'] as Date, eventID: String(oldest['eventID'])}};
 }
 
